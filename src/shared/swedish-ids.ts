@@ -42,7 +42,15 @@ export function orgNumberDigits(input: string): string | null {
 export function parsePersonalNumber(input: string, today: Date = new Date()): IdResult {
   const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/.exec(input.trim());
   if (!m) return { ok: false, error: 'must be YYMMDD-NNNN or YYYYMMDD-NNNN' };
-  const [, century, yy, mm, dd, sep, last4] = m as unknown as [string, string | undefined, string, string, string, string, string];
+  const [, century, yy, mm, dd, sep, last4] = m as unknown as [
+    string,
+    string | undefined,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
   const month = Number(mm);
   let year: number;
@@ -50,7 +58,7 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Id
     year = Number(century + yy);
   } else {
     const thisYear = today.getUTCFullYear();
-    year = thisYear - ((thisYear - Number(yy)) % 100 + 100) % 100;
+    year = thisYear - ((((thisYear - Number(yy)) % 100) + 100) % 100);
     if (sep === '+') year -= 100;
   }
   const date = new Date(Date.UTC(year, month - 1, day));

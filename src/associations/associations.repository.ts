@@ -1,0 +1,70 @@
+import type { Db } from '../db/database';
+import { toJson } from '../db/database';
+import type { AssociationRow, Representative, SupportStatus } from './associations.table';
+
+export async function insertAssociation(
+  db: Db,
+  a: {
+    id: string;
+    orgNumber: string;
+    name: string;
+    aliases: string[];
+    registeredOn: string | null;
+    representatives: Representative[];
+    supportStatus: SupportStatus;
+    now: Date;
+  },
+): Promise<AssociationRow> {
+  return db
+    .insertInto('associations')
+    .values({
+      id: a.id,
+      org_number: a.orgNumber,
+      name: a.name,
+      aliases: toJson(a.aliases),
+      registered_on: a.registeredOn,
+      representatives: toJson(a.representatives),
+      support_status: a.supportStatus,
+      created_at: a.now,
+      updated_at: a.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findAssociation(db: Db, id: string): Promise<AssociationRow | undefined> {
+  return db.selectFrom('associations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAssociationByOrgNumber(
+  db: Db,
+  orgNumber: string,
+): Promise<AssociationRow | undefined> {
+  return db.selectFrom('associations').selectAll().where('org_number', '=', orgNumber).executeTakeFirst();
+}
+
+export async function listAssociations(
+  db: Db,
+  after: { t: Date; id: string } | undefined,
+  limit: number,
+): Promise<AssociationRow[]> {
+  let q = db.selectFrom('associations').selectAll();
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.t),
+        eb.and([eb('created_at', '=', after.t), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Locks the row: support status changes are serialised per association. */
+export async function setSupportStatus(db: Db, id: string, status: SupportStatus, now: Date): Promise<void> {
+  await db
+    .updateTable('associations')
+    .set({ support_status: status, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}

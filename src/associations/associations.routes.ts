@@ -1,0 +1,64 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { listAssociations } from './associations.repository';
+import {
+  getAssociation,
+  getAssociationByOrgNumber,
+  registerAssociation,
+  toAssociation,
+} from './associations.service';
+import {
+  associationOrPage,
+  associationSchema,
+  associationsQuery,
+  createAssociationBody,
+} from './associations.schemas';
+
+// Booking staff only ever get clear/refer from the premises check, so they cannot read the register.
+const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
+
+export function associationsRoutes({ db, clock }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/associations',
+      summary: 'Register an association',
+      tag: 'associations',
+      roles: ['case_officer', 'coordinator'],
+      body: createAssociationBody,
+      success: { status: 201, description: 'The registered association', schema: associationSchema },
+      handler: ({ body, user }) => registerAssociation(db, clock, user.id, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/associations',
+      summary: 'With orgNumber: that association (404 if none). Without: the register, newest first',
+      tag: 'associations',
+      roles: READERS,
+      query: associationsQuery,
+      success: { status: 200, description: 'An association, or a page of them', schema: associationOrPage },
+      handler: async ({ query }) => {
+        if (query.orgNumber) return getAssociationByOrgNumber(db, query.orgNumber);
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listAssociations(
+          db,
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toAssociation, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/associations/:id',
+      summary: 'One association with its support status',
+      tag: 'associations',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The association', schema: associationSchema },
+      handler: ({ params }) => getAssociation(db, params.id),
+    }),
+  ];
+}

@@ -1,0 +1,24 @@
+import type { Selectable } from 'kysely';
+import type { Json } from '../db/database';
+
+export type SupportStatus = 'active' | 'withdrawn';
+
+export interface Representative {
+  name: string;
+  role: string;
+  personalNumber?: string | null;
+}
+
+export interface AssociationsTable {
+  id: string;
+  org_number: string;
+  name: string;
+  aliases: Json<string[]>;
+  registered_on: string | null;
+  representatives: Json<Representative[]>;
+  support_status: SupportStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type AssociationRow = Selectable<AssociationsTable>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { decodeCursor, toPage } from '../http/pagination';
+import { listEvents } from './audit.repository';
+import { allEvents, toExported, verifyChain } from './audit.service';
+import { auditEventsPage, auditEventsQuery, rangeBound, verifyResultSchema } from './audit.schemas';
+
+const seqCursor = z.object({ seq: z.number().int() });
+
+export function auditRoutes({ db }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/audit/events',
+      summary: 'Audit events, newest first',
+      tag: 'audit',
+      roles: ['investigator'],
+      query: auditEventsQuery,
+      success: { status: 200, description: 'A page of events', schema: auditEventsPage },
+      handler: async ({ query }) => {
+        const cursor = decodeCursor(query.cursor, seqCursor);
+        const rows = await listEvents(
+          db,
+          {
+            entityType: query.entityType,
+            entityId: query.entityId,
+            actor: query.actor,
+            from: rangeBound(query.from, 'from'),
+            to: rangeBound(query.to, 'to'),
+            beforeSeq: cursor?.seq,
+          },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toExported, (r) => ({ seq: r.seq }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/audit/verify',
+      summary: 'Recompute the whole hash chain and report whether it is intact',
+      tag: 'audit',
+      roles: ['investigator'],
+      success: { status: 200, description: 'The verification result', schema: verifyResultSchema },
+      handler: () => verifyChain(db),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/audit/export',
+      summary: 'The whole audit log as NDJSON, one event per line in chain order, verifiable offline',
+      tag: 'audit',
+      roles: ['investigator'],
+      success: { status: 200, description: 'NDJSON stream', contentType: 'application/x-ndjson' },
+      handler: async ({ res }) => {
+        res.status(200).type('application/x-ndjson');
+        res.setHeader('Content-Disposition', 'attachment; filename="audit-export.ndjson"');
+        for await (const event of allEvents(db)) {
+          if (!res.write(`${JSON.stringify(event)}\n`)) {
+            await new Promise((resolve) => res.once('drain', resolve));
+          }
+        }
+        res.end();
+        return undefined;
+      },
+    }),
+  ];
+}

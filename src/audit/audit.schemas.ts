@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDateSchema, instantSchema } from '../http/common.schemas';
+import { pageQuery, pageSchema } from '../http/pagination';
+
+/** A date (YYYY-MM-DD, a whole UTC day) or an instant. */
+const dateOrInstant = z.union([isoDateSchema, instantSchema]);
+
+export const auditEventsQuery = z.object({
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
+  actor: z.string().max(200).optional(),
+  from: dateOrInstant.optional(),
+  to: dateOrInstant.optional(),
+  ...pageQuery,
+});
+
+export const auditEventSchema = z
+  .object({
+    seq: z.number().int(),
+    occurredAt: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    details: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const auditEventsPage = pageSchema(auditEventSchema);
+
+export const verifyResultSchema = z
+  .union([
+    z.object({ valid: z.literal(true), events: z.number().int(), head: z.string() }),
+    z.object({ valid: z.literal(false), brokenAt: z.number().int(), reason: z.string() }),
+  ])
+  .meta({ id: 'AuditVerifyResult' });
+
+/** `to` as a date includes that whole day. */
+export function rangeBound(value: string | undefined, bound: 'from' | 'to'): Date | undefined {
+  if (value === undefined) return undefined;
+  if (value.length === 10) {
+    const d = new Date(`${value}T00:00:00Z`);
+    if (bound === 'to') d.setUTCDate(d.getUTCDate() + 1);
+    return d;
+  }
+  const d = new Date(value);
+  return bound === 'to' ? new Date(d.getTime() + 1) : d;
+}

@@ -1,0 +1,60 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database';
+
+// The one place that knows which database is in use. Everything above it talks to Kysely only.
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+  /** Embedded only: a snapshot of the whole database (a backup; tests copy a migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export interface ConnectionOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** Embedded only: start from a dump of another embedded database (used by tests for speed). */
+  loadDataDir?: Blob;
+}
+
+const PG_TYPE = { INT8: 20, DATE: 1082 } as const;
+
+// Both drivers return the same JavaScript types: calendar dates stay 'YYYY-MM-DD' strings (pg would
+// turn them into local-midnight Dates, which shift across time zones), and bigint counters are numbers.
+const parseDate = (v: string) => v;
+const parseInt8 = (v: string) => Number(v);
+
+export async function openDatabase(opts: ConnectionOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+        if (oid === PG_TYPE.DATE) return parseDate;
+        if (oid === PG_TYPE.INT8) return parseInt8;
+        return pg.types.getTypeParser(oid, format);
+      },
+    } as pg.CustomTypesConfig;
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: { [PG_TYPE.DATE]: parseDate, [PG_TYPE.INT8]: parseInt8 },
+  });
+  // The PGlite dialect serialises its single connection, so transactions never interleave.
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'embedded',
+    close: () => db.destroy(),
+    dumpDataDir: async () => (await pglite.dumpDataDir('none')) as Blob,
+  };
+}

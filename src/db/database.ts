@@ -1,0 +1,24 @@
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+import type { UsersTable } from '../users/users.table';
+import type { AuditEventsTable } from '../audit/audit.table';
+import type { AssociationsTable } from '../associations/associations.table';
+
+// Hand-written table types, one file per area; this interface gathers them for Kysely.
+export interface Database {
+  users: UsersTable;
+  audit_events: AuditEventsTable;
+  associations: AssociationsTable;
+}
+
+/** Either the database or a transaction: repositories accept both, services decide which. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A jsonb column: read as T, written as a JSON string. Writing a string on purpose: pg would send a
+ * JavaScript array as a PostgreSQL array, not as JSON.
+ */
+export type Json<T> = ColumnType<T, string, string>;
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { parseOrgNumber } from '../shared/swedish-ids';
+
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a valid calendar date');
+
+export const instantSchema = z.iso.datetime({ offset: true });
+
+export const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** An organisationsnummer in any accepted format, normalised to NNNNNN-NNNN. */
+export const orgNumberSchema = z
+  .string()
+  .max(20)
+  .transform((s, ctx) => {
+    const r = parseOrgNumber(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `invalid organisationsnummer: ${r.error}` });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);

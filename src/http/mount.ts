@@ -1,0 +1,37 @@
+import { Router, type RequestHandler } from 'express';
+import type { ZodType } from 'zod';
+import type { AnyRoute } from './route';
+import { requireRole } from './auth';
+import { ValidationError } from './errors';
+import { zodDetails } from './error-handler';
+
+function parsePart(schema: ZodType | undefined, value: unknown, part: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (!result.success) throw new ValidationError('Request validation failed', zodDetails(result.error, part));
+  return result.data;
+}
+
+function handle(route: AnyRoute): RequestHandler {
+  return async (req, res) => {
+    // Order matters: who you are (401), whether you may (403), then what you sent (400).
+    const user = route.roles === 'public' ? req.user : requireRole(req.user, route.roles);
+    const params = parsePart(route.params, req.params, 'params');
+    const query = parsePart(route.query, req.query, 'query');
+    const body = parsePart(route.body, req.body, 'body');
+    const result = await route.handler({ params, query, body, user: user!, req, res });
+    if (res.headersSent) return;
+    if (route.success.status === 204) {
+      res.status(204).end();
+      return;
+    }
+    res.status(route.success.status).json(result);
+  };
+}
+
+/** Mounts each declared route on a router. */
+export function mountRoutes(routes: readonly AnyRoute[]): Router {
+  const router = Router();
+  for (const route of routes) router[route.method](route.path, handle(route));
+  return router;
+}

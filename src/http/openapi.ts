@@ -1,0 +1,84 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { z, type ZodType } from 'zod';
+import type { AnyRoute } from './route';
+
+const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const errorDescriptions: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+function errorResponses(route: AnyRoute) {
+  const statuses = [400, 429];
+  if (route.roles !== 'public') statuses.push(401, 403);
+  if (route.path.includes(':')) statuses.push(404);
+  if (route.method !== 'get') statuses.push(409, 413);
+  const content = { 'application/json': { schema: ErrorSchema } };
+  return Object.fromEntries(statuses.sort().map((s) => [s, { description: errorDescriptions[s]!, content }]));
+}
+
+/** The OpenAPI 3 document, generated from the same route declarations and zod schemas that serve requests. */
+export function buildOpenApiDocument(routes: readonly AnyRoute[], version: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  for (const route of routes) {
+    const success = route.success;
+    const roles = route.roles === 'public' ? 'public' : route.roles.join(', ');
+    registry.registerPath({
+      method: route.method,
+      path: toOpenApiPath(route.path),
+      summary: route.summary,
+      description: `Roles: ${roles}.`,
+      tags: [route.tag],
+      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      request: {
+        ...(route.params ? { params: route.params as z.ZodObject } : {}),
+        ...(route.query ? { query: route.query as z.ZodObject } : {}),
+        ...(route.body
+          ? {
+              body: {
+                required: true,
+                content: { [route.bodyContentType ?? 'application/json']: { schema: route.body } },
+              },
+            }
+          : {}),
+      },
+      responses: {
+        [success.status]: {
+          description: success.description,
+          ...(success.schema
+            ? { content: { 'application/json': { schema: success.schema as ZodType } } }
+            : success.contentType
+              ? { content: { [success.contentType]: { schema: { type: 'string' } } } }
+              : {}),
+        },
+        ...errorResponses(route),
+      },
+    });
+  }
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'Föreningskontroll API',
+      version,
+      description:
+        'Screening of associations before municipal grants (föreningsbidrag) and premises (lokaler).',
+    },
+  });
+}

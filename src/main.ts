@@ -1,0 +1,53 @@
+import pino from 'pino';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/connection';
+import { migrateToLatest } from './db/migrator';
+import { bootstrapAdmin } from './users/users.service';
+
+// Process entry: config → database → migrate → bootstrap admin → listen.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  });
+  const handle = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DB_POOL_SIZE,
+  });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const { generatedToken } = await bootstrapAdmin(handle.db, systemClock, config.ADMIN_TOKEN);
+  if (generatedToken) {
+    // Printed once, to the console only (never to the log stream), on the very first start.
+    process.stdout.write(
+      `\nNo ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:\n\n  ${generatedToken}\n\n`,
+    );
+  }
+
+  const app = createApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config, logger });
+  const server = app.listen(config.PORT, () => {
+    logger.info({ port: config.PORT, database: handle.kind }, 'listening');
+  });
+
+  const shutdown = () => {
+    logger.info('shutting down');
+    server.close(() => {
+      handle.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError || err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

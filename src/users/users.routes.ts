@@ -1,0 +1,19 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { createUser } from './users.service';
+import { createdUserSchema, createUserBody } from './users.schemas';
+
+export function usersRoutes({ db, clock }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/users',
+      summary: 'Create a user; the answer holds its bearer token, shown this once',
+      tag: 'users',
+      roles: ['admin'],
+      body: createUserBody,
+      success: { status: 201, description: 'The user and its token', schema: createdUserSchema },
+      handler: ({ body, user }) => createUser(db, clock, user.id, body),
+    }),
+  ];
+}
