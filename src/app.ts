@@ -18,6 +18,7 @@ import { healthRoutes } from './health.routes';
 import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { associationsRoutes } from './associations/associations.routes';
+import { applicationsRoutes } from './applications/applications.routes';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -33,7 +34,13 @@ const VERSION = '1.0.0';
 
 /** Every route of the service, declared once: mounted, documented and role-tested from this list. */
 export function allRoutes(deps: AppDeps): AnyRoute[] {
-  return [...healthRoutes(deps), ...usersRoutes(deps), ...associationsRoutes(deps), ...auditRoutes(deps)];
+  return [
+    ...healthRoutes(deps),
+    ...usersRoutes(deps),
+    ...associationsRoutes(deps),
+    ...applicationsRoutes(deps),
+    ...auditRoutes(deps),
+  ];
 }
 
 /** The composition root: wires areas together with plain function calls, no DI framework. */

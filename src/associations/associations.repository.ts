@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { olderThan } from '../db/keyset';
 import { toJson } from '../db/database';
 import type { AssociationRow, Representative, SupportStatus } from './associations.table';
 
@@ -49,18 +50,10 @@ export async function listAssociations(
   limit: number,
 ): Promise<AssociationRow[]> {
   let q = db.selectFrom('associations').selectAll();
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.t),
-        eb.and([eb('created_at', '=', after.t), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
+  if (after) q = q.where(olderThan(after));
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** Locks the row: support status changes are serialised per association. */
 export async function setSupportStatus(db: Db, id: string, status: SupportStatus, now: Date): Promise<void> {
   await db
     .updateTable('associations')

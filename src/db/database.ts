@@ -2,12 +2,15 @@ import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
+import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
   associations: AssociationsTable;
+  applications: ApplicationsTable;
+  findings: FindingsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

@@ -1,0 +1,80 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { listApplications } from './applications.repository';
+import { addFinding, loadApplication, receiveApplication, toApplication } from './applications.service';
+import {
+  applicationSchema,
+  applicationsPage,
+  applicationsQuery,
+  createApplicationBody,
+  findingBody,
+  findingSchema,
+} from './applications.schemas';
+
+// Coordinators read applications because they approve adverse decisions on them.
+const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
+
+export function applicationsRoutes({ db, clock }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/applications',
+      summary: 'Receive a grant or premises application, with any findings already documented',
+      tag: 'applications',
+      roles: ['case_officer'],
+      body: createApplicationBody,
+      success: { status: 201, description: 'The application, status received', schema: applicationSchema },
+      handler: ({ body, user }) => receiveApplication(db, clock, user.id, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/applications',
+      summary: 'Applications, newest first',
+      tag: 'applications',
+      roles: READERS,
+      query: applicationsQuery,
+      success: { status: 200, description: 'A page of applications', schema: applicationsPage },
+      handler: async ({ query }) => {
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listApplications(
+          db,
+          { associationId: query.associationId, status: query.status },
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(
+          rows,
+          query.limit,
+          (r) => {
+            const { findings: _f, ...rest } = toApplication(r, []);
+            return { ...rest, findingCount: r.finding_count };
+          },
+          (r) => ({ t: r.created_at.toISOString(), id: r.id }),
+        );
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/applications/:id',
+      summary: 'One application with its findings',
+      tag: 'applications',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The application', schema: applicationSchema },
+      handler: ({ params }) => loadApplication(db, params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/applications/:id/findings',
+      summary: 'Record documented conduct on an application (also after intake)',
+      tag: 'applications',
+      roles: ['case_officer'],
+      params: idParams,
+      body: findingBody,
+      success: { status: 201, description: 'The recorded finding', schema: findingSchema },
+      handler: ({ params, body, user }) => addFinding(db, clock, user.id, params.id, body),
+    }),
+  ];
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { instantSchema, isoDateSchema, nameSchema } from '../http/common.schemas';
+import { pageQuery, pageSchema } from '../http/pagination';
+import { FINDING_CATEGORIES } from './applications.table';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const findingBody = z
+  .object({
+    category: z
+      .enum(FINDING_CATEGORIES)
+      .describe('documented conduct only; there is no category for opinions'),
+    description: text(5000),
+    source: text(1000).describe(
+      'police report reference, court judgment, published material, earlier decision …',
+    ),
+    occurredOn: isoDateSchema,
+    verified: z.boolean(),
+    actingForAssociation: z
+      .boolean()
+      .describe('the association, someone representing it, or a partner acting on its behalf'),
+    mitigation: z
+      .object({
+        distanced: z.boolean().default(false),
+        actionTaken: z.boolean().default(false),
+        oneOff: z.boolean().default(false),
+      })
+      .strict()
+      .default({ distanced: false, actionTaken: false, oneOff: false }),
+  })
+  .strict();
+export type FindingInput = z.output<typeof findingBody>;
+
+const grantSchema = z
+  .object({
+    program: text(200),
+    amountSek: z.number().int().positive().max(1_000_000_000),
+    periodFrom: isoDateSchema,
+    periodTo: isoDateSchema,
+  })
+  .strict()
+  .refine((g) => g.periodFrom <= g.periodTo, {
+    message: 'periodTo must not be before periodFrom',
+    path: ['periodTo'],
+  });
+
+const premisesSchema = z
+  .object({ venue: text(300), from: instantSchema, to: instantSchema })
+  .strict()
+  .refine((p) => new Date(p.from) < new Date(p.to), { message: 'to must be after from', path: ['to'] });
+
+export const statutesSchema = z
+  .object({
+    adoptedAtAnnualMeeting: z.boolean(),
+    electedBoard: z.boolean(),
+    auditor: z.boolean(),
+    openMembership: z.boolean(),
+    nonDiscriminationClause: z.boolean(),
+  })
+  .strict();
+
+export const declarationSchema = z
+  .object({
+    signed: z.boolean(),
+    signedBy: nameSchema.nullable().optional(),
+    signedOn: isoDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const createApplicationBody = z
+  .object({
+    kind: z.enum(['grant', 'premises']),
+    associationId: z.uuid(),
+    grant: grantSchema.nullable().optional(),
+    premises: premisesSchema.nullable().optional(),
+    statutes: statutesSchema,
+    declaration: declarationSchema,
+    findings: z.array(findingBody).max(100).default([]),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    // The details of the other kind must be absent: a grant application has no booking and vice versa.
+    const own = a.kind === 'grant' ? 'grant' : 'premises';
+    const other = a.kind === 'grant' ? 'premises' : 'grant';
+    if (!a[own]) ctx.addIssue({ code: 'custom', path: [own], message: `required when kind is ${a.kind}` });
+    if (a[other])
+      ctx.addIssue({ code: 'custom', path: [other], message: `must be null when kind is ${a.kind}` });
+  });
+export type CreateApplicationInput = z.output<typeof createApplicationBody>;
+
+export const findingSchema = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    category: z.enum(FINDING_CATEGORIES),
+    description: z.string(),
+    source: z.string(),
+    occurredOn: z.string(),
+    verified: z.boolean(),
+    actingForAssociation: z.boolean(),
+    mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
+    recordedBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Finding' });
+export type Finding = z.infer<typeof findingSchema>;
+
+export const applicationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['grant', 'premises']),
+    associationId: z.uuid(),
+    grant: z
+      .object({ program: z.string(), amountSek: z.number(), periodFrom: z.string(), periodTo: z.string() })
+      .nullable(),
+    premises: z.object({ venue: z.string(), from: z.string(), to: z.string() }).nullable(),
+    statutes: statutesSchema,
+    declaration: z.object({
+      signed: z.boolean(),
+      signedBy: z.string().nullable(),
+      signedOn: z.string().nullable(),
+    }),
+    findings: z.array(findingSchema),
+    status: z.enum(['received', 'screened', 'decided']),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationsQuery = z.object({
+  associationId: z.uuid().optional(),
+  status: z.enum(['received', 'screened', 'decided']).optional(),
+  ...pageQuery,
+});
+export const applicationsPage = pageSchema(
+  applicationSchema.omit({ findings: true }).extend({ findingCount: z.number().int() }),
+);

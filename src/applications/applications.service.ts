@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/database';
+import { isoDate, type Clock } from '../clock';
+import { appendAudit } from '../audit/audit.service';
+import { findAssociation } from '../associations/associations.repository';
+import { NotFoundError, ValidationError } from '../http/errors';
+import { findApplication, findingsOf, insertApplication, insertFinding } from './applications.repository';
+import type { ApplicationRow, FindingRow } from './applications.table';
+import type { Application, CreateApplicationInput, Finding, FindingInput } from './applications.schemas';
+
+export function toFinding(row: FindingRow): Finding {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    category: row.category,
+    description: row.description,
+    source: row.source,
+    occurredOn: row.occurred_on,
+    verified: row.verified,
+    actingForAssociation: row.acting_for_association,
+    mitigation: row.mitigation,
+    recordedBy: row.recorded_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function toApplication(row: ApplicationRow, findings: FindingRow[]): Application {
+  return {
+    id: row.id,
+    kind: row.kind,
+    associationId: row.association_id,
+    grant: row.grant,
+    premises: row.premises,
+    statutes: row.statutes,
+    declaration: row.declaration,
+    findings: findings.map(toFinding),
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Conduct cannot be documented before it happened. */
+function checkFindingDates(findings: FindingInput[], today: string, path: (i: number) => string): void {
+  const details = findings.flatMap((f, i) =>
+    f.occurredOn > today ? [{ path: path(i), message: 'must not be in the future' }] : [],
+  );
+  if (details.length) throw new ValidationError('Request validation failed', details);
+}
+
+export async function receiveApplication(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: string,
+  input: CreateApplicationInput,
+): Promise<Application> {
+  checkFindingDates(input.findings, isoDate(clock.now()), (i) => `body.findings.${i}.occurredOn`);
+  return db.transaction().execute(async (trx) => {
+    if (!(await findAssociation(trx, input.associationId))) {
+      throw new ValidationError('Request validation failed', [
+        { path: 'body.associationId', message: 'no association with this id is registered' },
+      ]);
+    }
+    const now = clock.now();
+    const row = await insertApplication(trx, { id: randomUUID(), input, createdBy: actor, now });
+    const findings: FindingRow[] = [];
+    for (const f of input.findings) {
+      findings.push(
+        await insertFinding(trx, {
+          id: randomUUID(),
+          applicationId: row.id,
+          input: f,
+          recordedBy: actor,
+          now,
+        }),
+      );
+    }
+    const application = toApplication(row, findings);
+    await appendAudit(trx, clock, {
+      actor,
+      action: 'application.received',
+      entityType: 'application',
+      entityId: row.id,
+      details: { application },
+    });
+    return application;
+  });
+}
+
+export async function addFinding(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: string,
+  applicationId: string,
+  input: FindingInput,
+): Promise<Finding> {
+  checkFindingDates([input], isoDate(clock.now()), () => 'body.occurredOn');
+  return db.transaction().execute(async (trx) => {
+    if (!(await findApplication(trx, applicationId))) throw new NotFoundError('Application');
+    const row = await insertFinding(trx, {
+      id: randomUUID(),
+      applicationId,
+      input,
+      recordedBy: actor,
+      now: clock.now(),
+    });
+    const finding = toFinding(row);
+    await appendAudit(trx, clock, {
+      actor,
+      action: 'finding.recorded',
+      entityType: 'application',
+      entityId: applicationId,
+      details: { finding },
+    });
+    return finding;
+  });
+}
+
+export async function loadApplication(db: Db, id: string): Promise<Application> {
+  const row = await findApplication(db, id);
+  if (!row) throw new NotFoundError('Application');
+  return toApplication(row, await findingsOf(db, id));
+}

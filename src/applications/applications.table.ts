@@ -1,0 +1,80 @@
+import type { Selectable } from 'kysely';
+import type { Json } from '../db/database';
+
+export const FINDING_CATEGORIES = [
+  'violence_coercion_threats',
+  'rights_violation',
+  'discrimination',
+  'gender_equality_violation',
+  'promotes_violations',
+  'counteracts_democracy',
+  'supports_violent_extremism',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+export type ApplicationKind = 'grant' | 'premises';
+export type ApplicationStatus = 'received' | 'screened' | 'decided';
+
+export interface GrantDetails {
+  program: string;
+  amountSek: number;
+  periodFrom: string;
+  periodTo: string;
+}
+
+export interface PremisesDetails {
+  venue: string;
+  from: string;
+  to: string;
+}
+
+export interface Statutes {
+  adoptedAtAnnualMeeting: boolean;
+  electedBoard: boolean;
+  auditor: boolean;
+  openMembership: boolean;
+  nonDiscriminationClause: boolean;
+}
+
+export interface Declaration {
+  signed: boolean;
+  signedBy: string | null;
+  signedOn: string | null;
+}
+
+export interface Mitigation {
+  distanced: boolean;
+  actionTaken: boolean;
+  oneOff: boolean;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  association_id: string;
+  kind: ApplicationKind;
+  grant: Json<GrantDetails | null>;
+  premises: Json<PremisesDetails | null>;
+  statutes: Json<Statutes>;
+  declaration: Json<Declaration>;
+  status: ApplicationStatus;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface FindingsTable {
+  id: string;
+  application_id: string;
+  category: FindingCategory;
+  description: string;
+  source: string;
+  occurred_on: string;
+  verified: boolean;
+  acting_for_association: boolean;
+  mitigation: Json<Mitigation>;
+  recorded_by: string;
+  created_at: Date;
+}
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type FindingRow = Selectable<FindingsTable>;
