@@ -23,14 +23,16 @@ export async function chainHead(db: Db): Promise<{ seq: number; hash: string } |
     .executeTakeFirst();
 }
 
-export async function insertEvent(
+const INSERT_BATCH = 1000;
+
+export async function insertEvents(
   db: Db,
-  e: Omit<AuditEventRow, 'details'> & { details: unknown },
+  events: (Omit<AuditEventRow, 'details'> & { details: unknown })[],
 ): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({ ...e, details: toJson(e.details) })
-    .execute();
+  for (let i = 0; i < events.length; i += INSERT_BATCH) {
+    const batch = events.slice(i, i + INSERT_BATCH).map((e) => ({ ...e, details: toJson(e.details) }));
+    await db.insertInto('audit_events').values(batch).execute();
+  }
 }
 
 export interface EventFilter {

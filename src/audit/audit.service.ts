@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { Clock } from '../clock';
 import { ChainVerifier, GENESIS_HASH, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
-import { chainHead, eventsAfter, insertEvent, lockChain } from './audit.repository';
+import { chainHead, eventsAfter, insertEvents, lockChain } from './audit.repository';
 import type { AuditEventRow } from './audit.table';
 
 export interface AuditInput {
@@ -23,33 +23,53 @@ export async function appendAudit(
   clock: Clock,
   input: AuditInput,
 ): Promise<ExportedEvent> {
+  const [event] = await appendAuditMany(trx, clock, [input]);
+  return event!;
+}
+
+/** Appends several events in order with one lock, one head read and one insert (e.g. a CSV import). */
+export async function appendAuditMany(
+  trx: Transaction<Database>,
+  clock: Clock,
+  inputs: AuditInput[],
+): Promise<ExportedEvent[]> {
+  if (inputs.length === 0) return [];
   await lockChain(trx);
   const head = await chainHead(trx);
-  // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
-  const details: unknown = JSON.parse(JSON.stringify(input.details ?? {}));
   const occurredAt = clock.now();
-  const fields = {
-    prevHash: head?.hash ?? GENESIS_HASH,
-    occurredAt: occurredAt.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    details,
-  };
-  const event: ExportedEvent = { seq: (head?.seq ?? 0) + 1, ...fields, hash: eventHash(fields) };
-  await insertEvent(trx, {
-    seq: event.seq,
-    occurred_at: occurredAt,
-    actor: event.actor,
-    action: event.action,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    details,
-    prev_hash: event.prevHash,
-    hash: event.hash,
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let seq = head?.seq ?? 0;
+  const events = inputs.map((input) => {
+    const fields = {
+      prevHash,
+      occurredAt: occurredAt.toISOString(),
+      actor: input.actor,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
+      details: JSON.parse(JSON.stringify(input.details ?? {})) as unknown,
+    };
+    seq += 1;
+    const event: ExportedEvent = { seq, ...fields, hash: eventHash(fields) };
+    prevHash = event.hash;
+    return event;
   });
-  return event;
+  await insertEvents(
+    trx,
+    events.map((e) => ({
+      seq: e.seq,
+      occurred_at: occurredAt,
+      actor: e.actor,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      details: e.details,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
+  return events;
 }
 
 export function toExported(row: AuditEventRow): ExportedEvent {
