@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { wholeYearsBetween } from '../shared/calendar-date';
+import { FINDING_CATEGORIES } from '../shared/finding-categories';
+import { parseOrgNumber } from '../shared/swedish-ids';
+
+// The fact snapshot is stored with every screening and replayed years later, so it is plain JSON
+// and holds only what was known at screening time: nothing here is looked up again on replay.
+
+const date = z.iso.date();
+
+export const findingFactSchema = z.object({
+  id: z.string().min(1),
+  category: z.enum(FINDING_CATEGORIES),
+  verified: z.boolean(),
+  // True when the person acted for the association: a representative within its activities, or a
+  // partner organisation acting on its behalf. A member acting privately is false.
+  actingForAssociation: z.boolean(),
+  occurredOn: date,
+  mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
+  source: z.string(),
+  description: z.string(),
+});
+
+export const watchlistHitFactSchema = z.object({
+  entryId: z.string().min(1),
+  score: z.number().min(0).max(1),
+  matchedName: z.string(),
+  subject: z.enum(['association', 'representative']),
+  idNumberMatch: z.boolean(),
+});
+
+export const screeningFactsSchema = z.object({
+  screeningDate: date,
+  application: z.object({
+    kind: z.enum(['grant', 'premises']),
+    statutes: z.object({
+      adoptedAtAnnualMeeting: z.boolean(),
+      electedBoard: z.boolean(),
+      auditor: z.boolean(),
+      openMembership: z.boolean(),
+      nonDiscriminationClause: z.boolean(),
+    }),
+    declaration: z.object({
+      signed: z.boolean(),
+      signedBy: z.string().nullish(),
+      signedOn: date.nullish(),
+    }),
+  }),
+  association: z.object({
+    orgNumber: z.string(),
+    registeredOn: date.nullable(),
+    supportStatus: z.enum(['active', 'withdrawn']),
+  }),
+  findings: z.array(findingFactSchema),
+  watchlist: z.object({
+    hits: z.array(watchlistHitFactSchema),
+    matcherVersion: z.string(),
+    watchlistVersion: z.number().int(),
+  }),
+});
+
+export type ScreeningFacts = z.infer<typeof screeningFactsSchema>;
+export type FindingFact = z.infer<typeof findingFactSchema>;
+export type WatchlistHitFact = z.infer<typeof watchlistHitFactSchema>;
+
+export type DerivedFinding = FindingFact & {
+  /** Whole years from occurredOn to the screening date. */
+  ageYears: number;
+  /** Any of the special reasons recorded: distanced, actionTaken or oneOff. */
+  mitigated: boolean;
+};
+
+/** What the rules see: the snapshot plus values computed from it alone, so replay is exact. */
+export interface DerivedFacts {
+  screeningDate: string;
+  application: Omit<ScreeningFacts['application'], 'declaration'> & {
+    declaration: { signed: boolean; signedBy: string | null; signedOn: string | null };
+  };
+  association: ScreeningFacts['association'] & {
+    orgNumberValid: boolean;
+    /** Whole years the organisationsnummer has been held; null when registeredOn is unknown. */
+    registeredYears: number | null;
+  };
+  findings: DerivedFinding[];
+  watchlist: ScreeningFacts['watchlist'];
+}
+
+export const FACT_NAMES = ['screeningDate', 'application', 'association', 'findings', 'watchlist'] as const;
+
+/** Array-valued facts that `someMatch` can search, with the fields a predicate may name. */
+export interface ItemListFact {
+  fact: string;
+  path?: string;
+  idField: string;
+  fields: readonly string[];
+  /** Key under which a rule's result lists the items it relied on. */
+  resultKey: 'findingIds' | 'watchlistEntryIds';
+}
+
+export const ITEM_LIST_FACTS: readonly ItemListFact[] = [
+  {
+    fact: 'findings',
+    idField: 'id',
+    fields: [
+      'id',
+      'category',
+      'verified',
+      'actingForAssociation',
+      'occurredOn',
+      'mitigation',
+      'source',
+      'description',
+      'ageYears',
+      'mitigated',
+    ],
+    resultKey: 'findingIds',
+  },
+  {
+    fact: 'watchlist',
+    path: '$.hits',
+    idField: 'entryId',
+    fields: ['entryId', 'score', 'matchedName', 'subject', 'idNumberMatch'],
+    resultKey: 'watchlistEntryIds',
+  },
+];
+
+export function itemListFact(fact: string, path: string | undefined): ItemListFact | undefined {
+  return ITEM_LIST_FACTS.find((d) => d.fact === fact && d.path === path);
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+export function deriveFacts(facts: ScreeningFacts): DerivedFacts {
+  const { screeningDate, application, association } = facts;
+  return {
+    screeningDate,
+    application: {
+      ...application,
+      // Optional fields become null, so a rule can test for "missing" with a plain equal null
+      // and an absent value (undefined) means only "this snapshot has no such fact".
+      declaration: {
+        signed: application.declaration.signed,
+        signedBy: blankToNull(application.declaration.signedBy),
+        signedOn: application.declaration.signedOn ?? null,
+      },
+    },
+    association: {
+      ...association,
+      orgNumberValid: parseOrgNumber(association.orgNumber).ok,
+      registeredYears:
+        association.registeredOn === null ? null : wholeYearsBetween(association.registeredOn, screeningDate),
+    },
+    findings: facts.findings.map((f) => ({
+      ...f,
+      ageYears: wholeYearsBetween(f.occurredOn, screeningDate),
+      mitigated: f.mitigation.distanced || f.mitigation.actionTaken || f.mitigation.oneOff,
+    })),
+    watchlist: facts.watchlist,
+  };
+}
