@@ -1,0 +1,127 @@
+// A query name read against the index's vocabulary: every token gets its weight and the indexed
+// tokens it could be (itself, or a typo away). Compounds written apart or together are handled here,
+// by trying the query also with adjacent words joined and unknown words split into known parts.
+import { idf, TIER_FACTOR } from './matcher.constants';
+import type { Vocabulary, Expansion } from './matcher.vocabulary';
+import {
+  normaliseWord,
+  splitAtFuzzyHead,
+  splitKey,
+  TokenTier,
+  type NormalisedName,
+  type NormToken,
+} from './normalise';
+
+export interface QueryToken extends NormToken {
+  /** Vocabulary id of the token itself, or -1 when no live entry contains it. */
+  tokenId: number;
+  /** Other indexed tokens within typo distance, by id. */
+  expansions: Map<number, Expansion>;
+  /** The token's own weight: unseen tokens weigh most, they are the most distinctive. */
+  weight: number;
+  via?: 'compound_joined' | 'compound_split';
+}
+
+export interface QueryAnalysis {
+  tokens: QueryToken[];
+}
+
+function resolve(tok: NormToken, vocab: Vocabulary, n: number, via?: QueryToken['via']): QueryToken {
+  const id = vocab.idOf(tok.key);
+  const live = id !== undefined && vocab.df[id]! > 0;
+  const df = live ? vocab.df[id]! : 0;
+  const expansions = new Map<number, Expansion>();
+  // Legal forms and class words are recognised by the lexicon, typos included; fuzzy-matching
+  // them against the vocabulary would only pair "förening" with whatever else is near it.
+  if (tok.tier === TokenTier.Normal) {
+    const tid = vocab.translitMatch(tok.key, tok.translit);
+    if (tid !== undefined && tid !== id)
+      expansions.set(tid, { tokenId: tid, similarity: 1, edits: 0, translit: true });
+    for (const e of vocab.fuzzy(tok.key)) if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
+  }
+  const q: QueryToken = {
+    ...tok,
+    tokenId: live ? id : -1,
+    expansions,
+    weight: idf(df, n) * TIER_FACTOR[tok.tier],
+  };
+  if (via) q.via = via;
+  return q;
+}
+
+function isKnown(key: string, vocab: Vocabulary): boolean {
+  const id = vocab.idOf(key);
+  return id !== undefined && vocab.df[id]! > 0;
+}
+
+/** Joins each pair of adjacent words whose concatenation is a known word ("motstånds rörelsen"). */
+function joinedVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | null {
+  const words: NormToken[][] = [];
+  for (const t of name.tokens) (words[t.word] ??= []).push(t);
+  const out: NormToken[] = [];
+  let joined = false;
+  for (let w = 0; w < words.length; w++) {
+    const cur = words[w] ?? [];
+    const next = words[w + 1];
+    if (next && cur[0] && next[0] && cur.every((t) => t.tier === TokenTier.Normal)) {
+      const glued = normaliseWord(cur[0].surface + next[0].surface, w);
+      if (glued.length > 0 && isKnown(glued[0]!.key, vocab) && glued[0]!.tier === TokenTier.Normal) {
+        for (const t of glued) out.push({ ...t, applied: [...t.applied, 'compound_joined'] });
+        joined = true;
+        w++;
+        continue;
+      }
+    }
+    out.push(...cur);
+  }
+  return joined ? out : null;
+}
+
+/**
+ * Splits unknown words: at a compound head with a typo in it ("ungdoms|förbudet"), or into two known
+ * words ("nordiskamotstånd…" typed without a space).
+ */
+function splitVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | null {
+  let split = false;
+  const out = name.tokens.flatMap((t) => {
+    if (t.tier !== TokenTier.Normal || isKnown(t.key, vocab)) return [t];
+    if (name.tokens.filter((u) => u.word === t.word).length === 1) {
+      const parts = splitAtFuzzyHead(t);
+      if (parts) {
+        split = true;
+        return parts;
+      }
+    }
+    if (t.key.length < 6) return [t];
+    for (let i = 3; i <= t.key.length - 3; i++) {
+      const parts = splitKey(t.key, i);
+      if (parts && parts.every((p) => isKnown(p, vocab))) {
+        split = true;
+        return parts.map((p) => ({ ...t, key: p, applied: [...t.applied, 'compound_split' as const] }));
+      }
+    }
+    return [t];
+  });
+  return split ? out : null;
+}
+
+export function analyseQuery(name: NormalisedName, vocab: Vocabulary, n: number): QueryAnalysis[] {
+  const analyses: QueryAnalysis[] = [{ tokens: name.tokens.map((t) => resolve(t, vocab, n)) }];
+  const joined = joinedVariant(name, vocab);
+  if (joined) {
+    analyses.push({
+      tokens: joined.map((t) =>
+        resolve(t, vocab, n, t.applied.includes('compound_joined') ? 'compound_joined' : undefined),
+      ),
+    });
+  }
+  const split = splitVariant(name, vocab);
+  if (split) {
+    analyses.push({
+      tokens: split.map((t) =>
+        resolve(t, vocab, n, t.applied.includes('compound_split') ? 'compound_split' : undefined),
+      ),
+    });
+  }
+  return analyses;
+}

@@ -1,0 +1,106 @@
+// String similarity for single tokens. Names are short, so plain loops over char codes are fast
+// enough; what matters is that only candidate pairs are ever compared.
+
+/** Jaro-Winkler similarity in [0, 1]; the common prefix (up to 4 chars) earns a bonus. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const matchedB = new Uint8Array(lb);
+  const matchedA = new Uint8Array(la);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    const c = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if (matchedB[j] === 0 && b.charCodeAt(j) === c) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let j = 0;
+  for (let i = 0; i < la; i++) {
+    if (matchedA[i] === 0) continue;
+    while (matchedB[j] === 0) j++;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions++;
+    j++;
+  }
+  const m = matches;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+// Three rows of the dynamic-programming table, reused across calls (tokens are short).
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition, the commonest typo),
+ * giving up early: returns `max + 1` as soon as the distance must exceed `max`.
+ */
+export function osaDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (lb + 1 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(lb + 1));
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[lb]!, max + 1);
+}
+
+/**
+ * Edits a token may differ by and still count as the same word. Short words get none: "Ära" and
+ * "Era" are different words, and a two-letter acronym with one letter changed is another acronym.
+ */
+export function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 9) return 1;
+  return 2;
+}
+
+export interface TokenSimilarity {
+  similarity: number;
+  edits: number;
+}
+
+/**
+ * Similarity of two normalised tokens, or null when they are too far apart to be the same word.
+ * Jaro-Winkler rewards a shared beginning, which is where Swedish names carry their identity;
+ * scaling by the edit ratio keeps two edits in a short word from looking nearly identical.
+ */
+export function tokenSimilarity(a: string, b: string): TokenSimilarity | null {
+  if (a === b) return { similarity: 1, edits: 0 };
+  const shorter = Math.min(a.length, b.length);
+  const max = allowedEdits(shorter);
+  if (max === 0) return null;
+  const edits = osaDistance(a, b, max);
+  if (edits > max) return null;
+  const ratio = 1 - edits / Math.max(a.length, b.length);
+  return { similarity: (jaroWinkler(a, b) + ratio) / 2, edits };
+}
