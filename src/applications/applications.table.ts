@@ -1,16 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Json } from '../db/database';
+import type { FindingCategory } from '../shared/finding-categories';
 
-export const FINDING_CATEGORIES = [
-  'violence_coercion_threats',
-  'rights_violation',
-  'discrimination',
-  'gender_equality_violation',
-  'promotes_violations',
-  'counteracts_democracy',
-  'supports_violent_extremism',
-] as const;
-export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+export { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-categories';
 
 export type ApplicationKind = 'grant' | 'premises';
 export type ApplicationStatus = 'received' | 'screened' | 'decided';

@@ -1,27 +1,12 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json';
+
+export { canonicalJson };
 
 // The chain's hash, kept dependency-free so the offline verifier and anyone re-implementing it can
 // follow it line by line (see README, "Audit chain").
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/**
- * Canonical JSON: objects with keys sorted by UTF-16 code units (JavaScript's default sort), no
- * whitespace, properties whose value is undefined left out, everything else as JSON.stringify writes it.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
 
 export interface ChainedFields {
   prevHash: string;

@@ -1,15 +1,8 @@
+import { canonicalJson } from '../shared/canonical-json';
 import type { EvaluationResult, Recommendation, RuleEvaluation } from './screening.result';
 
 // Replay compares a stored result (read back from the database as JSON) with a fresh one, so the
 // comparison is over canonical JSON: key order and absent-vs-undefined keys do not matter.
-
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 export interface RuleDifference {
   ruleId: string;

@@ -26,3 +26,11 @@ export function wholeYearsBetween(from: string, to: string): number {
   if (tm < fm || (tm === fm && td < anniversaryDay)) years -= 1;
   return years;
 }
+
+/** The same day `years` later (or earlier); 29 February becomes 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = parts(date);
+  const year = y + years;
+  const day = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { rangeBound } from '../audit/audit.schemas';
+import { criterionCounts, listScreenings, recommendationCounts } from './screening.repository';
+import { loadScreeningRow, screenApplication, toScreening } from './screening.service';
+import { replayScreening } from './screening.replay';
+import { listPublishedRuleSets } from './rule-set.registry';
+import {
+  replayBody,
+  replaySchema,
+  screeningRecordSchema,
+  screeningSchema,
+  screeningsPage,
+  screeningsQuery,
+  statsQuery,
+  statsSchema,
+} from './screening.schemas';
+
+// Case officers see a screening (and its watchlist hits) as part of handling the application;
+// coordinators as second approvers; investigators read everything. Booking staff never.
+const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
+
+export function screeningRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/applications/:id/screenings',
+      summary: 'Screen an application under the rule set in force today',
+      tag: 'screening',
+      roles: ['case_officer'],
+      params: idParams,
+      success: {
+        status: 201,
+        description: 'The stored screening with its recommendation and reasons',
+        schema: screeningSchema,
+      },
+      handler: ({ params, user }) => screenApplication(deps, user.id, params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/screenings/:id/replay',
+      summary: 'Replay under the stored rule-set version (or, what-if, another published version)',
+      tag: 'screening',
+      roles: ['investigator'],
+      params: idParams,
+      body: replayBody,
+      success: {
+        status: 200,
+        description: 'Whether the replay is identical, and what differs',
+        schema: replaySchema,
+      },
+      handler: ({ params, body, user }) => replayScreening(deps, user.id, params.id, body?.ruleSetVersion),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/screenings',
+      summary: 'Screenings by application, association, criterion, rule-set version, case officer and period',
+      tag: 'screening',
+      roles: ['investigator', 'case_officer'],
+      query: screeningsQuery,
+      success: { status: 200, description: 'A page of screenings', schema: screeningsPage },
+      handler: async ({ query }) => {
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listScreenings(
+          db,
+          { ...query, from: rangeBound(query.from, 'from'), to: rangeBound(query.to, 'to') },
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toScreening, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/screenings/stats',
+      summary:
+        'Recommendations per month, rule-set version and case officer, and criteria that fired per month',
+      tag: 'screening',
+      roles: ['investigator'],
+      query: statsQuery,
+      success: { status: 200, description: 'Counts for the equal-treatment overview', schema: statsSchema },
+      handler: async ({ query }) => {
+        const f = { ...query, from: rangeBound(query.from, 'from'), to: rangeBound(query.to, 'to') };
+        const [byRec, byCrit] = await Promise.all([recommendationCounts(db, f), criterionCounts(db, f)]);
+        return {
+          byRecommendation: byRec.map((r) => ({
+            month: r.month,
+            ruleSetVersion: r.rule_set_version,
+            screenedBy: r.screened_by,
+            recommendation: r.recommendation,
+            count: r.count,
+          })),
+          byCriterion: byCrit,
+        };
+      },
+    }),
+    // After /api/screenings/stats: express matches in order, and 'stats' is not an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/screenings/:id',
+      summary: 'A screening with its fact snapshot and full evaluation',
+      tag: 'screening',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The screening', schema: screeningRecordSchema },
+      handler: async ({ params }) => {
+        const row = await loadScreeningRow(db, params.id);
+        return { ...toScreening(row), facts: row.facts, evaluation: row.result };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/rule-sets',
+      summary: 'Published rule-set versions with their hashes and validity dates',
+      tag: 'screening',
+      roles: ['investigator', 'case_officer', 'coordinator', 'admin'],
+      success: {
+        status: 200,
+        description: 'Every published version',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              version: z.string(),
+              validFrom: z.string(),
+              hash: z.string(),
+              publishedAt: z.string(),
+            }),
+          ),
+          nextCursor: z.null(),
+        }),
+      },
+      handler: async () => ({
+        items: (await listPublishedRuleSets(db)).map((r) => ({
+          id: r.id,
+          version: r.version,
+          validFrom: r.valid_from,
+          hash: r.hash,
+          publishedAt: r.registered_at.toISOString(),
+        })),
+        nextCursor: null,
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../http/common.schemas';
+import { pageQuery, pageSchema } from '../http/pagination';
+
+const recommendation = z.enum(['eligible', 'incomplete', 'refer', 'ineligible']);
+const outcome = z.enum(['ineligible', 'refer', 'incomplete']);
+
+export const reasonSchema = z
+  .object({
+    ruleId: z.string(),
+    code: z.string(),
+    criterion: z.string().describe('the criterion in Swedish'),
+    outcome,
+    explanation: z.string().describe('why, in Swedish'),
+    legalBasis: z.string(),
+    findingIds: z.array(z.string()),
+    watchlistEntryIds: z.array(z.string()),
+  })
+  .meta({ id: 'ScreeningReason' });
+
+export const checkSchema = z
+  .object({
+    ruleId: z.string(),
+    code: z.string(),
+    criterion: z.string(),
+    outcome,
+    status: z.enum(['met', 'not_met', 'not_evaluated']),
+    explanation: z.string().nullable().describe('for met: why it applies; for not_met: what was checked'),
+    legalBasis: z.string(),
+  })
+  .meta({ id: 'ScreeningCheck' });
+
+export const watchlistHitSchema = z
+  .object({
+    entryId: z.string(),
+    score: z.number(),
+    matchedName: z.string(),
+    queryName: z.string(),
+    subject: z.enum(['association', 'representative']),
+    idNumberMatch: z.boolean(),
+    explanation: z.unknown(),
+  })
+  .meta({ id: 'ScreeningWatchlistHit' });
+
+export const screeningSchema = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    associationId: z.uuid(),
+    screeningDate: z.string(),
+    ruleSet: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+    recommendation,
+    reasons: z.array(reasonSchema).describe('every rule that fired'),
+    checks: z.array(checkSchema).describe('every rule of the rule set with its status'),
+    watchlist: z.object({
+      hits: z.array(watchlistHitSchema),
+      matcherVersion: z.string(),
+      watchlistVersion: z.number().int(),
+    }),
+    screenedBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Screening' });
+export type Screening = z.infer<typeof screeningSchema>;
+
+export const screeningRecordSchema = screeningSchema
+  .extend({ facts: z.unknown(), evaluation: z.unknown() })
+  .meta({ id: 'ScreeningRecord' });
+
+export const replayBody = z
+  .object({
+    ruleSetVersion: z
+      .string()
+      .max(50)
+      .optional()
+      .describe('what-if: replay under another published version of the same rule set'),
+  })
+  .strict()
+  .optional();
+
+const replayedSchema = z.object({
+  ruleSet: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+  recommendation,
+  reasons: z.array(reasonSchema),
+  checks: z.array(checkSchema),
+});
+
+export const replaySchema = z
+  .object({
+    identical: z.boolean(),
+    original: replayedSchema,
+    replayed: replayedSchema,
+    differences: z.array(
+      z.object({
+        ruleId: z.string(),
+        before: z.object({ status: z.string(), outcome: z.string() }).nullable(),
+        after: z.object({ status: z.string(), outcome: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReplayResult' });
+
+export const screeningsQuery = z.object({
+  applicationId: z.uuid().optional(),
+  associationId: z.uuid().optional(),
+  recommendation: recommendation.optional(),
+  code: z.string().max(50).optional().describe('screenings where a rule of this criterion fired, e.g. VBE-1'),
+  ruleSetVersion: z.string().max(50).optional(),
+  screenedBy: z.string().max(100).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  ...pageQuery,
+});
+
+export const screeningsPage = pageSchema(screeningSchema);
+
+export const statsQuery = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  ruleSetVersion: z.string().max(50).optional(),
+  screenedBy: z.string().max(100).optional(),
+});
+
+export const statsSchema = z
+  .object({
+    byRecommendation: z.array(
+      z.object({
+        month: z.string(),
+        ruleSetVersion: z.string(),
+        screenedBy: z.string(),
+        recommendation,
+        count: z.number().int(),
+      }),
+    ),
+    byCriterion: z.array(z.object({ month: z.string(), code: z.string(), outcome, count: z.number().int() })),
+  })
+  .meta({ id: 'ScreeningStats' });
