@@ -19,6 +19,10 @@ import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { associationsRoutes } from './associations/associations.routes';
 import { applicationsRoutes } from './applications/applications.routes';
+import { screeningRoutes } from './screening/screening.routes';
+import type { LoadedRuleSet } from './screening/rule-set.loader';
+import { watchlistRoutes } from './watchlist/watchlist.routes';
+import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -26,6 +30,10 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** Every rule set loaded and published at start-up. */
+  ruleSets: readonly LoadedRuleSet[];
+  /** The in-memory watchlist index, refreshed from the database before each use. */
+  watchlist: WatchlistIndexCache;
 }
 
 const JSON_LIMIT = '256kb';
@@ -39,6 +47,8 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...usersRoutes(deps),
     ...associationsRoutes(deps),
     ...applicationsRoutes(deps),
+    ...screeningRoutes(deps),
+    ...watchlistRoutes(deps),
     ...auditRoutes(deps),
   ];
 }

@@ -12,6 +12,11 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RULES_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('folder of rule-set files; default: rules/ of the project'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/connection';
-import { migrateToLatest } from './db/migrator';
+import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
 
 // Process entry: config → database → migrate → bootstrap admin → listen.
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
   });
-  const applied = await migrateToLatest(handle.db);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
-
+  const deps = await prepareDeps(handle, config, systemClock, logger);
   const { generatedToken } = await bootstrapAdmin(handle.db, systemClock, config.ADMIN_TOKEN);
   if (generatedToken) {
     // Printed once, to the console only (never to the log stream), on the very first start.
@@ -29,7 +27,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config, logger });
+  const app = createApp(deps);
   const server = app.listen(config.PORT, () => {
     logger.info({ port: config.PORT, database: handle.kind }, 'listening');
   });

@@ -3,6 +3,8 @@ import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
+import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
+import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -11,6 +13,11 @@ export interface Database {
   associations: AssociationsTable;
   applications: ApplicationsTable;
   findings: FindingsTable;
+  rule_sets: RuleSetsTable;
+  screenings: ScreeningsTable;
+  screening_reasons: ScreeningReasonsTable;
+  watchlist_entries: WatchlistEntriesTable;
+  watchlist_state: WatchlistStateTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

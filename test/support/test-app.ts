@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../src/app';
+import { prepareDeps } from '../../src/startup';
 import { loadConfig } from '../../src/config';
 import type { DatabaseHandle } from '../../src/db/connection';
 import { createUser } from '../../src/users/users.service';
@@ -25,13 +26,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const handle = await openTestDatabase();
   const clock = new TestClock();
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', ...env });
-  const deps: AppDeps = {
-    db: handle.db,
-    dbKind: handle.kind,
-    clock,
-    config,
-    logger: pino({ level: 'silent' }),
-  };
+  const deps: AppDeps = await prepareDeps(handle, config, clock, pino({ level: 'silent' }));
   const app = createApp(deps);
   const tokens = {} as TestContext['tokens'];
   const userIds = {} as TestContext['userIds'];

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AppDeps } from './app';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/connection';
+import { migrateToLatest } from './db/migrator';
+import { publishRuleSets } from './screening/rule-set.registry';
+import { projectRoot } from './shared/project-root';
+import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
+
+/**
+ * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
+ * and published (a published version whose file changed stops start-up here), and the watchlist
+ * index built from the database.
+ */
+export async function prepareDeps(
+  handle: DatabaseHandle,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+): Promise<AppDeps> {
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const ruleSets = await publishRuleSets(
+    handle.db,
+    clock,
+    config.RULES_DIR ?? path.join(projectRoot(), 'rules'),
+  );
+  const watchlist = new WatchlistIndexCache(handle.db);
+  await watchlist.refresh();
+  logger.info(
+    { ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`), watchlistEntries: watchlist.size },
+    'ready',
+  );
+  return { db: handle.db, dbKind: handle.kind, clock, config, logger, ruleSets, watchlist };
+}

@@ -1,0 +1,131 @@
+import type { Db } from '../db/database';
+import { toJson } from '../db/database';
+import { olderThan } from '../db/keyset';
+import type { EntryStatus, SubjectKind, WatchlistEntryRow } from './watchlist.table';
+
+export interface NewEntry {
+  id: string;
+  subjectKind: SubjectKind;
+  name: string;
+  aliases: string[];
+  orgNumber: string | null;
+  personalNumber: string | null;
+  reason: string;
+  source: string;
+  reviewBy: string;
+}
+
+/**
+ * Takes the next watchlist version. The row lock serialises watchlist writers until commit, so
+ * versions are committed in order and an instance that has seen version n has seen all before it.
+ */
+export async function nextVersion(db: Db): Promise<number> {
+  const row = await db
+    .updateTable('watchlist_state')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+export async function currentVersion(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('watchlist_state')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+const INSERT_BATCH = 500;
+
+export async function insertEntries(
+  db: Db,
+  entries: NewEntry[],
+  meta: { version: number; createdBy: string; now: Date },
+): Promise<WatchlistEntryRow[]> {
+  const rows: WatchlistEntryRow[] = [];
+  for (let i = 0; i < entries.length; i += INSERT_BATCH) {
+    const batch = entries.slice(i, i + INSERT_BATCH).map((e) => ({
+      id: e.id,
+      subject_kind: e.subjectKind,
+      name: e.name,
+      aliases: toJson(e.aliases),
+      org_number: e.orgNumber,
+      personal_number: e.personalNumber,
+      reason: e.reason,
+      source: e.source,
+      review_by: e.reviewBy,
+      status: 'active' as const,
+      version: meta.version,
+      created_by: meta.createdBy,
+      created_at: meta.now,
+      updated_at: meta.now,
+    }));
+    rows.push(...(await db.insertInto('watchlist_entries').values(batch).returningAll().execute()));
+  }
+  return rows;
+}
+
+export async function findEntry(db: Db, id: string): Promise<WatchlistEntryRow | undefined> {
+  return db.selectFrom('watchlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function lockEntry(db: Db, id: string): Promise<WatchlistEntryRow | undefined> {
+  return db.selectFrom('watchlist_entries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function setEntryStatus(
+  db: Db,
+  id: string,
+  change: { status: EntryStatus; reason: string; by: string; now: Date; version: number },
+): Promise<WatchlistEntryRow> {
+  return db
+    .updateTable('watchlist_entries')
+    .set({
+      status: change.status,
+      status_reason: change.reason,
+      status_changed_by: change.by,
+      status_changed_at: change.now,
+      version: change.version,
+      updated_at: change.now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Entries changed after `version`, in version order, a batch at a time (index refresh). */
+export async function entriesChangedSince(db: Db, version: number, afterId: string | null, limit: number) {
+  let q = db.selectFrom('watchlist_entries').selectAll().where('version', '>', version);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+export async function listEntries(
+  db: Db,
+  f: { status?: EntryStatus | undefined; subjectKind?: SubjectKind | undefined },
+  after: { t: Date; id: string } | undefined,
+  limit: number,
+): Promise<WatchlistEntryRow[]> {
+  let q = db.selectFrom('watchlist_entries').selectAll();
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.subjectKind) q = q.where('subject_kind', '=', f.subjectKind);
+  if (after) q = q.where(olderThan(after));
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Active entries whose review date has passed, locked and skipped if another instance has them. */
+export async function lockExpiredEntries(db: Db, today: string, limit: number): Promise<WatchlistEntryRow[]> {
+  return db
+    .selectFrom('watchlist_entries')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('review_by', '<', today)
+    .orderBy('review_by')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}

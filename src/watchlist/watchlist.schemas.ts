@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { pageQuery, pageSchema } from '../http/pagination';
+import { parsePersonalNumber } from '../shared/swedish-ids';
+
+const personalNumberSchema = z
+  .string()
+  .max(20)
+  .transform((s, ctx) => {
+    const r = parsePersonalNumber(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `invalid personnummer: ${r.error}` });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+export const createEntryBody = z
+  .object({
+    subjectKind: z.enum(['organisation', 'person']),
+    name: nameSchema,
+    aliases: z.array(nameSchema).max(50).default([]),
+    orgNumber: orgNumberSchema.nullish(),
+    personalNumber: personalNumberSchema.nullish(),
+    reason: z.string().trim().min(1).max(1000),
+    source: z.string().trim().min(1).max(1000),
+    reviewBy: isoDateSchema.describe('re-validate by this date, at most one year ahead'),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.subjectKind === 'person' && e.orgNumber) {
+      ctx.addIssue({ code: 'custom', path: ['orgNumber'], message: 'a person has no organisationsnummer' });
+    }
+    if (e.subjectKind === 'organisation' && e.personalNumber) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personalNumber'],
+        message: 'an organisation has no personnummer',
+      });
+    }
+  });
+export type CreateEntryInput = z.output<typeof createEntryBody>;
+
+export const retireBody = z
+  .object({ reason: z.string().trim().min(1, 'a reason is required').max(1000) })
+  .strict();
+
+export const entrySchema = z
+  .object({
+    id: z.uuid(),
+    subjectKind: z.enum(['organisation', 'person']),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    orgNumber: z.string().nullable(),
+    personalNumber: z.string().nullable(),
+    reason: z.string(),
+    source: z.string(),
+    reviewBy: z.string(),
+    status: z.enum(['active', 'retired', 'expired']),
+    statusReason: z.string().nullable(),
+    statusChangedAt: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WatchlistEntry' });
+export type WatchlistEntry = z.infer<typeof entrySchema>;
+
+export const entriesQuery = z.object({
+  status: z.enum(['active', 'retired', 'expired']).optional(),
+  subjectKind: z.enum(['organisation', 'person']).optional(),
+  ...pageQuery,
+});
+export const entriesPage = pageSchema(entrySchema);
+
+export const searchQuery = z
+  .object({
+    q: z.string().trim().min(1).max(300).optional(),
+    orgNumber: z.string().trim().max(20).optional().describe('any format; compared by its digits'),
+    subjectKind: z.enum(['organisation', 'person']).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  })
+  .refine((s) => s.q || s.orgNumber, { message: 'give q or orgNumber', path: ['q'] });
+
+export const searchResultSchema = z
+  .object({
+    hits: z.array(
+      z.object({
+        entryId: z.string(),
+        score: z.number().min(0).max(1),
+        matchedName: z.string(),
+        explanation: z.unknown(),
+      }),
+    ),
+    watchlistVersion: z.number().int(),
+  })
+  .meta({ id: 'WatchlistSearchResult' });
+
+export const importResultSchema = z
+  .object({
+    imported: z.number().int(),
+    rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
+  })
+  .meta({ id: 'WatchlistImportResult' });
+
+export const csvBody = z
+  .string({ error: 'send the file as the body with Content-Type: text/csv' })
+  .max(20_000_000)
+  .describe(
+    'CSV with header subject_kind,name,aliases,org_number,reason,source,review_by (aliases separated by |)',
+  );

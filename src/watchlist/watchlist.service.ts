@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { isoDate, type Clock } from '../clock';
+import { appendAudit, appendAuditMany } from '../audit/audit.service';
+import { ConflictError, NotFoundError, invalidField } from '../http/errors';
+import { parseWatchlistCsv } from './watchlist.csv';
+import { insertEntries, lockEntry, nextVersion, setEntryStatus, type NewEntry } from './watchlist.repository';
+import { reviewByProblem } from './watchlist.review';
+import type { WatchlistEntryRow } from './watchlist.table';
+import type { CreateEntryInput, WatchlistEntry } from './watchlist.schemas';
+
+export interface WatchlistDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export function toEntry(row: WatchlistEntryRow): WatchlistEntry {
+  return {
+    id: row.id,
+    subjectKind: row.subject_kind,
+    name: row.name,
+    aliases: row.aliases,
+    orgNumber: row.org_number,
+    personalNumber: row.personal_number,
+    reason: row.reason,
+    source: row.source,
+    reviewBy: row.review_by,
+    status: row.status,
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at?.toISOString() ?? null,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function entryDetails(row: WatchlistEntryRow) {
+  const { createdBy: _c, createdAt: _t, statusChangedAt: _s, ...details } = toEntry(row);
+  return details;
+}
+
+/** Adds entries in one transaction with one new watchlist version; every entry audited. */
+async function addEntries(deps: WatchlistDeps, actor: string, entries: NewEntry[], action: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx);
+    const rows = await insertEntries(trx, entries, { version, createdBy: actor, now: deps.clock.now() });
+    await appendAuditMany(
+      trx,
+      deps.clock,
+      rows.map((row) => ({
+        actor,
+        action,
+        entityType: 'watchlist_entry',
+        entityId: row.id,
+        details: entryDetails(row),
+      })),
+    );
+    return rows;
+  });
+}
+
+export async function addEntry(
+  deps: WatchlistDeps,
+  actor: string,
+  input: CreateEntryInput,
+): Promise<WatchlistEntry> {
+  const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()));
+  if (problem) throw invalidField('body.reviewBy', problem.replace('review_by', 'reviewBy'));
+  const [row] = await addEntries(
+    deps,
+    actor,
+    [
+      {
+        id: randomUUID(),
+        subjectKind: input.subjectKind,
+        name: input.name,
+        aliases: input.aliases,
+        orgNumber: input.orgNumber ?? null,
+        personalNumber: input.personalNumber ?? null,
+        reason: input.reason,
+        source: input.source,
+        reviewBy: input.reviewBy,
+      },
+    ],
+    'watchlist.entry_added',
+  );
+  return toEntry(row!);
+}
+
+/** Imports the valid lines of a CSV file in one transaction; each bad line is reported, not fatal. */
+export async function importCsv(deps: WatchlistDeps, actor: string, csv: string) {
+  const parsed = parseWatchlistCsv(csv, { today: isoDate(deps.clock.now()) });
+  const entries: NewEntry[] = parsed.rows.map(({ value }) => ({
+    id: randomUUID(),
+    ...value,
+    personalNumber: null,
+  }));
+  const rows = entries.length ? await addEntries(deps, actor, entries, 'watchlist.entry_imported') : [];
+  return { imported: rows.length, rejected: parsed.rejected, entries: rows.map(toEntry) };
+}
+
+/** Retires an entry with a reason. Nothing is erased: the entry and its history stay. */
+export async function retireEntry(
+  deps: WatchlistDeps,
+  actor: string,
+  id: string,
+  reason: string,
+): Promise<WatchlistEntry> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await lockEntry(trx, id);
+    if (!current) throw new NotFoundError('Watchlist entry');
+    if (current.status !== 'active') throw new ConflictError(`The entry is already ${current.status}`);
+    const version = await nextVersion(trx);
+    const row = await setEntryStatus(trx, id, {
+      status: 'retired',
+      reason,
+      by: actor,
+      now: deps.clock.now(),
+      version,
+    });
+    await appendAudit(trx, deps.clock, {
+      actor,
+      action: 'watchlist.entry_retired',
+      entityType: 'watchlist_entry',
+      entityId: id,
+      details: { reason },
+    });
+    return toEntry(row);
+  });
+}
