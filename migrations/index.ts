@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applications';
+import * as m0004 from './0004_reminders';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_applications': m0002,
+  '0004_reminders': m0004,
 };

@@ -3,6 +3,8 @@ import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
+import type { RemindersTable } from '../reminders/reminders.table';
+import type { OutboxTable } from '../notifications/notifications.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -11,6 +13,8 @@ export interface Database {
   associations: AssociationsTable;
   applications: ApplicationsTable;
   findings: FindingsTable;
+  reminders: RemindersTable;
+  outbox: OutboxTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
