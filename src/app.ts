@@ -19,6 +19,7 @@ import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { associationsRoutes } from './associations/associations.routes';
 import { applicationsRoutes } from './applications/applications.routes';
+import { remindersRoutes } from './reminders/reminders.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 
 export interface AppDeps {
@@ -40,6 +41,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...usersRoutes(deps),
     ...associationsRoutes(deps),
     ...applicationsRoutes(deps),
+    ...remindersRoutes(deps),
     ...notificationsRoutes(deps),
     ...auditRoutes(deps),
   ];
