@@ -87,7 +87,8 @@ export function startScheduler(deps: SweepDeps, intervalSeconds: number): Schedu
   const job = new Cron('* * * * * *', { interval: intervalSeconds, protect: true, unref: true }, () => {
     running = runSweep(deps)
       .then((report) => {
-        if (Object.values(report).some((n) => n > 0)) deps.logger?.info({ sweep: report }, 'sweep done');
+        const busy = Object.values(report).some((n) => n > 0);
+        deps.logger?.[busy ? 'info' : 'debug']({ sweep: report }, 'sweep done');
       })
       .catch((err: unknown) => {
         deps.logger?.error({ err }, 'sweep failed');
