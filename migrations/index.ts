@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applications';
 import * as m0003 from './0003_screenings';
+import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_watchlist';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
@@ -10,5 +11,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_applications': m0002,
   '0003_screenings': m0003,
+  '0004_reminders': m0004,
   '0005_watchlist': m0005,
 };

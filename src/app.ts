@@ -23,6 +23,8 @@ import { screeningRoutes } from './screening/screening.routes';
 import type { LoadedRuleSet } from './screening/rule-set.loader';
 import { watchlistRoutes } from './watchlist/watchlist.routes';
 import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
+import { remindersRoutes } from './reminders/reminders.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -49,6 +51,8 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...applicationsRoutes(deps),
     ...screeningRoutes(deps),
     ...watchlistRoutes(deps),
+    ...remindersRoutes(deps),
+    ...notificationsRoutes(deps),
     ...auditRoutes(deps),
   ];
 }

@@ -5,6 +5,8 @@ import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
+import type { RemindersTable } from '../reminders/reminders.table';
+import type { OutboxTable } from '../notifications/notifications.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -18,6 +20,8 @@ export interface Database {
   screening_reasons: ScreeningReasonsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_state: WatchlistStateTable;
+  reminders: RemindersTable;
+  outbox: OutboxTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
