@@ -32,5 +32,9 @@ export async function addEntryDirect(db: Kysely<Database>, reviewBy: string): Pr
 }
 
 export async function entryStates(db: Kysely<Database>) {
-  return db.selectFrom('watchlist_entries').select(['id', 'status', 'version', 'review_by']).orderBy('id').execute();
+  return db
+    .selectFrom('watchlist_entries')
+    .select(['id', 'status', 'version', 'review_by'])
+    .orderBy('id')
+    .execute();
 }
