@@ -3,6 +3,7 @@ import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
+import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
 import type { RemindersTable } from '../reminders/reminders.table';
@@ -22,6 +23,8 @@ export interface Database {
   watchlist_state: WatchlistStateTable;
   reminders: RemindersTable;
   outbox: OutboxTable;
+  decisions: DecisionsTable;
+  reference_counters: ReferenceCountersTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
