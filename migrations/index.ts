@@ -5,6 +5,7 @@ import * as m0003 from './0003_screenings';
 import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_watchlist';
 import * as m0006 from './0006_decisions';
+import * as m0008 from './0008_premises';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_reminders': m0004,
   '0005_watchlist': m0005,
   '0006_decisions': m0006,
+  '0008_premises': m0008,
 };

@@ -26,6 +26,7 @@ import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { remindersRoutes } from './reminders/reminders.routes';
 import { decisionsRoutes } from './decisions/decisions.routes';
 import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
+import { premisesRoutes } from './premises/premises.routes';
 import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
 
@@ -58,6 +59,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...watchlistRoutes(deps),
     ...decisionsRoutes(deps),
     ...withdrawalsRoutes(deps),
+    ...premisesRoutes(deps),
     ...remindersRoutes(deps),
     ...notificationsRoutes(deps),
     ...auditRoutes(deps),

@@ -7,6 +7,7 @@ import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisi
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
 import type { RemindersTable } from '../reminders/reminders.table';
+import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
 import type { OutboxTable } from '../notifications/notifications.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
@@ -25,6 +26,8 @@ export interface Database {
   outbox: OutboxTable;
   decisions: DecisionsTable;
   reference_counters: ReferenceCountersTable;
+  premises_checks: PremisesChecksTable;
+  referrals: ReferralsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
