@@ -63,12 +63,19 @@ async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: 
   const keep = (h: { entryId: string; score: number; matchedName: string; explanation: unknown }) => {
     if (!hits.has(h.entryId)) hits.set(h.entryId, { kind: 'watchlist', ...h });
   };
-  for (const h of deps.watchlist.search(
-    { name: input.name, orgNumber: input.orgNumber ?? null, subjectKind: 'organisation' },
-    today,
-    3,
-  )) {
-    keep(h);
+  // The name as typed, unless it is just a registered association's own name and number (searched below).
+  const typedIsRegistered = matches.some(
+    (a) =>
+      a.name.toLowerCase() === input.name.toLowerCase() &&
+      (!input.orgNumber || a.org_number === input.orgNumber),
+  );
+  if (!typedIsRegistered) {
+    const query = {
+      name: input.name,
+      orgNumber: input.orgNumber ?? null,
+      subjectKind: 'organisation' as const,
+    };
+    for (const h of deps.watchlist.search(query, today, 3)) keep(h);
   }
   // A registered association is also checked as the screening checks it: every name, representatives.
   for (const a of matches) {
