@@ -120,4 +120,30 @@ describe('withdrawal of support', () => {
       .send({ justification: 'x' });
     expect(restoreActive.status).toBe(409);
   });
+
+  it('shows investigators every withdrawal with its follow-up and whether each step was done on time', async () => {
+    const { decisionId } = await withdrawn();
+    const cancel = (await as(ctx, 'booking_staff').get('/api/reminders?status=open&limit=500')).body.items.find(
+      (r: { decisionId: string; kind: string }) => r.decisionId === decisionId && r.kind === 'cancel_bookings',
+    );
+    await as(ctx, 'booking_staff').post(`/api/reminders/${cancel.id}/complete`).send({ note: 'Två bokningar avbokade.' }).expect(200);
+    ctx.clock.set('2026-12-20T10:00:00Z'); // notify_association is overdue by now, recover_grant not yet due
+    try {
+      const res = await as(ctx, 'investigator').get('/api/withdrawals?limit=500');
+      expect(res.status).toBe(200);
+      const w = res.body.items.find((x: { decisionId: string }) => x.decisionId === decisionId);
+      const byKind = Object.fromEntries(w.followUps.map((f: { kind: string; onTime: boolean | null }) => [f.kind, f.onTime]));
+      expect(byKind).toEqual({
+        cancel_bookings: true,
+        notify_association: false,
+        recover_grant: null,
+        reassess: null,
+        annual_follow_up: null,
+      });
+      expect(w.summary).toEqual({ total: 5, done: 1, doneOnTime: 1, overdue: 1 });
+      expect((await as(ctx, 'case_officer').get('/api/withdrawals')).status).toBe(403);
+    } finally {
+      ctx.clock.set('2026-11-26T09:00:00.000Z');
+    }
+  });
 });
