@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.service';
 import { findingsOf, findApplication, setApplicationStatus } from '../applications/applications.repository';
 import { toApplication } from '../applications/applications.service';
 import { findAssociation, setSupportStatus } from '../associations/associations.repository';
-import { createFollowUpReminders } from '../reminders/reminders.service';
+import { closeWithdrawalFollowUps, createFollowUpReminders } from '../reminders/reminders.service';
 import type { ReminderPolicy } from '../reminders/reminders.policy';
 import { selectRuleSet, type LoadedRuleSet } from '../screening/rule-set.loader';
 import { findScreening } from '../screening/screening.repository';
@@ -99,6 +99,13 @@ export async function finalise(
   } else {
     const status = d.kind === 'withdrawal' ? 'withdrawn' : 'active';
     await setSupportStatus(trx, d.association_id, status, now);
+    if (d.kind === 'restoration') {
+      await closeWithdrawalFollowUps(trx, deps.clock, {
+        associationId: d.association_id,
+        note: `Avslutad: stödet återupptogs genom beslut ${d.reference}.`,
+        actor,
+      });
+    }
     if (d.kind === 'withdrawal') {
       await createFollowUpReminders(trx, deps.clock, deps.config.REMINDER_POLICY as ReminderPolicy, {
         associationId: d.association_id,

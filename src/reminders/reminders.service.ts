@@ -211,3 +211,35 @@ export async function completeReminder(
     return { ...done, next: next?.reminder ?? null };
   });
 }
+
+/**
+ * When support is restored, the follow-up of the earlier withdrawal has no object any more: its open
+ * reminders (the recurring yearly one included) are closed with a note naming the restoring decision,
+ * in the restoration's own transaction, each closure audited.
+ */
+export async function closeWithdrawalFollowUps(
+  trx: Transaction<Database>,
+  clock: Clock,
+  input: { associationId: string; note: string; actor: string },
+): Promise<number> {
+  const open = await trx
+    .selectFrom('reminders')
+    .select('reminders.id')
+    .innerJoin('decisions', 'decisions.id', 'reminders.decision_id')
+    .where('reminders.association_id', '=', input.associationId)
+    .where('decisions.kind', '=', 'withdrawal')
+    .where('reminders.status', '=', 'open')
+    .forUpdate('reminders')
+    .execute();
+  for (const { id } of open) {
+    await markDone(trx, id, { now: clock.now(), by: input.actor, note: input.note });
+    await appendAudit(trx, clock, {
+      actor: input.actor,
+      action: 'reminder.closed',
+      entityType: 'reminder',
+      entityId: id,
+      details: { note: input.note },
+    });
+  }
+  return open.length;
+}

@@ -115,6 +115,16 @@ describe('withdrawal of support', () => {
     ).toBe('active');
     const letter = await as(ctx, 'investigator').get(`/api/decisions/${r.body.decisionId}/document`);
     expect(letter.text).toContain('Beslut om återupptaget stöd');
+    // The withdrawal's follow-up has no object any more: closed, with a note naming the decision.
+    const open = await as(ctx, 'investigator').get(
+      `/api/reminders?status=open&associationId=${association.id}`,
+    );
+    expect(open.body.items).toEqual([]);
+    const done = await as(ctx, 'investigator').get(
+      `/api/reminders?status=done&associationId=${association.id}`,
+    );
+    expect(done.body.items).toHaveLength(5);
+    expect(done.body.items[0].note).toBe(`Avslutad: stödet återupptogs genom beslut ${r.body.reference}.`);
     const restoreActive = await as(ctx, 'case_officer')
       .post(`/api/associations/${association.id}/restorations`)
       .send({ justification: 'x' });
@@ -123,16 +133,24 @@ describe('withdrawal of support', () => {
 
   it('shows investigators every withdrawal with its follow-up and whether each step was done on time', async () => {
     const { decisionId } = await withdrawn();
-    const cancel = (await as(ctx, 'booking_staff').get('/api/reminders?status=open&limit=500')).body.items.find(
-      (r: { decisionId: string; kind: string }) => r.decisionId === decisionId && r.kind === 'cancel_bookings',
+    const cancel = (
+      await as(ctx, 'booking_staff').get('/api/reminders?status=open&limit=500')
+    ).body.items.find(
+      (r: { decisionId: string; kind: string }) =>
+        r.decisionId === decisionId && r.kind === 'cancel_bookings',
     );
-    await as(ctx, 'booking_staff').post(`/api/reminders/${cancel.id}/complete`).send({ note: 'Två bokningar avbokade.' }).expect(200);
+    await as(ctx, 'booking_staff')
+      .post(`/api/reminders/${cancel.id}/complete`)
+      .send({ note: 'Två bokningar avbokade.' })
+      .expect(200);
     ctx.clock.set('2026-12-20T10:00:00Z'); // notify_association is overdue by now, recover_grant not yet due
     try {
       const res = await as(ctx, 'investigator').get('/api/withdrawals?limit=500');
       expect(res.status).toBe(200);
       const w = res.body.items.find((x: { decisionId: string }) => x.decisionId === decisionId);
-      const byKind = Object.fromEntries(w.followUps.map((f: { kind: string; onTime: boolean | null }) => [f.kind, f.onTime]));
+      const byKind = Object.fromEntries(
+        w.followUps.map((f: { kind: string; onTime: boolean | null }) => [f.kind, f.onTime]),
+      );
       expect(byKind).toEqual({
         cancel_bookings: true,
         notify_association: false,
