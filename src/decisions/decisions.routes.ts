@@ -3,7 +3,7 @@ import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { ConflictError } from '../http/errors';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
-import { rangeBound } from '../audit/audit.schemas';
+import { rangeBound } from '../http/date-range';
 import { listDecisions } from './decisions.repository';
 import {
   approveDecision,
