@@ -1,13 +1,12 @@
-// Period filters (from/to) on lists: a date means the whole day (UTC), an instant means that moment.
+import { addDays, startOfSwedishDay } from '../clock';
+
+// Period filters (from/to) on lists. A date means the whole Swedish calendar day (a decision taken at
+// 00:30 belongs to that day, as its letter says); an instant means that moment.
 
 /** `to` as a date includes that whole day. */
 export function rangeBound(value: string | undefined, bound: 'from' | 'to'): Date | undefined {
   if (value === undefined) return undefined;
-  if (value.length === 10) {
-    const d = new Date(`${value}T00:00:00Z`);
-    if (bound === 'to') d.setUTCDate(d.getUTCDate() + 1);
-    return d;
-  }
+  if (value.length === 10) return startOfSwedishDay(bound === 'to' ? addDays(value, 1) : value);
   const d = new Date(value);
   return bound === 'to' ? new Date(d.getTime() + 1) : d;
 }
