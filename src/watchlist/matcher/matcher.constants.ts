@@ -20,8 +20,6 @@ export const TIER_FACTOR: Record<TokenTier, number> = {
 
 /** Score of a one-word query equal to the initials of an entry's multi-word name (NMR). */
 export const ACRONYM_SCORE = 0.85;
-/** Two letters are shared by too many names to refer on their own. */
-export const SHORT_ACRONYM_SCORE = 0.6;
 /** A multi-word query whose initials equal an entry's one-word name: weak, shown only below refer. */
 export const REVERSE_ACRONYM_SCORE = 0.6;
 

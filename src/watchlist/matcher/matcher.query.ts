@@ -107,20 +107,18 @@ function splitVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | nu
 
 export function analyseQuery(name: NormalisedName, vocab: Vocabulary, n: number): QueryAnalysis[] {
   const analyses: QueryAnalysis[] = [{ tokens: name.tokens.map((t) => resolve(t, vocab, n)) }];
-  const joined = joinedVariant(name, vocab);
-  if (joined) {
+  const seen = new Set([name.tokens.map((t) => t.key).join(' ')]);
+  const variants: Array<[NormToken[] | null, QueryToken['via']]> = [
+    [joinedVariant(name, vocab), 'compound_joined'],
+    [splitVariant(name, vocab), 'compound_split'],
+  ];
+  for (const [tokens, via] of variants) {
+    // A variant reading the same tokens as one before it would only find the same entries again.
+    const signature = tokens?.map((t) => t.key).join(' ');
+    if (!tokens || signature === undefined || seen.has(signature)) continue;
+    seen.add(signature);
     analyses.push({
-      tokens: joined.map((t) =>
-        resolve(t, vocab, n, t.applied.includes('compound_joined') ? 'compound_joined' : undefined),
-      ),
-    });
-  }
-  const split = splitVariant(name, vocab);
-  if (split) {
-    analyses.push({
-      tokens: split.map((t) =>
-        resolve(t, vocab, n, t.applied.includes('compound_split') ? 'compound_split' : undefined),
-      ),
+      tokens: tokens.map((t) => resolve(t, vocab, n, t.applied.includes(via!) ? via : undefined)),
     });
   }
   return analyses;

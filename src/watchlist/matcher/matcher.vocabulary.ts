@@ -2,6 +2,7 @@
 // (which entries contain them) and a deletion index for typos. Typos are looked up among the
 // tokens, never among the entries, so their cost does not grow with the list.
 import { HashMultimap } from './hash-multimap';
+import { LEXICON } from './normalise.lexicon';
 import { allowedEdits, tokenSimilarity } from './similarity';
 
 export interface Expansion {
@@ -36,18 +37,40 @@ export function deletionHashes(s: string, depth: number): number[] {
   return [...out];
 }
 
+/** First index in a sorted list whose value is ≥ `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   /** "foereningen" → the id of "foreningen": the transliterated spelling of tokens that had å/ä/ö. */
   private readonly translitIds = new Map<string, number>();
+  /** The last transliterated form registered per token, so repeats skip the map. */
+  private readonly translitOf: (string | undefined)[] = [];
+  /** Whether the token is a lexicon word (legal form, class word), by id. */
+  readonly lexicon: boolean[] = [];
   readonly keys: string[] = [];
   /** Number of live entries containing the token. */
   readonly df: number[] = [];
-  /** Entry slots containing the token, unordered. */
+  /**
+   * Entry slots containing the token, sorted; a slot appears as often as the token occurs in one of
+   * its names ("Norra Norra Brödraskapet" twice), so repeated query words are bounded right.
+   */
   readonly postings: number[][] = [];
   private readonly deletions = new HashMultimap(1 << 16);
-  /** The largest df any token has had: bounds how light an unmatched token can be. */
-  maxDf = 0;
+  /**
+   * The largest df an ordinary (non-lexicon) token has had. Bounds how light an unpaired distinctive
+   * word can be; never lowered on removal, which only loosens the bound.
+   */
+  maxDistinctiveDf = 0;
 
   get tokenCount(): number {
     return this.keys.length;
@@ -68,32 +91,41 @@ export class Vocabulary {
 
   intern(key: string, translit?: string): number {
     let id = this.ids.get(key);
-    if (translit !== undefined && id !== undefined && !this.translitIds.has(translit))
-      this.translitIds.set(translit, id);
-    if (id !== undefined) return id;
-    id = this.keys.length;
-    this.ids.set(key, id);
-    this.keys.push(key);
-    this.df.push(0);
-    this.postings.push([]);
-    if (translit !== undefined && !this.translitIds.has(translit)) this.translitIds.set(translit, id);
-    const depth = allowedEdits(key.length);
-    if (depth > 0) for (const h of deletionHashes(key, depth)) this.deletions.add(h, id);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.df.push(0);
+      this.postings.push([]);
+      this.translitOf.push(undefined);
+      this.lexicon.push(LEXICON.has(key));
+      const depth = allowedEdits(key.length);
+      if (depth > 0) for (const h of deletionHashes(key, depth)) this.deletions.add(h, id);
+    }
+    if (translit !== undefined && this.translitOf[id] !== translit) {
+      this.translitOf[id] = translit;
+      if (!this.translitIds.has(translit)) this.translitIds.set(translit, id);
+    }
     return id;
   }
 
-  addPosting(tokenId: number, slot: number): void {
-    this.postings[tokenId]!.push(slot);
+  addPosting(tokenId: number, slot: number, occurrences: number): void {
+    const list = this.postings[tokenId]!;
+    // Kept sorted by slot for the merge in retrieval; a bulk build only ever appends.
+    if (list.length === 0 || list[list.length - 1]! <= slot)
+      for (let i = 0; i < occurrences; i++) list.push(slot);
+    else list.splice(lowerBound(list, slot), 0, ...new Array<number>(occurrences).fill(slot));
     const df = ++this.df[tokenId]!;
-    if (df > this.maxDf) this.maxDf = df;
+    if (df > this.maxDistinctiveDf && !this.lexicon[tokenId]) this.maxDistinctiveDf = df;
   }
 
   removePosting(tokenId: number, slot: number): void {
     const list = this.postings[tokenId]!;
-    const i = list.lastIndexOf(slot);
-    if (i < 0) return;
-    list[i] = list[list.length - 1]!;
-    list.pop();
+    const from = lowerBound(list, slot);
+    let to = from;
+    while (list[to] === slot) to++;
+    if (to === from) return;
+    list.splice(from, to - from);
     this.df[tokenId]!--;
   }
 
