@@ -210,7 +210,9 @@ function analyseWord(surface: string, fuzzyHeads: boolean): TokenTemplate[] {
     stem = linked;
     stemSurface = stemSurface === null ? null : stemSurface.slice(0, -1);
   }
+  // The head shares the word's letter folds, not what happened to the stem.
   const headApplied = new Set<Normalisation>(['compound_split']);
+  for (const a of applied) if (a === 'diacritics_fold' || a === 'ascii_fold') headApplied.add(a);
   const head = keySurface === null ? null : keySurface.slice(at);
   const positional = keySurface !== null;
   return [
