@@ -22,7 +22,7 @@ export interface StoredName {
 export function packName(name: NormalisedName, vocab: Vocabulary): PackedToken[] {
   return name.tokens.map((t, i) => {
     const first = i === 0 || name.tokens[i - 1]!.word !== t.word;
-    return vocab.intern(t.key, t.translit) * 8 + (first ? 4 : 0) + t.tier;
+    return vocab.intern(t.key, t.translit, t.full) * 8 + (first ? 4 : 0) + t.tier;
   });
 }
 

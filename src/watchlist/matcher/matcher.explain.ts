@@ -42,7 +42,10 @@ function pairNormalisations(q: NormToken, e: NormToken, out: Set<Normalisation>)
     out.add('case_fold');
     return;
   }
-  if ((q.translit !== undefined && q.translit === e.key) || (e.translit !== undefined && e.translit === q.key)) {
+  if (
+    (q.translit !== undefined && q.translit === e.key) ||
+    (e.translit !== undefined && e.translit === q.key)
+  ) {
     out.add('transliteration_fold');
   }
   for (const a of q.applied) if (!LOW_WEIGHT.has(a) && !e.applied.includes(a)) out.add(a);

@@ -4,6 +4,7 @@
 import { idf, TIER_FACTOR } from './matcher.constants';
 import type { Vocabulary, Expansion } from './matcher.vocabulary';
 import {
+  nearLexiconWord,
   normaliseWord,
   splitAtFuzzyHead,
   splitKey,
@@ -11,6 +12,7 @@ import {
   type NormalisedName,
   type NormToken,
 } from './normalise';
+import { tokenSimilarity } from './similarity';
 
 export interface QueryToken extends NormToken {
   /** Vocabulary id of the token itself, or -1 when no live entry contains it. */
@@ -37,7 +39,16 @@ function resolve(tok: NormToken, vocab: Vocabulary, n: number, via?: QueryToken[
     const tid = vocab.translitMatch(tok.key, tok.translit);
     if (tid !== undefined && tid !== id)
       expansions.set(tid, { tokenId: tid, similarity: 1, edits: 0, translit: true });
-    for (const e of vocab.fuzzy(tok.key)) if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
+    for (const e of vocab.fuzzy(tok.key, tok.full))
+      if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
+    // An unknown word one edit from a lexicon form ("Lian" for "Ligan") may be that class word; the
+    // index holds it under its lemma ("liga"), which is further away than the form.
+    const near = id === undefined ? nearLexiconWord(tok.key) : undefined;
+    const lemmaId = near && vocab.idOf(near.lemma);
+    const sim = near && tokenSimilarity(tok.key, near.form);
+    if (lemmaId !== undefined && sim && vocab.df[lemmaId]! > 0 && !expansions.has(lemmaId)) {
+      expansions.set(lemmaId, { tokenId: lemmaId, similarity: sim.similarity, edits: sim.edits });
+    }
   }
   const q: QueryToken = {
     ...tok,

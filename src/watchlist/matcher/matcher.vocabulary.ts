@@ -57,6 +57,11 @@ export class Vocabulary {
   private readonly translitOf: (string | undefined)[] = [];
   /** Whether the token is a lexicon word (legal form, class word), by id. */
   readonly lexicon: boolean[] = [];
+  /**
+   * The token before its genitive or linking -s was dropped ("tomas" for "toma"), if it had one:
+   * a typo near the end ("Tmas", "Rättvis") is judged against the word as written.
+   */
+  private readonly fullOf: (string | undefined)[] = [];
   readonly keys: string[] = [];
   /** Number of live entries containing the token. */
   readonly df: number[] = [];
@@ -89,7 +94,7 @@ export class Vocabulary {
     return id !== undefined && this.df[id]! > 0 ? id : undefined;
   }
 
-  intern(key: string, translit?: string): number {
+  intern(key: string, translit?: string, full?: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.keys.length;
@@ -98,15 +103,23 @@ export class Vocabulary {
       this.df.push(0);
       this.postings.push([]);
       this.translitOf.push(undefined);
+      this.fullOf.push(undefined);
       this.lexicon.push(LEXICON.has(key));
-      const depth = allowedEdits(key.length);
-      if (depth > 0) for (const h of deletionHashes(key, depth)) this.deletions.add(h, id);
+      this.indexDeletions(key, id);
     }
     if (translit !== undefined && this.translitOf[id] !== translit) {
       this.translitOf[id] = translit;
       if (!this.translitIds.has(translit)) this.translitIds.set(translit, id);
     }
+    if (full !== undefined && this.fullOf[id] === undefined) {
+      this.fullOf[id] = full;
+      this.indexDeletions(full, id);
+    }
     return id;
+  }
+
+  private indexDeletions(form: string, id: number): void {
+    for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.add(h, id);
   }
 
   addPosting(tokenId: number, slot: number, occurrences: number): void {
@@ -130,25 +143,29 @@ export class Vocabulary {
   }
 
   /**
-   * Tokens within the allowed edit distance of `key` (itself excluded), best first. Symmetric
-   * deletion: two strings within k edits share a string reachable by ≤ k deletions from each.
+   * Tokens within the allowed edit distance of `key` or of its `full` form (the token itself
+   * excluded), best first. Symmetric deletion: two strings within k edits share a string reachable
+   * by at most k deletions from each, so both sides index their deletion variants.
    */
-  fuzzy(key: string): Expansion[] {
-    const depth = allowedEdits(key.length);
-    if (depth === 0) return [];
-    const seen = new Set<number>();
-    const out: Expansion[] = [];
+  fuzzy(key: string, full?: string): Expansion[] {
+    const found = new Map<number, Expansion>();
     const self = this.ids.get(key);
-    for (const h of deletionHashes(key, depth)) {
-      this.deletions.forEach(h, (id) => {
-        if (id === self || seen.has(id)) return;
-        seen.add(id);
-        if (this.df[id] === 0) return;
-        const sim = tokenSimilarity(key, this.keys[id]!);
-        if (sim) out.push({ tokenId: id, similarity: sim.similarity, edits: sim.edits });
-      });
+    for (const form of full === undefined ? [key] : [key, full]) {
+      for (const h of deletionHashes(form, allowedEdits(form.length))) {
+        this.deletions.forEach(h, (id) => {
+          if (id === self || this.df[id] === 0) return;
+          for (const other of [this.keys[id]!, this.fullOf[id]]) {
+            if (other === undefined) continue;
+            const sim = tokenSimilarity(form, other);
+            const known = found.get(id);
+            if (sim && (!known || sim.similarity > known.similarity)) {
+              found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
+            }
+          }
+        });
+      }
     }
-    return out.sort((a, b) => b.similarity - a.similarity);
+    return [...found.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
   get deletionBytes(): number {

@@ -6,6 +6,7 @@ import { normaliseWord, type Normalisation, type NormToken } from './normalise.w
 export { TokenTier } from './normalise.lexicon';
 export {
   foldLetters,
+  nearLexiconWord,
   normaliseWord,
   splitAtFuzzyHead,
   splitKey,

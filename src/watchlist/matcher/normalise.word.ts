@@ -36,6 +36,8 @@ export interface NormToken {
   key: string;
   /** The same word with å → aa, ä → ae, ö → oe, when it had such letters. */
   translit?: string;
+  /** The key before a genitive or linking -s was dropped, when one was ("tomas" for key "toma"). */
+  full?: string;
   /** The word lower-cased, before folding. */
   surface: string;
   /** The word as written, for explanations. */
@@ -119,6 +121,16 @@ class OneEditDictionary {
 const FUZZY_LEXICON = new OneEditDictionary([...LEXICON.keys()].filter((w) => w.length >= 6));
 const FUZZY_HEADS = new OneEditDictionary(FUZZY_COMPOUND_HEADS);
 
+// Every written form of a lexicon word, for reading a short query word with a typo ("Lian" for
+// "Ligan") as that word. At query time only: normalisation leaves short words alone.
+const LEXICON_FORMS = new OneEditDictionary([...LEXICON.keys()].filter((w) => w.length >= 4));
+
+/** The lexicon word a query word is one edit from, with the form it is close to. */
+export function nearLexiconWord(key: string): { form: string; lemma: string } | undefined {
+  const form = LEXICON_FORMS.find(key);
+  return form === undefined ? undefined : { form, lemma: LEXICON.get(form)!.lemma };
+}
+
 function lookupLexicon(key: string, applied: Set<Normalisation>): LexiconWord | undefined {
   const exact = LEXICON.get(key);
   if (exact) return exact;
@@ -135,19 +147,21 @@ function lookupLexicon(key: string, applied: Set<Normalisation>): LexiconWord | 
  */
 function makeToken(
   key: string,
+  full: string | null,
   keySurface: string | null,
   surface: string,
   written: string,
   word: number,
   applied: Set<Normalisation>,
 ): NormToken {
-  const lex = lookupLexicon(key, applied);
+  const lex = lookupLexicon(key, applied) ?? (full === null ? undefined : lookupLexicon(full, applied));
   if (lex) {
     applied.add(lex.tier === TokenTier.Legal ? 'legal_form_low_weight' : 'class_word_low_weight');
     return { key: lex.lemma, surface, written, tier: lex.tier, word, applied: [...applied] };
   }
   const token: NormToken = { key, surface, written, tier: TokenTier.Normal, word, applied: [...applied] };
   if (keySurface && SWEDISH_LETTERS.test(keySurface)) token.translit = fold(keySurface, SWEDISH_TRANSLIT);
+  if (full !== null) token.full = full;
   return token;
 }
 
@@ -172,6 +186,7 @@ function findHead(key: string, fuzzy: boolean): number | null {
 interface TokenTemplate {
   key: string;
   translit?: string;
+  full?: string;
   tier: TokenTier;
   applied: Normalisation[];
   /** The part of the word this token covers, when folding kept letter positions. */
@@ -184,6 +199,7 @@ const cache = new Map<string, TokenTemplate[]>();
 function template(token: NormToken, cut: [number, number] | null): TokenTemplate {
   const t: TokenTemplate = { key: token.key, tier: token.tier, applied: token.applied, cut };
   if (token.translit !== undefined) t.translit = token.translit;
+  if (token.full !== undefined) t.full = token.full;
   return t;
 }
 
@@ -193,20 +209,24 @@ function analyseWord(surface: string, fuzzyHeads: boolean): TokenTemplate[] {
   if (key === '') return [];
   // Folding å/ä/ö keeps positions, so the written letters of each part can be cut out alongside.
   let keySurface: string | null = key.length === surface.length ? surface : null;
+  let full: string | null = null;
   const stripped = stripGenitive(key, applied);
   if (stripped !== key) {
+    full = key;
     key = stripped;
     keySurface = keySurface === null ? null : keySurface.slice(0, -1);
   }
   const at = findHead(key, fuzzyHeads);
-  if (at === null) return [template(makeToken(key, keySurface, surface, surface, 0, applied), null)];
+  if (at === null) return [template(makeToken(key, full, keySurface, surface, surface, 0, applied), null)];
 
   const stemApplied = new Set(applied).add('compound_split');
   let stem = key.slice(0, at);
+  let stemFull: string | null = null;
   let stemSurface = keySurface === null ? null : keySurface.slice(0, at);
   // The linking -s of a compound ("ungdoms|förbundet") goes like a genitive.
   const linked = stripGenitive(stem, stemApplied);
   if (linked !== stem) {
+    stemFull = stem;
     stem = linked;
     stemSurface = stemSurface === null ? null : stemSurface.slice(0, -1);
   }
@@ -216,9 +236,12 @@ function analyseWord(surface: string, fuzzyHeads: boolean): TokenTemplate[] {
   const head = keySurface === null ? null : keySurface.slice(at);
   const positional = keySurface !== null;
   return [
-    template(makeToken(stem, stemSurface, surface, surface, 0, stemApplied), positional ? [0, at] : null),
     template(
-      makeToken(key.slice(at), head, surface, surface, 0, headApplied),
+      makeToken(stem, stemFull, stemSurface, surface, surface, 0, stemApplied),
+      positional ? [0, at] : null,
+    ),
+    template(
+      makeToken(key.slice(at), null, head, surface, surface, 0, headApplied),
       positional ? [at, surface.length] : null,
     ),
   ];
@@ -250,6 +273,7 @@ export function normaliseWord(
       t.cut !== null && written.length === surface.length ? written.slice(t.cut[0], t.cut[1]) : written;
     const token: NormToken = { key: t.key, surface, written: shown, tier: t.tier, word, applied: t.applied };
     if (t.translit !== undefined) token.translit = t.translit;
+    if (t.full !== undefined) token.full = t.full;
     out.push(token);
   }
   return out;

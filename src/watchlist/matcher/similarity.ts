@@ -75,13 +75,23 @@ export function osaDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Edits a token may differ by and still count as the same word. Short words get none: "Ära" and
- * "Era" are different words, and a two-letter acronym with one letter changed is another acronym.
+ * Edits a word of this length may carry and still be found: what the deletion index is built for.
  */
 export function allowedEdits(length: number): number {
   if (length <= 3) return 0;
   if (length <= 9) return 1;
   return 2;
+}
+
+/**
+ * Edits two tokens may differ by and still count as the same word. Short words get none: "Ära" and
+ * "Era" are different words, and a three-letter acronym with one letter changed is another acronym;
+ * but a four-letter word may lose a letter ("Vit" for "Vita").
+ */
+export function allowedEditsBetween(a: number, b: number): number {
+  const shorter = Math.min(a, b);
+  if (shorter === 3 && Math.max(a, b) === 4) return 1;
+  return allowedEdits(shorter);
 }
 
 export interface TokenSimilarity {
@@ -96,8 +106,7 @@ export interface TokenSimilarity {
  */
 export function tokenSimilarity(a: string, b: string): TokenSimilarity | null {
   if (a === b) return { similarity: 1, edits: 0 };
-  const shorter = Math.min(a.length, b.length);
-  const max = allowedEdits(shorter);
+  const max = allowedEditsBetween(a.length, b.length);
   if (max === 0) return null;
   const edits = osaDistance(a, b, max);
   if (edits > max) return null;
