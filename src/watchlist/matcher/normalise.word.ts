@@ -11,43 +11,10 @@ import {
   TokenTier,
   type LexiconWord,
 } from './normalise.lexicon';
-import { osaDistance } from './similarity';
+import { OneEditDictionary } from './similarity';
+import type { Normalisation, NormToken } from './normalise.types';
 
-/** The normalisations a hit can report; stable strings, they are stored in screenings. */
-export type Normalisation =
-  | 'unicode_nfkc'
-  | 'case_fold'
-  | 'quotes'
-  | 'punctuation'
-  | 'initials_collapsed'
-  | 'diacritics_fold'
-  | 'transliteration_fold'
-  | 'ascii_fold'
-  | 'genitive_s'
-  | 'legal_form_low_weight'
-  | 'class_word_low_weight'
-  | 'legal_form_typo'
-  | 'compound_split'
-  | 'compound_joined'
-  | 'acronym';
-
-export interface NormToken {
-  /** Canonical form compared and indexed: å/ä → a, ö → o. */
-  key: string;
-  /** The same word with å → aa, ä → ae, ö → oe, when it had such letters. */
-  translit?: string;
-  /** The key before a genitive or linking -s was dropped, when one was ("tomas" for key "toma"). */
-  full?: string;
-  /** The word lower-cased, before folding. */
-  surface: string;
-  /** The word as written, for explanations. */
-  written: string;
-  tier: TokenTier;
-  /** Index of the written word this token came from; a split compound yields two tokens with one word. */
-  word: number;
-  /** Normalisations that changed this token. */
-  applied: Normalisation[];
-}
+export type { Normalisation, NormToken } from './normalise.types';
 
 const SWEDISH_FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', æ: 'a', ø: 'o', ü: 'u' };
 // How the same letters are written on a keyboard without them. A token keeps this form too, so
@@ -82,39 +49,6 @@ function stripGenitive(s: string, applied: Set<Normalisation>): string {
     return s.slice(0, -1);
   }
   return s;
-}
-
-/** The string itself and every string one deletion away. */
-function oneDeletions(s: string): string[] {
-  const out = [s];
-  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
-}
-
-/**
- * A small fixed word list searchable within one edit: two words one edit apart share a string
- * reachable by at most one deletion from each.
- */
-class OneEditDictionary {
-  private readonly byVariant = new Map<string, string[]>();
-  readonly minLength: number;
-  readonly maxLength: number;
-
-  constructor(words: Iterable<string>) {
-    const list = [...words];
-    for (const w of list)
-      for (const v of oneDeletions(w)) this.byVariant.set(v, [...(this.byVariant.get(v) ?? []), w]);
-    this.minLength = Math.min(...list.map((w) => w.length));
-    this.maxLength = Math.max(...list.map((w) => w.length));
-  }
-
-  find(s: string): string | undefined {
-    if (s.length < this.minLength - 1 || s.length > this.maxLength + 1) return undefined;
-    for (const v of oneDeletions(s)) {
-      for (const w of this.byVariant.get(v) ?? []) if (osaDistance(w, s, 1) <= 1) return w;
-    }
-    return undefined;
-  }
 }
 
 // Lexicon words long enough that one typo cannot turn another real word into them.

@@ -113,3 +113,36 @@ export function tokenSimilarity(a: string, b: string): TokenSimilarity | null {
   const ratio = 1 - edits / Math.max(a.length, b.length);
   return { similarity: (jaroWinkler(a, b) + ratio) / 2, edits };
 }
+
+/** The string itself and every string one deletion away. */
+function oneDeletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/**
+ * A small fixed word list searchable within one edit: two words one edit apart share a string
+ * reachable by at most one deletion from each.
+ */
+export class OneEditDictionary {
+  private readonly byVariant = new Map<string, string[]>();
+  readonly minLength: number;
+  readonly maxLength: number;
+
+  constructor(words: Iterable<string>) {
+    const list = [...words];
+    for (const w of list)
+      for (const v of oneDeletions(w)) this.byVariant.set(v, [...(this.byVariant.get(v) ?? []), w]);
+    this.minLength = Math.min(...list.map((w) => w.length));
+    this.maxLength = Math.max(...list.map((w) => w.length));
+  }
+
+  find(s: string): string | undefined {
+    if (s.length < this.minLength - 1 || s.length > this.maxLength + 1) return undefined;
+    for (const v of oneDeletions(s)) {
+      for (const w of this.byVariant.get(v) ?? []) if (osaDistance(w, s, 1) <= 1) return w;
+    }
+    return undefined;
+  }
+}
