@@ -149,6 +149,10 @@ describe('MatcherIndex: id numbers', () => {
     },
   );
 
+  it("does not treat a person's initials as an acronym", () => {
+    expect(index.search({ name: 'KJS' })).toEqual([]);
+  });
+
   it('filters by subject kind', () => {
     expect(top(index, { name: 'Karl Johan Svensson' })?.entryId).toBe('person');
     expect(index.search({ name: 'Karl Johan Svensson', subjectKind: 'organisation' })).toEqual([]);

@@ -67,7 +67,8 @@ export class MatcherIndex {
       const tokens = packName(normalised, this.vocab);
       names.push({ text: trimmed, tokens });
       distinctive = Math.min(distinctive, countDistinctive(tokens, this.vocab));
-      for (const a of acronymsOfName(normalised)) acronyms.add(a);
+      // A person's initials are not a name anyone goes by; an association's often are.
+      if (entry.subjectKind === 'organisation') for (const a of acronymsOfName(normalised)) acronyms.add(a);
     }
     const org = entry.orgNumber ? orgNumberDigits(entry.orgNumber) : null;
     const person = entry.personalNumber ? personalNumberDigits(entry.personalNumber) : null;

@@ -127,7 +127,9 @@ interface TokenTemplate {
   cut: [number, number] | null;
 }
 
-const CACHE_LIMIT = 200_000;
+// Distinct words across a large register number in the tens of thousands; the limit keeps a
+// pathological input from growing the cache without bound.
+const CACHE_LIMIT = 100_000;
 const cache = new Map<string, TokenTemplate[]>();
 
 function template(token: NormToken, cut: [number, number] | null): TokenTemplate {
