@@ -90,7 +90,7 @@ export class AcronymIndex {
       for (const acronym of acronymsOfName(query)) {
         const id = this.vocab.idOf(acronym);
         if (id === undefined) continue;
-        for (const slot of this.vocab.postings[id]!) {
+        for (const slot of this.vocab.postingsOf(id)) {
           forEachName(this.store.tokens[slot]!, (tokens, nameIndex) => {
             if (tokens.length !== 1 || tokenIdOf(tokens[0]!) !== id) return false;
             found({ slot, score: REVERSE_ACRONYM_SCORE, nameIndex, acronym });

@@ -75,7 +75,7 @@ export class Retriever {
       }
       const g: Group = { weight: q.weight, count: 1, cursors: [], length: 0, maxContribution: 0 };
       const add = (tokenId: number, contribution: number): void => {
-        const postings = this.vocab.postings[tokenId]!;
+        const postings = this.vocab.postingsOf(tokenId);
         if (postings.length === 0) return;
         g.cursors.push({ postings, pos: 0, group: byKey.size, contribution });
         g.length += postings.length;

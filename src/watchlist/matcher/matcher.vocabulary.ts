@@ -37,6 +37,17 @@ export function deletionHashes(s: string, depth: number): number[] {
   return [...out];
 }
 
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 /** First index in a sorted list whose value is ≥ `value`. */
 function lowerBound(list: number[], value: number): number {
   let lo = 0;
@@ -67,9 +78,17 @@ export class Vocabulary {
   readonly df: number[] = [];
   /**
    * Entry slots containing the token, sorted; a slot appears as often as the token occurs in one of
-   * its names ("Norra Norra Brödraskapet" twice), so repeated query words are bounded right.
+   * its names ("Norra Norra Brödraskapet" twice), so repeated query words are bounded right. Read
+   * them through `postingsOf`, which first merges what was added since the last read.
    */
-  readonly postings: number[][] = [];
+  private readonly postings: number[][] = [];
+  /**
+   * Postings added since the last read, as (token id, slot) pairs in order of arrival. Appending to
+   * a million lists one entry at a time touched a far-away list tail per token and regrew the big
+   * lists again and again; merging the log in one pass before the next read costs a fraction.
+   */
+  private log = new Int32Array(1 << 16);
+  private logLength = 0;
   private readonly deletions = new HashMultimap(1 << 16);
   /**
    * The largest df an ordinary (non-lexicon) token has had. Bounds how light an unpaired distinctive
@@ -123,17 +142,48 @@ export class Vocabulary {
   }
 
   addPosting(tokenId: number, slot: number, occurrences: number): void {
-    const list = this.postings[tokenId]!;
-    // Kept sorted by slot for the merge in retrieval; a bulk build only ever appends.
-    if (list.length === 0 || list[list.length - 1]! <= slot)
-      for (let i = 0; i < occurrences; i++) list.push(slot);
-    else list.splice(lowerBound(list, slot), 0, ...new Array<number>(occurrences).fill(slot));
+    for (let i = 0; i < occurrences; i++) {
+      if (this.logLength + 2 > this.log.length) {
+        const grown = new Int32Array(this.log.length * 2);
+        grown.set(this.log);
+        this.log = grown;
+      }
+      this.log[this.logLength++] = tokenId;
+      this.log[this.logLength++] = slot;
+    }
     const df = ++this.df[tokenId]!;
     if (df > this.maxDistinctiveDf && !this.lexicon[tokenId]) this.maxDistinctiveDf = df;
   }
 
+  /** The token's postings, sorted by slot. */
+  postingsOf(tokenId: number): number[] {
+    if (this.logLength > 0) this.mergeLog();
+    return this.postings[tokenId]!;
+  }
+
+  /** Moves the log into the lists: grouped by token (counting sort), then appended or merged. */
+  private mergeLog(): void {
+    const tokens = this.keys.length;
+    const start = new Int32Array(tokens + 1);
+    for (let i = 0; i < this.logLength; i += 2) start[this.log[i]! + 1]!++;
+    for (let t = 0; t < tokens; t++) start[t + 1]! += start[t]!;
+    const fill = start.slice(0, tokens);
+    const slots = new Int32Array(this.logLength / 2);
+    for (let i = 0; i < this.logLength; i += 2) slots[fill[this.log[i]!]!++] = this.log[i + 1]!;
+    for (let t = 0; t < tokens; t++) {
+      if (start[t] === start[t + 1]) continue;
+      const added = Array.from(slots.subarray(start[t]!, start[t + 1]!)).sort((a, b) => a - b);
+      const list = this.postings[t]!;
+      // A bulk load only adds slots above those already listed; reused slots need a real merge.
+      if (list.length === 0 || list[list.length - 1]! <= added[0]!) for (const v of added) list.push(v);
+      else this.postings[t] = mergeSorted(list, added);
+    }
+    this.logLength = 0;
+    if (this.log.length > 1 << 16) this.log = new Int32Array(1 << 16);
+  }
+
   removePosting(tokenId: number, slot: number): void {
-    const list = this.postings[tokenId]!;
+    const list = this.postingsOf(tokenId);
     const from = lowerBound(list, slot);
     let to = from;
     while (list[to] === slot) to++;
