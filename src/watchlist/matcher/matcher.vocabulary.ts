@@ -163,6 +163,17 @@ export class Vocabulary {
 
   /** Moves the log into the lists: grouped by token (counting sort), then appended or merged. */
   private mergeLog(): void {
+    // A few additions (the service adding an entry) go straight in; no pass over every token.
+    if (this.logLength <= 2048) {
+      for (let i = 0; i < this.logLength; i += 2) {
+        const list = this.postings[this.log[i]!]!;
+        const slot = this.log[i + 1]!;
+        if (list.length === 0 || list[list.length - 1]! <= slot) list.push(slot);
+        else list.splice(lowerBound(list, slot), 0, slot);
+      }
+      this.logLength = 0;
+      return;
+    }
     const tokens = this.keys.length;
     const start = new Int32Array(tokens + 1);
     for (let i = 0; i < this.logLength; i += 2) start[this.log[i]! + 1]!++;
