@@ -242,3 +242,19 @@ describe('MatcherIndex: add and remove', () => {
     expect(index.search({ name: 'Södermalms Ungdomsförening' })).toEqual([]);
   });
 });
+
+describe('ties', () => {
+  it('puts the name written exactly as asked first when folding makes two names equal', () => {
+    for (const [first, second] of [
+      ['z-as', 'a-as'],
+      ['a-as', 'z-as'],
+    ]) {
+      const index = new MatcherIndex();
+      index.add({ id: first!, subjectKind: 'organisation', name: 'Östra Sällskapet', aliases: ['ÅS'] });
+      index.add({ id: second!, subjectKind: 'organisation', name: 'Äldre Sällskapet', aliases: ['ÄS'] });
+      const hits = index.search({ name: 'ÄS' });
+      expect(hits.map((h) => h.score)).toEqual([1, 1]);
+      expect(hits[0]!.matchedName).toBe('ÄS');
+    }
+  });
+});

@@ -152,9 +152,13 @@ export class MatcherIndex {
       merged.push(named ? { ...named, score: 1, method: c.method, idMatched: c.idMatched! } : c);
     }
     const ids = this.store.ids;
+    // Equal scores (e.g. "ÄS" and "ÅS" both fold to "as"): the name written exactly as asked wins,
+    // then the id, so the order never depends on insertion order.
+    const asked = query.name ? surface(query.name) : null;
+    const exact = (c: Candidate) => (asked !== null && this.nameText(c) === asked ? 0 : 1);
     return merged
       .filter((c) => c.score >= minScore)
-      .sort((a, b) => b.score - a.score || compareIds(ids[a.slot]!, ids[b.slot]!))
+      .sort((a, b) => b.score - a.score || exact(a) - exact(b) || compareIds(ids[a.slot]!, ids[b.slot]!))
       .slice(0, limit)
       .map((c) => this.toHit(c, normalised, analyses));
   }
@@ -208,6 +212,13 @@ export class MatcherIndex {
     return best;
   }
 
+  /** The candidate's matched name as written, case-folded (for tie-breaking only). */
+  private nameText(c: Candidate): string | null {
+    const texts = this.store.texts[c.slot];
+    const text = Array.isArray(texts) ? texts[Math.max(0, c.nameIndex)] : texts;
+    return text ? surface(text) : null;
+  }
+
   private toHit(c: Candidate, query: NormalisedName | null, analyses: QueryAnalysis[]): MatchHit {
     const names = this.store.names(c.slot);
     let nameIndex = c.nameIndex;
@@ -233,6 +244,11 @@ export class MatcherIndex {
     if (c.acronym) input.acronym = { acronym: c.acronym, expandsTo: matchedName };
     return { entryId: this.store.ids[c.slot]!, score, matchedName, explanation: explain(input) };
   }
+}
+
+/** A name as written, apart from case, spacing and Unicode form. */
+function surface(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 }
 
 /** Hash of a ten-digit id number held as a number. */
