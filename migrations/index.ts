@@ -6,6 +6,7 @@ import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_watchlist';
 import * as m0006 from './0006_decisions';
 import * as m0008 from './0008_premises';
+import * as m0009 from './0009_audit_head';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_watchlist': m0005,
   '0006_decisions': m0006,
   '0008_premises': m0008,
+  '0009_audit_head': m0009,
 };

@@ -27,7 +27,10 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' });
+const offsetFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Stockholm',
+  timeZoneName: 'longOffset',
+});
 
 /** Minutes Sweden is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function swedishOffsetMinutes(at: Date): number {

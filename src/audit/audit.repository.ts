@@ -1,37 +1,38 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import { toJson } from '../db/database';
 import type { AuditEventRow } from './audit.table';
 
-// Any fixed 64-bit key works; it names "the audit chain" among advisory locks.
-const AUDIT_CHAIN_LOCK = 7_401_001;
-
 /**
- * Serialises appenders until their transaction ends, so two writers never read the same head and
- * fork the chain. Taken as late as possible in a command, to keep the lock short.
+ * Locks the chain's head row until the transaction ends and returns it. Two appenders never read the
+ * same head: the second waits for the first to commit and then reads the head the first wrote. Taken
+ * as late as possible in a command, to keep the lock short.
  */
-export async function lockChain(trx: Transaction<Database>): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-}
-
-export async function chainHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
-  return db
-    .selectFrom('audit_events')
+export async function lockHead(trx: Transaction<Database>): Promise<{ seq: number; hash: string }> {
+  return trx
+    .selectFrom('audit_head')
     .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 const INSERT_BATCH = 1000;
 
-export async function insertEvents(
-  db: Db,
+/** Inserts events (in chain order) and moves the head to the last one; one statement per batch. */
+export async function appendEvents(
+  trx: Transaction<Database>,
   events: (Omit<AuditEventRow, 'details'> & { details: unknown })[],
 ): Promise<void> {
   for (let i = 0; i < events.length; i += INSERT_BATCH) {
     const batch = events.slice(i, i + INSERT_BATCH).map((e) => ({ ...e, details: toJson(e.details) }));
-    await db.insertInto('audit_events').values(batch).execute();
+    const last = batch[batch.length - 1]!;
+    await trx
+      .with('inserted', (db) => db.insertInto('audit_events').values(batch))
+      .updateTable('audit_head')
+      .set({ seq: last.seq, hash: last.hash })
+      .where('id', '=', 1)
+      .execute();
   }
 }
 

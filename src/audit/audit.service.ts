@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { Clock } from '../clock';
-import { ChainVerifier, GENESIS_HASH, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
-import { chainHead, eventsAfter, insertEvents, lockChain } from './audit.repository';
+import { ChainVerifier, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
+import { appendEvents, eventsAfter, lockHead } from './audit.repository';
 import type { AuditEventRow } from './audit.table';
 
 export interface AuditInput {
@@ -34,11 +34,10 @@ export async function appendAuditMany(
   inputs: AuditInput[],
 ): Promise<ExportedEvent[]> {
   if (inputs.length === 0) return [];
-  await lockChain(trx);
-  const head = await chainHead(trx);
+  const head = await lockHead(trx);
   const occurredAt = clock.now();
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  let seq = head?.seq ?? 0;
+  let prevHash = head.hash;
+  let seq = head.seq;
   const events = inputs.map((input) => {
     const fields = {
       prevHash,
@@ -55,7 +54,7 @@ export async function appendAuditMany(
     prevHash = event.hash;
     return event;
   });
-  await insertEvents(
+  await appendEvents(
     trx,
     events.map((e) => ({
       seq: e.seq,

@@ -15,3 +15,9 @@ export interface AuditEventsTable {
 }
 
 export type AuditEventRow = Selectable<AuditEventsTable>;
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}

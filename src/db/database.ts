@@ -1,6 +1,6 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
-import type { AuditEventsTable } from '../audit/audit.table';
+import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
@@ -14,6 +14,7 @@ import type { OutboxTable } from '../notifications/notifications.table';
 export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
   associations: AssociationsTable;
   applications: ApplicationsTable;
   findings: FindingsTable;

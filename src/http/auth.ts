@@ -27,16 +27,49 @@ export function bearerToken(header: string | undefined): string | undefined {
  * then answer 401); a header with an unknown or deactivated token is refused at once.
  */
 export function authenticate(db: Db): RequestHandler {
+  const known = new KnownTokens();
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
     const token = bearerToken(header);
     if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
-    const user = await findActiveUserByTokenHash(db, hashToken(token));
-    if (!user) throw new UnauthenticatedError('Unknown or deactivated token');
-    req.user = { id: user.id, name: user.name, role: user.role };
+    const tokenHash = hashToken(token);
+    let user = known.get(tokenHash);
+    if (!user) {
+      const row = await findActiveUserByTokenHash(db, tokenHash);
+      if (!row) throw new UnauthenticatedError('Unknown or deactivated token');
+      user = { id: row.id, name: row.name, role: row.role };
+      known.set(tokenHash, user);
+    }
+    req.user = user;
     next();
   };
+}
+
+/**
+ * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.
+ * Only hits are kept (a new user's token works at once), for a few seconds: a token deactivated in
+ * the database stops working within TTL_MS on every instance.
+ */
+class KnownTokens {
+  private static readonly TTL_MS = 10_000;
+  private static readonly MAX = 10_000;
+  private readonly entries = new Map<string, { user: AuthUser; until: number }>();
+
+  get(tokenHash: string): AuthUser | undefined {
+    const e = this.entries.get(tokenHash);
+    if (!e) return undefined;
+    if (e.until < Date.now()) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    return e.user;
+  }
+
+  set(tokenHash: string, user: AuthUser): void {
+    if (this.entries.size >= KnownTokens.MAX) this.entries.clear();
+    this.entries.set(tokenHash, { user, until: Date.now() + KnownTokens.TTL_MS });
+  }
 }
 
 /** 401 without a user, 403 when the user's role is not among the route's roles. */

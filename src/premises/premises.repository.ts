@@ -4,65 +4,104 @@ import { toJson } from '../db/database';
 import type { AssociationRow } from '../associations/associations.table';
 import type { PremisesCheckRow, ReferGround, ReferralRow } from './premises.table';
 
-/** Associations the booking desk may mean: by organisationsnummer, or by the exact name (any case). */
-export async function associationsMatching(
+export type MatchedAssociation = Pick<
+  AssociationRow,
+  'id' | 'support_status' | 'name' | 'aliases' | 'org_number' | 'representatives'
+>;
+
+/**
+ * Associations the booking desk may mean — by organisationsnummer, or by the exact name in any case —
+ * and the watchlist's current version, in one round trip (this is the service's hot path).
+ */
+export async function associationsAndWatchlistVersion(
   db: Db,
   orgNumber: string | undefined,
   name: string,
-): Promise<
-  Pick<AssociationRow, 'id' | 'support_status' | 'name' | 'aliases' | 'org_number' | 'representatives'>[]
-> {
-  return db
-    .selectFrom('associations')
-    .select(['id', 'support_status', 'name', 'aliases', 'org_number', 'representatives'])
-    .where((eb) =>
-      eb.or([
-        ...(orgNumber ? [eb('org_number', '=', orgNumber)] : []),
-        eb(sql`lower(name)`, '=', name.toLowerCase()),
-      ]),
+): Promise<{ associations: MatchedAssociation[]; watchlistVersion: number }> {
+  const rows = await db
+    .selectFrom('watchlist_state as ws')
+    .leftJoin('associations as a', (join) =>
+      join.on((eb) =>
+        eb.or([
+          ...(orgNumber ? [eb('a.org_number', '=', orgNumber)] : []),
+          eb(sql`lower(a.name)`, '=', name.toLowerCase()),
+        ]),
+      ),
     )
+    .select([
+      'ws.version',
+      'a.id',
+      'a.support_status',
+      'a.name',
+      'a.aliases',
+      'a.org_number',
+      'a.representatives',
+    ])
+    .where('ws.id', '=', 1)
     .limit(10)
     .execute();
+  const associations = rows.flatMap((r) =>
+    r.id === null
+      ? []
+      : [
+          {
+            id: r.id,
+            support_status: r.support_status!,
+            name: r.name!,
+            aliases: r.aliases!,
+            org_number: r.org_number!,
+            representatives: r.representatives!,
+          },
+        ],
+  );
+  return { associations, watchlistVersion: Number(rows[0]!.version) };
 }
 
-export async function insertCheck(
-  db: Db,
-  c: {
-    id: string;
-    checkedBy: string;
-    orgNumber: string | null;
-    name: string;
-    venue: string;
-    date: string;
-    result: 'clear' | 'refer';
-    associationId: string | null;
-    grounds: ReferGround[];
-    watchlistVersion: number;
-    now: Date;
-  },
-): Promise<void> {
+export interface NewCheck {
+  id: string;
+  checkedBy: string;
+  orgNumber: string | null;
+  name: string;
+  venue: string;
+  date: string;
+  result: 'clear' | 'refer';
+  associationId: string | null;
+  grounds: ReferGround[];
+  watchlistVersion: number;
+  now: Date;
+}
+
+export async function insertChecks(db: Db, checks: NewCheck[]): Promise<void> {
   await db
     .insertInto('premises_checks')
-    .values({
-      id: c.id,
-      checked_by: c.checkedBy,
-      org_number: c.orgNumber,
-      name: c.name,
-      venue: c.venue,
-      date: c.date,
-      result: c.result,
-      association_id: c.associationId,
-      grounds: toJson(c.grounds),
-      watchlist_version: c.watchlistVersion,
-      created_at: c.now,
-    })
+    .values(
+      checks.map((c) => ({
+        id: c.id,
+        checked_by: c.checkedBy,
+        org_number: c.orgNumber,
+        name: c.name,
+        venue: c.venue,
+        date: c.date,
+        result: c.result,
+        association_id: c.associationId,
+        grounds: toJson(c.grounds),
+        watchlist_version: c.watchlistVersion,
+        created_at: c.now,
+      })),
+    )
     .execute();
 }
 
-export async function insertReferral(db: Db, r: { id: string; checkId: string; now: Date }): Promise<void> {
+export async function insertReferrals(
+  db: Db,
+  referrals: { id: string; checkId: string; now: Date }[],
+): Promise<void> {
+  if (referrals.length === 0) return;
   await db
     .insertInto('referrals')
-    .values({ id: r.id, check_id: r.checkId, status: 'open', created_at: r.now })
+    .values(
+      referrals.map((r) => ({ id: r.id, check_id: r.checkId, status: 'open' as const, created_at: r.now })),
+    )
     .execute();
 }
 

@@ -3,6 +3,7 @@ import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { listReferrals } from './premises.repository';
+import { CheckWriter } from './premises.writer';
 import { checkPremises, resolveWithNote, toReferral } from './premises.service';
 import {
   premisesCheckBody,
@@ -13,8 +14,9 @@ import {
   resolveBody,
 } from './premises.schemas';
 
-export function premisesRoutes(deps: AppDeps) {
-  const { db } = deps;
+export function premisesRoutes(appDeps: AppDeps) {
+  const { db } = appDeps;
+  const deps = { ...appDeps, writer: new CheckWriter(appDeps.db, appDeps.clock) };
   return [
     defineRoute({
       method: 'post',

@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { isoDate, type Clock } from '../clock';
 import { appendAudit } from '../audit/audit.service';
-import { enqueueNotification } from '../notifications/notifications.service';
 import type { WatchlistIndexCache } from '../watchlist/watchlist.index-cache';
 import { newCheckId } from './premises.check-id';
+import type { CheckWriter } from './premises.writer';
 import {
-  associationsMatching,
+  associationsAndWatchlistVersion,
   findReferral,
-  insertCheck,
-  insertReferral,
   resolveReferral,
   type ReferralListRow,
 } from './premises.repository';
@@ -22,6 +19,8 @@ export interface PremisesDeps {
   db: Kysely<Database>;
   clock: Clock;
   watchlist: WatchlistIndexCache;
+  /** Writes checks with group commit; one per process. */
+  writer: CheckWriter;
 }
 
 export function toReferral(r: ReferralListRow): Referral {
@@ -55,7 +54,12 @@ export const MESSAGES = {
 /** Why to refer: support withdrawn, or any watchlist hit on the name, number, aliases or representatives. */
 async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: string) {
   const grounds: ReferGround[] = [];
-  const matches = await associationsMatching(deps.db, input.orgNumber, input.name);
+  const { associations: matches, watchlistVersion } = await associationsAndWatchlistVersion(
+    deps.db,
+    input.orgNumber,
+    input.name,
+  );
+  await deps.watchlist.refresh(watchlistVersion);
   for (const a of matches) {
     if (a.support_status === 'withdrawn') grounds.push({ kind: 'support_withdrawn', associationId: a.id });
   }
@@ -86,7 +90,7 @@ async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: 
     for (const h of screen.hits) keep(h);
   }
   grounds.push(...hits.values());
-  return { grounds, associationId: matches[0]?.id ?? null };
+  return { grounds, associationId: matches[0]?.id ?? null, watchlistVersion: deps.watchlist.version };
 }
 
 /**
@@ -99,54 +103,23 @@ export async function checkPremises(
   actor: string,
   input: PremisesCheckInput,
 ): Promise<PremisesCheckResult> {
-  await deps.watchlist.refresh();
   const now = deps.clock.now();
   const today = isoDate(now);
-  const watchlistVersion = deps.watchlist.version;
-  const { grounds, associationId } = await groundsFor(deps, input, today);
+  const { grounds, associationId, watchlistVersion } = await groundsFor(deps, input, today);
   const result = grounds.length ? 'refer' : 'clear';
   const checkId = newCheckId();
-  await deps.db.transaction().execute(async (trx) => {
-    await insertCheck(trx, {
-      id: checkId,
-      checkedBy: actor,
-      orgNumber: input.orgNumber ?? null,
-      name: input.name,
-      venue: input.venue,
-      date: input.date,
-      result,
-      associationId,
-      grounds,
-      watchlistVersion,
-      now,
-    });
-    if (result === 'refer') {
-      await insertReferral(trx, { id: randomUUID(), checkId, now });
-      await enqueueNotification(trx, deps.clock, {
-        topic: 'referral.opened',
-        recipientRole: 'coordinator',
-        subject: `Bokningskontroll ${checkId} behöver prövas av samordnaren`,
-        payload: { checkId, venue: input.venue, date: input.date },
-      });
-    }
-    await appendAudit(trx, deps.clock, {
-      actor,
-      action: 'premises.checked',
-      entityType: 'premises_check',
-      entityId: checkId,
-      details: {
-        result,
-        name: input.name,
-        orgNumber: input.orgNumber ?? null,
-        venue: input.venue,
-        date: input.date,
-        associationId,
-        watchlistVersion,
-        grounds: grounds.map((g) =>
-          g.kind === 'watchlist' ? { kind: g.kind, entryId: g.entryId, score: g.score } : g,
-        ),
-      },
-    });
+  await deps.writer.write({
+    id: checkId,
+    checkedBy: actor,
+    orgNumber: input.orgNumber ?? null,
+    name: input.name,
+    venue: input.venue,
+    date: input.date,
+    result,
+    associationId,
+    grounds,
+    watchlistVersion,
+    now,
   });
   return { checkId, result, message: result === 'clear' ? MESSAGES.clear : MESSAGES.refer(checkId) };
 }

@@ -43,8 +43,9 @@ export class WatchlistIndexCache implements WatchlistPort {
   }
 
   /** Brings the index up to the database's version; concurrent callers share one load. */
-  async refresh(): Promise<void> {
-    const latest = await currentVersion(this.db);
+  async refresh(latestKnown?: number): Promise<void> {
+    // A caller that read the version already (with other data, in one round trip) passes it in.
+    const latest = latestKnown ?? (await currentVersion(this.db));
     while (this.loadedVersion < latest) {
       this.refreshing ??= this.load().finally(() => {
         this.refreshing = undefined;

@@ -127,7 +127,11 @@ async function benchMode(
 
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_PROFILE=DIR writes a CPU profile of the service to DIR (for finding where a check's time goes).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot(),
     env: {
       ...process.env,
@@ -202,15 +206,21 @@ export async function runPremisesBench(): Promise<void> {
     `\n== Premises check over HTTP: ${CONNECTIONS} connections; ${DURATION} s of GET /health, then ${CHECKS} checks; ${WATCHLIST_SIZE} watchlist entries ==`,
   );
   const results: ModeResult[] = [];
-  const dir = mkdtempSync(path.join(tmpdir(), 'fk-bench-'));
-  try {
-    results.push(
-      await benchMode('embedded', { DATA_DIR: dir, DATABASE_URL: '' }, () => openDatabase({ dataDir: dir })),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  // BENCH_MODES=postgres (or embedded) runs one of the two.
+  const modes = (process.env.BENCH_MODES ?? 'embedded,postgres').split(',');
+  if (modes.includes('embedded')) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fk-bench-'));
+    try {
+      results.push(
+        await benchMode('embedded', { DATA_DIR: dir, DATABASE_URL: '' }, () =>
+          openDatabase({ dataDir: dir }),
+        ),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const server = startPostgres();
+  const server = modes.includes('postgres') ? startPostgres() : null;
   if (server) {
     try {
       const admin = new pg.Client({ connectionString: server.url });
