@@ -3,7 +3,6 @@ import { isoDate } from '../../src/clock';
 import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { runSweep } from '../../src/reminders/reminders.scheduler';
 import { registerAssociation } from '../support/fixtures';
-import { withdrawSupport } from '../support/follow-ups';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
 // A withdrawal walked through its first years with the injected clock, sweeping as the scheduler would.
@@ -32,10 +31,24 @@ async function countsPer(action: string, topic: string) {
 }
 
 it('walks a withdrawal through a year: due dates, escalation once, completion, a recurring follow-up', async () => {
+  // A real withdrawal: proposed by a case officer, approved by the coordinator (four eyes).
   const association = await registerAssociation(ctx);
-  const { byKind, decisionId } = await withdrawSupport(ctx.handle.db, ctx.clock, association.id, {
-    decidedOn: today(),
-  });
+  const proposed = await as(ctx, 'case_officer')
+    .post(`/api/associations/${association.id}/withdrawals`)
+    .send({
+      justification: 'Upplåter lokaler åt en våldsbejakande grupp.',
+      criteria: ['VBE-1'],
+      communicatedOn: today(),
+    });
+  expect(proposed.status).toBe(201);
+  const decisionId = proposed.body.decisionId as string;
+  await as(ctx, 'coordinator').post(`/api/decisions/${decisionId}/approve`).expect(200);
+  const created = await ctx.handle.db
+    .selectFrom('reminders')
+    .select(['id', 'kind'])
+    .where('decision_id', '=', decisionId)
+    .execute();
+  const byKind = Object.fromEntries(created.map((r) => [r.kind, r]));
   const id = (kind: string) => byKind[kind]!.id;
   const escalatedOn: Record<string, string> = {};
 
