@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applications';
 import * as m0003 from './0003_screenings';
 import * as m0005 from './0005_watchlist';
+import * as m0007 from './0007_web_sessions';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002_applications': m0002,
   '0003_screenings': m0003,
   '0005_watchlist': m0005,
+  '0007_web_sessions': m0007,
 };

@@ -5,6 +5,7 @@ import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
+import type { WebSessionsTable } from '../web/web.session.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -18,6 +19,7 @@ export interface Database {
   screening_reasons: ScreeningReasonsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_state: WatchlistStateTable;
+  web_sessions: WebSessionsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
