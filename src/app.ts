@@ -23,6 +23,7 @@ import { screeningRoutes } from './screening/screening.routes';
 import type { LoadedRuleSet } from './screening/rule-set.loader';
 import { watchlistRoutes } from './watchlist/watchlist.routes';
 import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
+import { webRouter } from './web/web.router';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -90,6 +91,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use(mountRoutes(routes));
+  // The web pages: in process over the same route declarations (not over HTTP); they leave /api alone.
+  app.use(webRouter(deps, routes));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,0 +1,12 @@
+import type { AppDeps } from '../../app';
+import type { PageDef } from '../web.page';
+import { homePages } from './home.pages';
+
+/**
+ * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
+ * area's pages (decisions, reminders, the premises check) are one more line here. Within an area,
+ * fixed paths come before `:id` paths, which express would otherwise match first.
+ */
+export function allPages(_deps: AppDeps): PageDef[] {
+  return [...homePages()];
+}
