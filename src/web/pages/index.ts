@@ -1,12 +1,22 @@
 import type { AppDeps } from '../../app';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
+import { caseOfficerQueuePages } from './case-officer.queue.pages';
+import { caseOfficerAssociationPages } from './case-officer.associations.pages';
+import { caseOfficerApplicationPages } from './case-officer.applications.pages';
+import { screeningPages } from './screening.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
  * area's pages (decisions, reminders, the premises check) are one more line here. Within an area,
  * fixed paths come before `:id` paths, which express would otherwise match first.
  */
-export function allPages(_deps: AppDeps): PageDef[] {
-  return [...homePages()];
+export function allPages(deps: AppDeps): PageDef[] {
+  return [
+    ...homePages(),
+    ...caseOfficerQueuePages(deps),
+    ...caseOfficerAssociationPages(),
+    ...caseOfficerApplicationPages(),
+    ...screeningPages(deps),
+  ];
 }
