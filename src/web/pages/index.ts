@@ -5,6 +5,8 @@ import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
 import { screeningPages } from './screening.pages';
+import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
+import { coordinatorImportPages } from './coordinator.import.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
@@ -18,5 +20,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...caseOfficerAssociationPages(),
     ...caseOfficerApplicationPages(),
     ...screeningPages(deps),
+    ...coordinatorImportPages(),
+    ...coordinatorWatchlistPages(),
   ];
 }
