@@ -5,6 +5,9 @@ import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
 import { screeningPages } from './screening.pages';
+import { investigatorScreeningPages } from './investigator.screenings.pages';
+import { investigatorAuditPages } from './investigator.audit.pages';
+import { investigatorStatsPages } from './investigator.stats.pages';
 import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 
@@ -19,8 +22,11 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...caseOfficerQueuePages(deps),
     ...caseOfficerAssociationPages(),
     ...caseOfficerApplicationPages(),
+    ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
     ...coordinatorImportPages(),
     ...coordinatorWatchlistPages(),
+    ...investigatorAuditPages(deps),
+    ...investigatorStatsPages(),
   ];
 }
