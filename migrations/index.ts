@@ -2,8 +2,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applications';
 import * as m0003 from './0003_screenings';
+import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_watchlist';
+import * as m0006 from './0006_decisions';
 import * as m0007 from './0007_web_sessions';
+import * as m0008 from './0008_premises';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -11,6 +14,9 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_applications': m0002,
   '0003_screenings': m0003,
+  '0004_reminders': m0004,
   '0005_watchlist': m0005,
+  '0006_decisions': m0006,
   '0007_web_sessions': m0007,
+  '0008_premises': m0008,
 };

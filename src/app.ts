@@ -23,6 +23,12 @@ import { screeningRoutes } from './screening/screening.routes';
 import type { LoadedRuleSet } from './screening/rule-set.loader';
 import { watchlistRoutes } from './watchlist/watchlist.routes';
 import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
+import { remindersRoutes } from './reminders/reminders.routes';
+import { decisionsRoutes } from './decisions/decisions.routes';
+import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
+import { premisesRoutes } from './premises/premises.routes';
+import type { LetterRenderer } from './decisions/letter.renderer';
+import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
 
 export interface AppDeps {
@@ -35,6 +41,8 @@ export interface AppDeps {
   ruleSets: readonly LoadedRuleSet[];
   /** The in-memory watchlist index, refreshed from the database before each use. */
   watchlist: WatchlistIndexCache;
+  /** The decision-letter templates, compiled once. */
+  letters: LetterRenderer;
 }
 
 const JSON_LIMIT = '256kb';
@@ -50,6 +58,11 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...applicationsRoutes(deps),
     ...screeningRoutes(deps),
     ...watchlistRoutes(deps),
+    ...decisionsRoutes(deps),
+    ...withdrawalsRoutes(deps),
+    ...premisesRoutes(deps),
+    ...remindersRoutes(deps),
+    ...notificationsRoutes(deps),
     ...auditRoutes(deps),
   ];
 }

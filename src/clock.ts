@@ -26,3 +26,20 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' });
+
+/** Minutes Sweden is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function swedishOffsetMinutes(at: Date): number {
+  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The instant a Swedish calendar day (YYYY-MM-DD) begins. */
+export function startOfSwedishDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  // The offset at local midnight is the one a little after it (DST changes happen at 02:00/03:00).
+  const offset = swedishOffsetMinutes(new Date(utcMidnight.getTime() - 60 * 60_000));
+  return new Date(utcMidnight.getTime() - offset * 60_000);
+}

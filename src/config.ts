@@ -1,4 +1,28 @@
 import { z } from 'zod';
+import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
+
+// REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
+// with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
+const reminderPolicyFromJson = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text.trim() === '') return defaultReminderPolicy;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+    const parsed = reminderPolicySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      ctx.addIssue({ code: 'custom', path: issue.path.map(String), message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
 
 // The environment, parsed once at start-up. An invalid value stops the process with a one-line reason.
 const schema = z.object({
@@ -12,6 +36,8 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MUNICIPALITY_NAME: z.string().trim().min(1).max(200).default('Stockholms stad'),
+  COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Kultur- och fritidsnämnden'),
   RULES_DIR: z
     .string()
     .min(1)
@@ -22,6 +48,14 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  NOTIFY_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  REMINDER_POLICY: reminderPolicyFromJson,
 });
 
 export type Config = z.infer<typeof schema>;

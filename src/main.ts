@@ -5,8 +5,10 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
+import { startScheduler, sweepDepsFromConfig } from './reminders/reminders.scheduler';
+import { watchlistReviewPort } from './watchlist/watchlist.review-port';
 
-// Process entry: config → database → migrate → bootstrap admin → listen.
+// Process entry: config → database → migrate → bootstrap admin → listen, and the background sweep.
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({
@@ -32,13 +34,32 @@ async function main(): Promise<void> {
     logger.info({ port: config.PORT, database: handle.kind }, 'listening');
   });
 
+  // Every instance may run the sweep: each item is taken with FOR UPDATE SKIP LOCKED (or leased).
+  const scheduler =
+    config.SCHEDULER_INTERVAL_SECONDS > 0
+      ? startScheduler(
+          sweepDepsFromConfig(config, {
+            db: handle.db,
+            clock: systemClock,
+            logger,
+            watchlist: watchlistReviewPort(systemClock),
+          }),
+          config.SCHEDULER_INTERVAL_SECONDS,
+        )
+      : undefined;
+  if (scheduler && !config.NOTIFY_WEBHOOK_URL) {
+    logger.warn('NOTIFY_WEBHOOK_URL is not set: notifications stay pending in the outbox');
+  }
+
   const shutdown = () => {
     logger.info('shutting down');
     server.close(() => {
-      handle.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      (scheduler?.stop() ?? Promise.resolve())
+        .then(() => handle.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
   };
   process.once('SIGINT', shutdown);

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrator';
 import { publishRuleSets } from './screening/rule-set.registry';
 import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
+import { loadLetterRenderer } from './decisions/letter.renderer';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
@@ -33,5 +34,6 @@ export async function prepareDeps(
     { ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`), watchlistEntries: watchlist.size },
     'ready',
   );
-  return { db: handle.db, dbKind: handle.kind, clock, config, logger, ruleSets, watchlist };
+  const letters = loadLetterRenderer(path.join(projectRoot(), 'templates', 'letters'));
+  return { db: handle.db, dbKind: handle.kind, clock, config, logger, ruleSets, watchlist, letters };
 }

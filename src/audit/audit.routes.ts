@@ -4,7 +4,8 @@ import { defineRoute } from '../http/route';
 import { decodeCursor, toPage } from '../http/pagination';
 import { listEvents } from './audit.repository';
 import { allEvents, toExported, verifyChain } from './audit.service';
-import { auditEventsPage, auditEventsQuery, rangeBound, verifyResultSchema } from './audit.schemas';
+import { auditEventsPage, auditEventsQuery, verifyResultSchema } from './audit.schemas';
+import { rangeBound } from '../http/date-range';
 
 const seqCursor = z.object({ seq: z.number().int() });
 

@@ -3,8 +3,12 @@ import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable } from '../audit/audit.table';
 import type { AssociationsTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
+import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
+import type { RemindersTable } from '../reminders/reminders.table';
+import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
+import type { OutboxTable } from '../notifications/notifications.table';
 import type { WebSessionsTable } from '../web/web.session.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
@@ -19,6 +23,12 @@ export interface Database {
   screening_reasons: ScreeningReasonsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_state: WatchlistStateTable;
+  reminders: RemindersTable;
+  outbox: OutboxTable;
+  decisions: DecisionsTable;
+  reference_counters: ReferenceCountersTable;
+  premises_checks: PremisesChecksTable;
+  referrals: ReferralsTable;
   web_sessions: WebSessionsTable;
 }
 

@@ -45,4 +45,4 @@ export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, keyOf: 
 }
 
 /** Cursor for lists ordered by (created_at desc, id desc). */
-export const timeIdCursor = z.object({ t: z.iso.datetime(), id: z.string() });
+export const timeIdCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });

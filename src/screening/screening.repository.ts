@@ -136,3 +136,13 @@ export async function criterionCounts(db: Db, f: ScreeningFilter) {
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
+
+export async function latestScreeningOf(db: Db, applicationId: string): Promise<ScreeningRow | undefined> {
+  return db
+    .selectFrom('screenings')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

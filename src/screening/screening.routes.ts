@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
-import { rangeBound } from '../audit/audit.schemas';
+import { rangeBound } from '../http/date-range';
 import { criterionCounts, listScreenings, recommendationCounts } from './screening.repository';
 import { loadScreeningRow, screenApplication, toScreening } from './screening.service';
 import { replayScreening } from './screening.replay';

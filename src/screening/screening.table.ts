@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/database';
 import type { ScreeningFacts } from './screening.facts';
 import type { EvaluationResult, Recommendation } from './screening.result';
@@ -30,6 +30,8 @@ export interface ScreeningsTable {
   watchlist_version: number;
   screened_by: string;
   created_at: Date;
+  /** Insertion order (identity column): the latest screening of an application is the highest. */
+  seq: Generated<number>;
 }
 
 export interface ScreeningReasonsTable {

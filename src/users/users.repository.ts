@@ -39,3 +39,10 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('created_at', 'desc').execute();
 }
+
+export async function findUsersByIds(db: Db, ids: string[]): Promise<Map<string, UserRow>> {
+  const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').selectAll().where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -99,7 +99,8 @@ export class WatchlistIndexCache implements WatchlistPort {
     return this.index.search(query, { limit }).filter((h) => (this.reviewBy.get(h.entryId) ?? '') >= today);
   }
 
-  private screenAssociation(a: AssociationToScreen, today: string): WatchlistScreen {
+  /** Screens an association (numbers, names, representatives) against the index as it is now. */
+  screenAssociation(a: AssociationToScreen, today: string): WatchlistScreen {
     const hits = new Map<string, ScreeningWatchlistHit>();
     const keep = (h: MatchHit, subject: ScreeningWatchlistHit['subject'], queryName: string) => {
       const prev = hits.get(h.entryId);

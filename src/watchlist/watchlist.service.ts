@@ -7,12 +7,15 @@ import { ConflictError, NotFoundError, invalidField } from '../http/errors';
 import { parseWatchlistCsv } from './watchlist.csv';
 import { insertEntries, lockEntry, nextVersion, setEntryStatus, type NewEntry } from './watchlist.repository';
 import { reviewByProblem } from './watchlist.review';
+import { monitorNewEntries } from './watchlist.monitor';
+import type { ReminderPolicy } from '../reminders/reminders.policy';
 import type { WatchlistEntryRow } from './watchlist.table';
 import type { CreateEntryInput, WatchlistEntry } from './watchlist.schemas';
 
 export interface WatchlistDeps {
   db: Kysely<Database>;
   clock: Clock;
+  config: { REMINDER_POLICY: ReminderPolicy };
 }
 
 export function toEntry(row: WatchlistEntryRow): WatchlistEntry {
@@ -44,6 +47,8 @@ async function addEntries(deps: WatchlistDeps, actor: string, entries: NewEntry[
   return deps.db.transaction().execute(async (trx) => {
     const version = await nextVersion(trx);
     const rows = await insertEntries(trx, entries, { version, createdBy: actor, now: deps.clock.now() });
+    // Associations with support that match a new entry get a review reminder, in this transaction.
+    await monitorNewEntries(trx, deps.clock, deps.config.REMINDER_POLICY, actor, rows);
     await appendAuditMany(
       trx,
       deps.clock,

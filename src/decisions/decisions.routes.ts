@@ -1,0 +1,126 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { ConflictError } from '../http/errors';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { rangeBound } from '../http/date-range';
+import { listDecisions } from './decisions.repository';
+import {
+  approveDecision,
+  decideOnApplication,
+  loadDecision,
+  returnDecision,
+  toDecision,
+} from './decisions.service';
+import {
+  approveBody,
+  decideBody,
+  decisionSchema,
+  decisionsPage,
+  decisionsQuery,
+  returnBody,
+} from './decisions.schemas';
+
+const APPROVERS = ['case_officer', 'coordinator'] as const;
+const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
+
+export function decisionsRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/applications/:id/decisions',
+      summary:
+        'Decide on an application (on its latest screening); adverse or non-routine decisions await a second officer',
+      tag: 'decisions',
+      roles: ['case_officer'],
+      params: idParams,
+      body: decideBody,
+      success: {
+        status: 201,
+        description: 'The decision, final or pending_approval',
+        schema: decisionSchema,
+      },
+      handler: ({ params, body, user }) => decideOnApplication(deps, user, params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/decisions/:id/approve',
+      summary: 'Approve a pending decision as the second officer (not the one who decided)',
+      tag: 'decisions',
+      roles: APPROVERS,
+      params: idParams,
+      body: approveBody,
+      success: {
+        status: 200,
+        description: 'The final decision with its letter hash',
+        schema: decisionSchema,
+      },
+      handler: ({ params, user }) => approveDecision(deps, user, params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/decisions/:id/return',
+      summary: 'Return a pending decision with a reason instead of approving it',
+      tag: 'decisions',
+      roles: APPROVERS,
+      params: idParams,
+      body: returnBody,
+      success: { status: 200, description: 'The returned decision', schema: decisionSchema },
+      handler: ({ params, body, user }) => returnDecision(deps, user, params.id, body.reason),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/decisions',
+      summary: 'Decisions by association, application, outcome, status, decider and period, newest first',
+      tag: 'decisions',
+      roles: READERS,
+      query: decisionsQuery,
+      success: { status: 200, description: 'A page of decisions', schema: decisionsPage },
+      handler: async ({ query }) => {
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listDecisions(
+          db,
+          { ...query, from: rangeBound(query.from, 'from'), to: rangeBound(query.to, 'to') },
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toDecision, (r) => ({ t: r.decided_at.toISOString(), id: r.id }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/decisions/:id',
+      summary: 'A decision with the SHA-256 of its stored letter',
+      tag: 'decisions',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The decision', schema: decisionSchema },
+      handler: async ({ params }) => toDecision(await loadDecision(db, params.id)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/decisions/:id/document',
+      summary: 'The decision letter (Swedish, HTML): exactly the bytes stored when the decision became final',
+      tag: 'decisions',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The letter', contentType: 'text/html' },
+      handler: async ({ params, res }) => {
+        const d = await loadDecision(db, params.id);
+        if (d.document_html === null) {
+          throw new ConflictError('The letter is written when the decision becomes final');
+        }
+        const bytes = Buffer.from(d.document_html, 'utf8');
+        res.status(200);
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Content-Length', String(bytes.length));
+        res.setHeader('X-Document-SHA256', d.document_sha256!);
+        // The letter's own styles are inline in its head; nothing in it runs script.
+        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+        res.end(bytes);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,35 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { listNotifications } from './notifications.repository';
+import { toNotification } from './notifications.service';
+import { notificationsPage, notificationsQuery } from './notifications.schemas';
+
+// Operations (admin) and auditors (investigator) see whether notifications went out; a failed one is
+// kept here for them, since the person it was meant for never heard of it.
+export function notificationsRoutes({ db }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/notifications',
+      summary: 'Outgoing notifications and their delivery state, newest first',
+      tag: 'notifications',
+      roles: ['admin', 'investigator'],
+      query: notificationsQuery,
+      success: { status: 200, description: 'A page of notifications', schema: notificationsPage },
+      handler: async ({ query }) => {
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listNotifications(
+          db,
+          { status: query.status },
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toNotification, (r) => ({
+          t: r.created_at.toISOString(),
+          id: r.id,
+        }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,81 @@
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { decodeCursor, toPage } from '../http/pagination';
+import { ForbiddenError } from '../http/errors';
+import type { AuthUser } from '../http/auth';
+import { listReminders, type ReminderOrder } from './reminders.repository';
+import { completeReminder, toReminder } from './reminders.service';
+import {
+  completeReminderBody,
+  completedReminderSchema,
+  dueCursor,
+  newestCursor,
+  remindersPage,
+  remindersQuery,
+  type RemindersQuery,
+} from './reminders.schemas';
+import { ASSIGNEE_ROLES, type AssigneeRole } from './reminders.table';
+
+const WORKERS = ASSIGNEE_ROLES;
+
+/** Each role sees the reminders assigned to it; an investigator sees everyone's (read-only). */
+function visibleRole(user: AuthUser, asked: AssigneeRole | undefined): AssigneeRole | undefined {
+  if (user.role === 'investigator') return asked;
+  if (asked !== undefined && asked !== user.role)
+    throw new ForbiddenError('You see only your own role’s reminders');
+  return user.role as AssigneeRole;
+}
+
+function order(query: RemindersQuery): ReminderOrder {
+  if (query.sort === 'due') {
+    return { by: 'due', after: decodeCursor(query.cursor, dueCursor) };
+  }
+  const after = decodeCursor(query.cursor, newestCursor);
+  return { by: 'newest', after: after && { t: new Date(after.t), id: after.id } };
+}
+
+export function remindersRoutes({ db, clock }: AppDeps) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/reminders',
+      summary: 'Reminders assigned to your role (an investigator: all), newest first or earliest due first',
+      tag: 'reminders',
+      roles: [...WORKERS, 'investigator'],
+      query: remindersQuery,
+      success: { status: 200, description: 'A page of reminders', schema: remindersPage },
+      handler: async ({ query, user }) => {
+        const assigneeRole = visibleRole(user, query.assigneeRole);
+        const sort = order(query);
+        const rows = await listReminders(
+          db,
+          {
+            status: query.status,
+            assigneeRole,
+            dueBefore: query.dueBefore,
+            kind: query.kind,
+            associationId: query.associationId,
+            decisionId: query.decisionId,
+          },
+          sort,
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toReminder, (r) =>
+          sort.by === 'due' ? { d: r.due_on, id: r.id } : { t: r.created_at.toISOString(), id: r.id },
+        );
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/reminders/:id/complete',
+      summary: 'Mark a reminder of your role done, with a note; a yearly follow-up schedules the next',
+      tag: 'reminders',
+      roles: WORKERS,
+      params: idParams,
+      body: completeReminderBody,
+      success: { status: 200, description: 'The completed reminder', schema: completedReminderSchema },
+      handler: ({ params, body, user }) => completeReminder(db, clock, user, params.id, body.note),
+    }),
+  ];
+}

@@ -1,0 +1,125 @@
+import { Cron } from 'croner';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { deliverPending, type DeliveryOptions } from '../notifications/notifications.delivery';
+import type { ReminderPolicy } from './reminders.policy';
+import { escalateOverdue } from './reminders.escalation';
+import { reviewWatchlist, type WatchlistReviewPort } from './reminders.watchlist-port';
+
+export interface SweepDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  policy: ReminderPolicy;
+  logger?: Logger;
+  /** Where notifications go; without it they stay pending in the outbox. */
+  delivery?: DeliveryOptions | undefined;
+  /** The watchlist's review dates; without it the sweep leaves the watchlist alone. */
+  watchlist?: WatchlistReviewPort | undefined;
+  batchSize?: number;
+}
+
+export interface SweepReport {
+  escalated: number;
+  reviewReminders: number;
+  expired: number;
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * One pass of the background work. Safe to run on several instances against one database at once:
+ * every item is taken with FOR UPDATE SKIP LOCKED (or leased), so none is handled twice or skipped.
+ * Each step runs even if an earlier one failed; the failures are thrown together at the end.
+ */
+export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
+  const report: SweepReport = {
+    escalated: 0,
+    reviewReminders: 0,
+    expired: 0,
+    delivered: 0,
+    retried: 0,
+    failed: 0,
+  };
+  const errors: unknown[] = [];
+  const step = async (run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      errors.push(err);
+    }
+  };
+  await step(async () => {
+    report.escalated = await escalateOverdue(deps.db, deps.clock, deps.batchSize);
+  });
+  const watchlist = deps.watchlist;
+  if (watchlist) {
+    await step(async () => {
+      Object.assign(report, await reviewWatchlist(deps.db, deps.clock, deps.policy, watchlist));
+    });
+  }
+  // Last, so what this pass escalated goes out in this pass.
+  const delivery = deps.delivery;
+  if (delivery) {
+    await step(async () => {
+      Object.assign(report, await deliverPending(deps.db, deps.clock, delivery, deps.logger));
+    });
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new AggregateError(errors, 'several sweep steps failed');
+  return report;
+}
+
+export interface Scheduler {
+  /** Stops the timer and waits for a pass in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the sweep every `intervalSeconds`, never two passes of this process at once. The timer is
+ * unref'd, so it does not keep the process alive on its own.
+ */
+export function startScheduler(deps: SweepDeps, intervalSeconds: number): Scheduler {
+  let running: Promise<void> | undefined;
+  const job = new Cron('* * * * * *', { interval: intervalSeconds, protect: true, unref: true }, () => {
+    running = runSweep(deps)
+      .then((report) => {
+        const busy = Object.values(report).some((n) => n > 0);
+        deps.logger?.[busy ? 'info' : 'debug']({ sweep: report }, 'sweep done');
+      })
+      .catch((err: unknown) => {
+        deps.logger?.error({ err }, 'sweep failed');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  });
+  return {
+    async stop() {
+      job.stop();
+      await running;
+    },
+  };
+}
+
+/** The sweep's dependencies from configuration (main.ts); the watchlist port is wired by the caller. */
+export function sweepDepsFromConfig(
+  config: Config,
+  base: { db: Kysely<Database>; clock: Clock; logger?: Logger; watchlist?: WatchlistReviewPort },
+): SweepDeps {
+  return {
+    ...base,
+    policy: config.REMINDER_POLICY,
+    delivery: config.NOTIFY_WEBHOOK_URL
+      ? {
+          webhookUrl: config.NOTIFY_WEBHOOK_URL,
+          maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+          retryBaseSeconds: config.NOTIFY_RETRY_BASE_SECONDS,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Generated, Selectable } from 'kysely';
+import type { Json } from '../db/database';
+
+export const REMINDER_KINDS = [
+  'cancel_bookings',
+  'notify_association',
+  'recover_grant',
+  'reassess',
+  'annual_follow_up',
+  'review_support',
+  'review_watchlist_entry',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The roles that work reminders; investigators read them all, nobody else sees them. */
+export const ASSIGNEE_ROLES = ['case_officer', 'booking_staff', 'coordinator'] as const;
+export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
+
+export type ReminderStatus = 'open' | 'done';
+
+/** A calendar interval; months first, then days (so "1 month" from 31 Jan is 28/29 Feb). */
+export interface Interval {
+  months?: number | undefined;
+  days?: number | undefined;
+}
+
+export interface RemindersTable {
+  id: string;
+  kind: ReminderKind;
+  title: string;
+  association_id: string | null;
+  decision_id: string | null;
+  watchlist_entry_id: string | null;
+  assignee_role: AssigneeRole;
+  due_on: string;
+  status: ReminderStatus;
+  escalated_at: Date | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+  note: string | null;
+  recurs_every: Json<Interval | null>;
+  series_anchor_on: string | null;
+  occurrence: Generated<number>;
+  previous_id: string | null;
+  dedupe_key: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export type ReminderRow = Selectable<RemindersTable>;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import { isoDate } from '../clock';
+import { olderThan } from '../db/keyset';
+import { pageQuery, pageSchema, toPage } from '../http/pagination';
+
+// For investigators: every withdrawal with the follow-up it implied, and whether each step was done
+// on time — the action plan's "control and follow-up", answerable in one request.
+
+export const withdrawalsQuery = z.object({ ...pageQuery });
+
+const followUpSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  assigneeRole: z.string(),
+  dueOn: z.string(),
+  status: z.enum(['open', 'done']),
+  escalated: z.boolean(),
+  completedOn: z.string().nullable(),
+  /** true: done by its due date; false: done late, or still open past it; null: open, not yet due. */
+  onTime: z.boolean().nullable(),
+});
+
+export const withdrawalOverviewSchema = z
+  .object({
+    decisionId: z.uuid(),
+    reference: z.string(),
+    associationId: z.uuid(),
+    associationName: z.string(),
+    orgNumber: z.string(),
+    status: z.string(),
+    criteria: z.array(z.string()),
+    decidedAt: z.string(),
+    finalAt: z.string().nullable(),
+    followUps: z.array(followUpSchema),
+    summary: z.object({ total: z.number(), done: z.number(), doneOnTime: z.number(), overdue: z.number() }),
+  })
+  .meta({ id: 'WithdrawalOverview' });
+export const withdrawalsPage = pageSchema(withdrawalOverviewSchema);
+
+export async function listWithdrawals(
+  db: Db,
+  today: string,
+  after: { t: Date; id: string } | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('decisions')
+    .innerJoin('associations as a', 'a.id', 'decisions.association_id')
+    .select([
+      'decisions.id',
+      'decisions.reference',
+      'decisions.association_id',
+      'decisions.status',
+      'decisions.criteria',
+      'decisions.decided_at',
+      'decisions.approved_at',
+      'a.name',
+      'a.org_number',
+    ])
+    .where('decisions.kind', '=', 'withdrawal');
+  if (after) q = q.where(olderThan(after, 'decided_at'));
+  const rows = await q
+    .orderBy('decisions.decided_at', 'desc')
+    .orderBy('decisions.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const reminders = ids.length
+    ? await db.selectFrom('reminders').selectAll().where('decision_id', 'in', ids).orderBy('due_on').execute()
+    : [];
+  return toPage(
+    rows,
+    limit,
+    (r) => {
+      const followUps = reminders
+        .filter((m) => m.decision_id === r.id)
+        .map((m) => {
+          const completedOn = m.completed_at ? isoDate(m.completed_at) : null;
+          const onTime = completedOn ? completedOn <= m.due_on : today > m.due_on ? false : null;
+          return {
+            id: m.id,
+            kind: m.kind,
+            assigneeRole: m.assignee_role,
+            dueOn: m.due_on,
+            status: m.status,
+            escalated: m.escalated_at !== null,
+            completedOn,
+            onTime,
+          };
+        });
+      return {
+        decisionId: r.id,
+        reference: r.reference,
+        associationId: r.association_id,
+        associationName: r.name,
+        orgNumber: r.org_number,
+        status: r.status,
+        criteria: r.criteria,
+        decidedAt: r.decided_at.toISOString(),
+        finalAt: r.approved_at?.toISOString() ?? null,
+        followUps,
+        summary: {
+          total: followUps.length,
+          done: followUps.filter((f) => f.status === 'done').length,
+          doneOnTime: followUps.filter((f) => f.status === 'done' && f.onTime).length,
+          overdue: followUps.filter((f) => f.status === 'open' && f.onTime === false).length,
+        },
+      };
+    },
+    (r) => ({ t: r.decided_at.toISOString(), id: r.id }),
+  );
+}

@@ -1,0 +1,113 @@
+import { isoDate } from '../clock';
+import { findAssociation } from '../associations/associations.repository';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import type { AuthUser } from '../http/auth';
+import { selectRuleSet } from '../screening/rule-set.loader';
+import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
+import type { DecisionKind } from '../decisions/decisions.table';
+import { recordDecision, type DecisionDeps } from '../decisions/decisions.service';
+import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
+
+// Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs communication with the
+// association, reasons citing the criteria and a second officer. It takes effect when approved
+// (decisions.finalise): support withdrawn, follow-up reminders created, a letter from its own template.
+
+/** Conduct criteria a withdrawal may cite: the codes of the rules that can make an association ineligible. */
+function conductCodes(deps: DecisionDeps, today: string): Set<string> {
+  const ruleSet = selectRuleSet(deps.ruleSets, today, ELIGIBILITY_RULE_SET);
+  return new Set(ruleSet.rules.filter((r) => r.outcome === 'ineligible').map((r) => r.code));
+}
+
+async function openSupportDecision(
+  deps: DecisionDeps,
+  actor: AuthUser,
+  associationId: string,
+  kind: Extract<DecisionKind, 'withdrawal' | 'restoration'>,
+  fields: { justification: string; communicatedOn: string | null; criteria: string[] },
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    // Lock the association: one support decision at a time.
+    const association = await trx
+      .selectFrom('associations')
+      .select(['id', 'support_status'])
+      .where('id', '=', associationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!association) throw new NotFoundError('Association');
+    const expected = kind === 'withdrawal' ? 'active' : 'withdrawn';
+    if (association.support_status !== expected) {
+      throw new ConflictError(`The association's support is ${association.support_status}`);
+    }
+    const pending = await trx
+      .selectFrom('decisions')
+      .select('id')
+      .where('association_id', '=', associationId)
+      .where('kind', 'in', ['withdrawal', 'restoration'])
+      .where('status', '=', 'pending_approval')
+      .executeTakeFirst();
+    if (pending)
+      throw new ConflictError('A decision on this association’s support is already awaiting approval');
+    const row = await recordDecision(trx, deps, {
+      kind,
+      associationId,
+      applicationId: null,
+      screeningId: null,
+      outcome: kind === 'withdrawal' ? 'withdrawn' : 'restored',
+      recommendation: null,
+      departsFromRecommendation: false,
+      justification: fields.justification,
+      communicatedOn: fields.communicatedOn,
+      criteria: fields.criteria,
+      supersedesId: null,
+      decidedBy: actor.id,
+    });
+    return { decisionId: row.id, status: 'pending_approval' as const, reference: row.reference };
+  });
+}
+
+export async function proposeWithdrawal(
+  deps: DecisionDeps,
+  actor: AuthUser,
+  associationId: string,
+  input: WithdrawalInput,
+) {
+  const today = isoDate(deps.clock.now());
+  const known = conductCodes(deps, today);
+  const details = [
+    ...input.criteria
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => !known.has(c))
+      .map(({ c, i }) => ({
+        path: `body.criteria.${i}`,
+        message: `"${c}" is not a conduct criterion (${[...known].join(', ')})`,
+      })),
+    ...(input.communicatedOn > today
+      ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
+      : []),
+  ];
+  if (details.length) throw new ValidationError('Request validation failed', details);
+  if (!(await findAssociation(deps.db, associationId))) throw new NotFoundError('Association');
+  return openSupportDecision(deps, actor, associationId, 'withdrawal', {
+    justification: input.justification,
+    communicatedOn: input.communicatedOn,
+    criteria: [...new Set(input.criteria)],
+  });
+}
+
+export async function proposeRestoration(
+  deps: DecisionDeps,
+  actor: AuthUser,
+  associationId: string,
+  input: RestorationInput,
+) {
+  if (input.communicatedOn && input.communicatedOn > isoDate(deps.clock.now())) {
+    throw new ValidationError('Request validation failed', [
+      { path: 'body.communicatedOn', message: 'must not be in the future' },
+    ]);
+  }
+  return openSupportDecision(deps, actor, associationId, 'restoration', {
+    justification: input.justification,
+    communicatedOn: input.communicatedOn ?? null,
+    criteria: [],
+  });
+}
