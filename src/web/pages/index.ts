@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
+import { bookingStaffPages } from './booking-staff.premises.pages';
 import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
@@ -13,12 +14,13 @@ import { coordinatorImportPages } from './coordinator.import.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
- * area's pages (decisions, reminders, the premises check) are one more line here. Within an area,
+ * area's pages (decisions, reminders, referrals) are one more line here. Within an area,
  * fixed paths come before `:id` paths, which express would otherwise match first.
  */
 export function allPages(deps: AppDeps): PageDef[] {
   return [
     ...homePages(),
+    ...bookingStaffPages(deps),
     ...caseOfficerQueuePages(deps),
     ...caseOfficerAssociationPages(),
     ...caseOfficerApplicationPages(),
