@@ -23,6 +23,7 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     'Ansökningar',
     'Föreningar',
     'Bevakningslista',
+    'Lokalkontroll',
   ]);
 
   await nav.getByRole('link', { name: 'Bevakningslista' }).click();

@@ -18,7 +18,7 @@ export const bookingStaffPages = (deps: AppDeps) => {
       uses: ['POST /api/premises-checks'],
       nav: {
         label: 'Lokalkontroll',
-        order: 5,
+        order: 70,
         description: 'Kontrollera en förening innan en lokal hyrs ut: klart, eller kontakta samordnaren.',
       },
       handler: async () => view('premises-check', 'Lokalkontroll', { form: blank() }),
