@@ -1,12 +1,19 @@
 // Measures the matcher on a labelled set: npm run eval:matching -- DIR [--failures]
 // DIR holds watchlist.csv (the import format plus an evaluation-only `ref` column) and queries.csv
-// (query_name,query_org,label,kind,expected). The list is loaded through the CSV import code path;
-// its review_by window check is skipped (today: null) because fixed evaluation data would otherwise
-// start failing as the calendar moves on, and matching does not depend on review dates.
+// (query_name,query_org,label,kind,expected). The list goes the service's own way: imported by the CSV
+// import service into an in-memory database, then loaded into the watchlist index the premises check
+// and screenings search. The evaluation clock stands the day before the earliest review_by, so fixed
+// evaluation data keeps passing the import's review-date window as the calendar moves on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MatcherIndex, REFER_THRESHOLD } from '../src/watchlist/matcher';
-import { parseCsv, parseWatchlistCsv } from '../src/watchlist/watchlist.csv';
+import pino from 'pino';
+import { addDays } from '../src/clock';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/connection';
+import { prepareDeps } from '../src/startup';
+import { REFER_THRESHOLD } from '../src/watchlist/matcher';
+import { parseCsv } from '../src/watchlist/watchlist.csv';
+import { importCsv } from '../src/watchlist/watchlist.service';
 
 interface Tally {
   n: number;
@@ -20,31 +27,45 @@ function column(header: string[], name: string): number {
   return i;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   const showFailures = args.includes('--failures');
   if (!dir) throw new Error('usage: npm run eval:matching -- DIR [--failures]');
 
   const watchlistText = readFileSync(join(dir, 'watchlist.csv'), 'utf8');
-  const imported = parseWatchlistCsv(watchlistText, { today: null });
   // `ref` is not part of the import format: map it to the entry id by line, for evaluation only.
   const { records } = parseCsv(watchlistText);
-  const refCol = column(records[0]!.fields, 'ref');
+  const header = records[0]!.fields;
+  const refCol = column(header, 'ref');
+  const reviewCol = column(header, 'review_by');
   const refByLine = new Map(records.slice(1).map((r) => [r.line, r.fields[refCol]!]));
+  const earliest = records
+    .slice(1)
+    .map((r) => r.fields[reviewCol]!)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort()[0];
+  const today = addDays(earliest ?? '2026-01-01', -1);
+  const clock = { now: () => new Date(`${today}T12:00:00Z`) };
 
-  const index = new MatcherIndex();
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  const deps = await prepareDeps(
+    handle,
+    loadConfig({ LOG_LEVEL: 'silent' }),
+    clock,
+    pino({ level: 'silent' }),
+  );
   const buildStart = performance.now();
-  for (const { line, value } of imported.rows) {
-    index.add({
-      id: refByLine.get(line)!,
-      subjectKind: value.subjectKind,
-      name: value.name,
-      aliases: value.aliases,
-      orgNumber: value.orgNumber,
-    });
-  }
+  const imported = await importCsv(deps, 'eval', watchlistText);
+  const lineOf = new Map<string, number>();
+  // importCsv returns the entries in file order, one per accepted line.
+  const acceptedLines = [...refByLine.keys()].filter(
+    (line) => !imported.rejected.some((r) => r.line === line),
+  );
+  imported.entries.forEach((e, i) => lineOf.set(e.id, acceptedLines[i]!));
+  await deps.watchlist.refresh();
   const buildMs = performance.now() - buildStart;
+  const refOf = (entryId: string) => refByLine.get(lineOf.get(entryId)!);
 
   const queries = parseCsv(readFileSync(join(dir, 'queries.csv'), 'utf8')).records;
   const h = queries[0]!.fields;
@@ -63,9 +84,14 @@ function main(): void {
   for (const q of queries.slice(1)) {
     const f = q.fields;
     const label = f[qLabel] === 'match' ? 'match' : 'no_match';
-    const hits = index.search({ name: f[qName], orgNumber: f[qOrg] || null }, { minScore: REFER_THRESHOLD });
+    // The premises check's own search: any hit at or above the threshold makes the answer "refer".
+    const hits = deps.watchlist.search(
+      { name: f[qName], orgNumber: f[qOrg] || null, subjectKind: 'organisation' },
+      today,
+      3,
+    );
     const referred = hits.length > 0;
-    const top1 = label === 'match' && hits[0]?.entryId === f[qExpected];
+    const top1 = label === 'match' && hits[0] !== undefined && refOf(hits[0].entryId) === f[qExpected];
     const kind = f[qKind]!;
     const t = byKind.get(kind) ?? { n: 0, referred: 0, top1: 0, label };
     byKind.set(kind, t);
@@ -79,7 +105,7 @@ function main(): void {
       failures.push(
         `${kind.padEnd(14)} ${JSON.stringify(f[qName])} ${f[qOrg] ?? ''} expected=${f[qExpected] || '-'} ` +
           (best
-            ? `got=${best.entryId} ${best.score} "${best.matchedName}" | ${best.explanation.summary}`
+            ? `got=${refOf(best.entryId)} ${best.score} "${best.matchedName}" | ${best.explanation.summary}`
             : 'no hit'),
       );
     }
@@ -105,7 +131,7 @@ function main(): void {
 
   if (failures.length > 0) console.log(failures.join('\n') + '\n');
   console.log(
-    `watchlist: ${imported.rows.length} entries imported, ${imported.rejected.length} rejected; index built in ${buildMs.toFixed(0)} ms`,
+    `watchlist: ${imported.imported} entries imported through the CSV import service, ${imported.rejected.length} rejected; imported and indexed in ${buildMs.toFixed(0)} ms`,
   );
   for (const r of imported.rejected) console.log(`  rejected line ${r.line}: ${r.error}`);
   console.log(
@@ -126,4 +152,10 @@ function main(): void {
   );
 }
 
-main();
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

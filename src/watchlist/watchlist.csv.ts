@@ -149,9 +149,14 @@ function rowSchema(options: WatchlistCsvOptions) {
     review_by: z
       .string()
       .trim()
-      .refine((s) => toUtcDate(s) !== null, 'review_by must be a real date as YYYY-MM-DD')
-      .refine((s) => !today || toUtcDate(s)! >= today, 'review_by is in the past')
-      .refine((s) => !today || toUtcDate(s)! <= oneYearAfter(today), 'review_by is more than one year ahead'),
+      .superRefine((s, ctx) => {
+        const day = toUtcDate(s);
+        if (!day) ctx.addIssue({ code: 'custom', message: 'review_by must be a real date as YYYY-MM-DD' });
+        else if (today && day < today) ctx.addIssue({ code: 'custom', message: 'review_by is in the past' });
+        else if (today && day > oneYearAfter(today)) {
+          ctx.addIssue({ code: 'custom', message: 'review_by is more than one year ahead' });
+        }
+      }),
   });
 }
 

@@ -75,6 +75,8 @@ export class WatchlistIndexCache implements WatchlistPort {
         }
         this.loadedVersion = version;
       });
+    // The first search after many additions merges their postings; pay for it here, not in a request.
+    this.index.search({ name: 'a' }, { limit: 1 });
   }
 
   private apply(row: WatchlistEntryRow): void {

@@ -11,6 +11,7 @@ import { createUser } from '../../src/users/users.service';
 import { insertEntries, nextVersion, type NewEntry } from '../../src/watchlist/watchlist.repository';
 import { insertAssociation } from '../../src/associations/associations.repository';
 import { projectRoot } from '../../src/shared/project-root';
+import { NameGenerator } from './synthetic-names';
 
 // POST /api/premises-checks over HTTP with concurrent clients, beside GET /health on the same server
 // process, on the embedded database and on a real PostgreSQL server, with a 100,000-entry watchlist.
@@ -24,111 +25,38 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 5000);
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdefghij';
 
-const FIRST = [
-  'Nordiska',
-  'Röda',
-  'Svarta',
-  'Gröna',
-  'Fria',
-  'Enade',
-  'Östra',
-  'Västra',
-  'Norra',
-  'Södra',
-  'Unga',
-  'Gamla',
-  'Stora',
-  'Lilla',
-  'Heliga',
-  'Nya',
-];
-const SECOND = [
-  'Fronten',
-  'Gemenskapen',
-  'Brödraskapet',
-  'Rörelsen',
-  'Alliansen',
-  'Kollektivet',
-  'Förbundet',
-  'Gardet',
-  'Ligan',
-  'Kretsen',
-  'Falangen',
-  'Kåren',
-  'Nätverket',
-  'Cirkeln',
-  'Unionen',
-  'Vakten',
-];
-const PLACES = [
-  'Tensta',
-  'Rinkeby',
-  'Skärholmen',
-  'Farsta',
-  'Kista',
-  'Hässelby',
-  'Vällingby',
-  'Bromma',
-  'Enskede',
-  'Älvsjö',
-  'Hägersten',
-  'Spånga',
-  'Norrmalm',
-  'Kungsholmen',
-  'Vasastan',
-  'Östermalm',
-];
-const ACTIVITIES = [
-  'Schackklubb',
-  'Fotbollsförening',
-  'Körförening',
-  'Scoutkår',
-  'Pensionärsförening',
-  'Kulturförening',
-  'Idrottsförening',
-  'Musikförening',
-  'Dansförening',
-  'Läsecirkel',
-];
-
-/** Deterministic pseudo-random numbers, so every run checks the same names. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-function watchlistName(i: number): string {
-  const r = rng(i + 1);
-  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-  return `${pick(FIRST)} ${pick(SECOND)} ${pick(PLACES)} ${i.toString(36)}`;
-}
-
-function legitName(i: number): string {
-  return `${PLACES[i % PLACES.length]} ${ACTIVITIES[Math.floor(i / PLACES.length) % ACTIVITIES.length]} ${i}`;
-}
-
-function orgNumber(n: number): string {
-  const nine = String(802000000 + n);
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += Math.floor(d / 10) + (d % 10);
+// The matcher benchmark's generator: realistic token frequencies (a long tail of place names, a few
+// very common words), so the watchlist is not artificially easy or hard to search.
+const listed = new NameGenerator(1);
+const WATCHLIST = Array.from({ length: WATCHLIST_SIZE }, (_, i) => listed.entry(i));
+const registry = new NameGenerator(2);
+const REGISTER = Array.from({ length: ASSOCIATIONS }, () => ({
+  name: registry.organisationName(),
+  orgNumber: registry.orgNumber(),
+}));
+const variants = new NameGenerator(3);
+/** What the booking desk types: four in five ask about registered associations, one in five about a listed one. */
+const QUERIES = Array.from({ length: 5000 }, (_, n) => {
+  if (n % 5 === 0) {
+    const e = WATCHLIST[(n * 7919) % WATCHLIST_SIZE]!;
+    return { name: n % 10 === 0 ? variants.variant(e.name) : variants.typo(e.name) };
   }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
+  const a = REGISTER[(n * 31) % ASSOCIATIONS]!;
+  return n % 2 === 0 ? { name: a.name, orgNumber: a.orgNumber } : { name: a.name };
+});
 
 async function seed(handle: DatabaseHandle): Promise<string> {
   await migrateToLatest(handle.db);
   await handle.db.transaction().execute(async (trx) => {
     const version = await nextVersion(trx);
     const entries: NewEntry[] = [];
-    for (let i = 0; i < WATCHLIST_SIZE; i++) {
+    for (const e of WATCHLIST) {
       entries.push({
         id: crypto.randomUUID(),
-        subjectKind: 'organisation',
-        name: watchlistName(i),
-        aliases: [],
-        orgNumber: null,
+        subjectKind: e.subjectKind,
+        name: e.name,
+        aliases: e.aliases,
+        orgNumber: e.orgNumber ?? null,
         personalNumber: null,
         reason: 'supports_violent_extremism',
         source: 'bench',
@@ -136,11 +64,14 @@ async function seed(handle: DatabaseHandle): Promise<string> {
       });
     }
     await insertEntries(trx, entries, { version, createdBy: 'bench', now: new Date() });
-    for (let i = 0; i < ASSOCIATIONS; i++) {
+    const seen = new Set<string>();
+    for (const a of REGISTER) {
+      if (seen.has(a.orgNumber)) continue;
+      seen.add(a.orgNumber);
       await insertAssociation(trx, {
         id: crypto.randomUUID(),
-        orgNumber: orgNumber(i),
-        name: legitName(i),
+        orgNumber: a.orgNumber,
+        name: a.name,
         aliases: [],
         registeredOn: '2015-01-01',
         representatives: [],
@@ -228,20 +159,8 @@ async function benchMode(
           path: '/api/premises-checks',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           setupRequest: (req) => {
-            n += 1;
-            // One in five asks about a listed organisation (with a typo-free variant in lower case).
-            const name =
-              n % 5 === 0 ? watchlistName(n % WATCHLIST_SIZE).toLowerCase() : legitName(n % ASSOCIATIONS);
-            const withOrg = n % 2 === 0 && n % 5 !== 0;
-            return {
-              ...req,
-              body: JSON.stringify({
-                name,
-                ...(withOrg ? { orgNumber: orgNumber(n % ASSOCIATIONS) } : {}),
-                venue: 'Sal 1',
-                date: '2027-01-15',
-              }),
-            };
+            const q = QUERIES[n++ % QUERIES.length]!;
+            return { ...req, body: JSON.stringify({ ...q, venue: 'Sal 1', date: '2027-01-15' }) };
           },
           onResponse: (_status, body) => {
             if (body.includes('"refer"')) refer += 1;

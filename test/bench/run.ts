@@ -1,9 +1,18 @@
+import { runMatcherBench } from './matcher.bench';
 import { runPremisesBench } from './premises.bench';
 
-// `npm run bench`: every benchmark, one after the other; each prints its own table.
+// `npm run bench`: every benchmark in turn, each printing its own table. `npm run bench -- premises`
+// (or `matcher`) runs one.
+const BENCHES: Record<string, () => Promise<void>> = {
+  matcher: runMatcherBench,
+  premises: runPremisesBench,
+};
+
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if (!only || only === 'premises') await runPremisesBench();
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (!only || only === name) await bench();
+  }
 }
 
 main().catch((err: unknown) => {

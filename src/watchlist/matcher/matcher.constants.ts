@@ -6,8 +6,12 @@ import { TokenTier } from './normalise.lexicon';
  */
 export const MATCHER_VERSION = 'sv-token-idf-1.0.0';
 
-/** A hit scoring at or above this counts as "refer": a person looks at it. */
-export const REFER_THRESHOLD = 0.8;
+/**
+ * A hit scoring at or above this counts as "refer": a person looks at it. Set midway in the gap the
+ * dev set shows between legitimate associations (≤ 0.71: same place and word, different activity)
+ * and variants of listed names (≥ 0.84: a typo plus added legal form), since both errors matter.
+ */
+export const REFER_THRESHOLD = 0.78;
 
 export const DEFAULT_LIMIT = 10;
 
@@ -20,8 +24,6 @@ export const TIER_FACTOR: Record<TokenTier, number> = {
 
 /** Score of a one-word query equal to the initials of an entry's multi-word name (NMR). */
 export const ACRONYM_SCORE = 0.85;
-/** Two letters are shared by too many names to refer on their own. */
-export const SHORT_ACRONYM_SCORE = 0.6;
 /** A multi-word query whose initials equal an entry's one-word name: weak, shown only below refer. */
 export const REVERSE_ACRONYM_SCORE = 0.6;
 

@@ -1,15 +1,18 @@
-// Compact storage of indexed entries by slot number. A million entries must fit in the heap, so an
-// entry keeps only what scoring needs: each name's text and its tokens packed as small integers.
+// Compact storage of indexed entries by slot number. A million entries must fit in the heap and be
+// cheap for the garbage collector to walk, so an entry is a few flat values: its id, its names'
+// text, and all its names' tokens packed as small integers in one array.
 import type { SubjectKind } from './matcher.types';
-import { LEXICON, TokenTier } from './normalise.lexicon';
+import { TokenTier } from './normalise.lexicon';
 import { acronymsOf, type NormalisedName } from './normalise';
 import type { Vocabulary } from './matcher.vocabulary';
 
 /** token id · 8 + (starts a written word ? 4 : 0) + tier. */
 export type PackedToken = number;
-export const tokenIdOf = (p: PackedToken): number => Math.floor(p / 8);
+export const tokenIdOf = (p: PackedToken): number => p >>> 3;
 export const tierOf = (p: PackedToken): TokenTier => (p & 3) as TokenTier;
 export const startsWord = (p: PackedToken): boolean => (p & 4) !== 0;
+/** Ends one name and starts the next inside an entry's packed tokens. */
+export const NAME_END = -1;
 
 export interface StoredName {
   text: string;
@@ -19,7 +22,7 @@ export interface StoredName {
 export function packName(name: NormalisedName, vocab: Vocabulary): PackedToken[] {
   return name.tokens.map((t, i) => {
     const first = i === 0 || name.tokens[i - 1]!.word !== t.word;
-    return vocab.intern(t.key, t.translit) * 8 + (first ? 4 : 0) + t.tier;
+    return vocab.intern(t.key, t.translit, t.full) * 8 + (first ? 4 : 0) + t.tier;
   });
 }
 
@@ -30,23 +33,32 @@ export function packName(name: NormalisedName, vocab: Vocabulary): PackedToken[]
  */
 export function countDistinctive(tokens: PackedToken[], vocab: Vocabulary): number {
   let n = 0;
-  for (const p of tokens) if (tierOf(p) === TokenTier.Normal && !LEXICON.has(vocab.keys[tokenIdOf(p)]!)) n++;
+  for (const p of tokens) if (tierOf(p) === TokenTier.Normal && !vocab.lexicon[tokenIdOf(p)]) n++;
   return n;
 }
 
 /** Acronyms of a stored name, by the same rules as for a query. */
 export function packedAcronyms(tokens: PackedToken[], vocab: Vocabulary): string[] {
   return acronymsOf(
-    tokens.map((p) => ({ key: vocab.keys[tokenIdOf(p)]!, tier: tierOf(p), startsWord: startsWord(p) })),
+    tokens.map((p) => vocab.keys[tokenIdOf(p)]!),
+    tokens.map(tierOf),
+    tokens.map(startsWord),
   );
 }
 
+const KIND_CODE: Record<SubjectKind, number> = { organisation: 1, person: 2 };
+
 export class EntryStore {
   readonly ids: (string | null)[] = [];
-  readonly kinds: (SubjectKind | null)[] = [];
-  readonly names: (StoredName[] | null)[] = [];
-  readonly orgDigits: (string | null)[] = [];
-  readonly personDigits: (string | null)[] = [];
+  /** 0 for a free slot, else KIND_CODE. */
+  readonly kinds: number[] = [];
+  /** The name, or the name and its aliases. */
+  readonly texts: (string | string[] | null)[] = [];
+  /** All names' tokens, each name followed by NAME_END. */
+  readonly tokens: (PackedToken[] | null)[] = [];
+  /** Ten-digit id numbers as numbers (NaN when none): no string per entry to keep or collect. */
+  readonly orgDigits: number[] = [];
+  readonly personDigits: number[] = [];
   /** Per slot, the fewest distinctive tokens any of its names has (a bound used to skip entries). */
   distinctive = new Uint8Array(1024);
   private readonly slotById = new Map<string, number>();
@@ -64,25 +76,60 @@ export class EntryStore {
     return this.slotById.get(id);
   }
 
-  allocate(id: string): number {
+  isKind(slot: number, kind: SubjectKind): boolean {
+    return this.kinds[slot] === KIND_CODE[kind];
+  }
+
+  put(
+    id: string,
+    kind: SubjectKind,
+    names: StoredName[],
+    distinctive: number,
+    org: string | null,
+    person: string | null,
+  ): number {
     const slot = this.free.pop() ?? this.ids.length;
     if (slot >= this.distinctive.length) {
       const grown = new Uint8Array(this.distinctive.length * 2);
       grown.set(this.distinctive);
       this.distinctive = grown;
     }
-    this.ids[slot] = id;
     this.slotById.set(id, slot);
+    this.ids[slot] = id;
+    this.kinds[slot] = KIND_CODE[kind];
+    this.texts[slot] = names.length === 1 ? names[0]!.text : names.map((nm) => nm.text);
+    const packed: PackedToken[] = [];
+    for (const nm of names) packed.push(...nm.tokens, NAME_END);
+    this.tokens[slot] = packed;
+    this.orgDigits[slot] = org === null ? NaN : Number(org);
+    this.personDigits[slot] = person === null ? NaN : Number(person);
+    this.distinctive[slot] = distinctive;
     return slot;
+  }
+
+  /** The slot's names with their tokens (for explanations and removal, not the hot path). */
+  names(slot: number): StoredName[] {
+    const texts = this.texts[slot];
+    const list = texts === null || texts === undefined ? [] : typeof texts === 'string' ? [texts] : texts;
+    const packed = this.tokens[slot] ?? [];
+    const out: StoredName[] = [];
+    let start = 0;
+    for (const text of list) {
+      const end = packed.indexOf(NAME_END, start);
+      out.push({ text, tokens: packed.slice(start, end) });
+      start = end + 1;
+    }
+    return out;
   }
 
   release(slot: number): void {
     this.slotById.delete(this.ids[slot]!);
     this.ids[slot] = null;
-    this.kinds[slot] = null;
-    this.names[slot] = null;
-    this.orgDigits[slot] = null;
-    this.personDigits[slot] = null;
+    this.kinds[slot] = 0;
+    this.texts[slot] = null;
+    this.tokens[slot] = null;
+    this.orgDigits[slot] = NaN;
+    this.personDigits[slot] = NaN;
     this.distinctive[slot] = 0;
     this.free.push(slot);
   }

@@ -29,25 +29,27 @@ export interface ExplainInput {
   acronym?: AcronymEvidence;
 }
 
-/** Normalisations worth reporting for a pair: only those that made two different spellings meet. */
+const LOW_WEIGHT: ReadonlySet<Normalisation> = new Set(['legal_form_low_weight', 'class_word_low_weight']);
+
+/**
+ * Normalisations worth reporting for a pair: those that made two different spellings meet. A step
+ * both sides went through (both dropped a genitive -s) is not what made them meet, so only steps
+ * applied on one side count.
+ */
 function pairNormalisations(q: NormToken, e: NormToken, out: Set<Normalisation>): void {
   if (q.written === e.written) return;
   if (q.surface === e.surface) {
     out.add('case_fold');
     return;
   }
-  const translit =
-    (q.translit !== undefined && q.translit === e.key) || (e.translit !== undefined && e.translit === q.key);
-  if (translit) out.add('transliteration_fold');
-  for (const a of [...q.applied, ...e.applied]) {
-    if (translit && a === 'diacritics_fold') continue;
-    if (a === 'legal_form_low_weight' || a === 'class_word_low_weight') continue;
-    // Both sides dropping the same genitive -s is not what made them meet.
-    if (a === 'genitive_s' && q.applied.includes(a) && e.applied.includes(a)) continue;
-    if (a === 'compound_split' && q.applied.includes(a) && e.applied.includes(a)) continue;
-    out.add(a);
+  if (
+    (q.translit !== undefined && q.translit === e.key) ||
+    (e.translit !== undefined && e.translit === q.key)
+  ) {
+    out.add('transliteration_fold');
   }
-  if (q.written.toLowerCase() !== q.written || e.written.toLowerCase() !== e.written) out.add('case_fold');
+  for (const a of q.applied) if (!LOW_WEIGHT.has(a) && !e.applied.includes(a)) out.add(a);
+  for (const a of e.applied) if (!LOW_WEIGHT.has(a) && !q.applied.includes(a)) out.add(a);
 }
 
 function describePairs(pairs: ExplainedPair[]): string {

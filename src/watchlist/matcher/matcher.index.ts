@@ -1,18 +1,13 @@
 // The in-memory watchlist index: add, remove, search. It is a cache built from the database (the
 // database is authoritative), so it holds only what matching needs and can be rebuilt at any time.
 import { orgNumberDigits } from '../../shared/swedish-ids';
-import { HashMultimap, hashString } from './hash-multimap';
-import {
-  ACRONYM_SCORE,
-  DEFAULT_LIMIT,
-  REFER_THRESHOLD,
-  REVERSE_ACRONYM_SCORE,
-  SHORT_ACRONYM_SCORE,
-} from './matcher.constants';
+import { HashMultimap } from './hash-multimap';
+import { AcronymIndex } from './matcher.acronyms';
+import { DEFAULT_LIMIT, REFER_THRESHOLD } from './matcher.constants';
 import {
   countDistinctive,
   EntryStore,
-  packedAcronyms,
+  NAME_END,
   packName,
   tokenIdOf,
   type StoredName,
@@ -20,10 +15,10 @@ import {
 import { explain, type ExplainInput } from './matcher.explain';
 import { analyseQuery, type QueryAnalysis } from './matcher.query';
 import { Retriever } from './matcher.retrieve';
-import { scoreName, type NameScore } from './matcher.score';
+import { explainScore, scoreName } from './matcher.score';
 import type { MatchableEntry, MatchHit, MatchMethod, MatchQuery, SearchOptions } from './matcher.types';
 import { Vocabulary } from './matcher.vocabulary';
-import { acronymParts, acronymsOf, foldLetters, normaliseName, type NormalisedName } from './normalise';
+import { acronymsOfName, normaliseName, type NormalisedName } from './normalise';
 
 /** The ten digits that identify a person (YYMMDDNNNC), whatever format was given; null if none. */
 export function personalNumberDigits(input: string): string | null {
@@ -37,19 +32,21 @@ interface Candidate {
   score: number;
   method: MatchMethod;
   nameIndex: number;
+  /** Which query analysis produced the name score (-1: none). */
+  analysis: number;
   idMatched?: 'org_number' | 'personal_number';
-  name?: { analysis: number; scored: NameScore };
   acronym?: string;
 }
 
-const ONLY_LETTERS = /^[a-z]+$/;
+/** Ties break by entry id, by code unit: deterministic and far cheaper than localeCompare. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class MatcherIndex {
   private readonly vocab = new Vocabulary();
   private readonly store = new EntryStore();
   private readonly orgIndex = new HashMultimap();
   private readonly personIndex = new HashMultimap();
-  private readonly acronymIndex = new HashMultimap();
+  private readonly acronyms = new AcronymIndex(this.vocab, this.store);
   private readonly retriever = new Retriever(this.vocab, this.store);
 
   get size(): number {
@@ -59,47 +56,63 @@ export class MatcherIndex {
   /** Adds an entry, replacing any entry with the same id. */
   add(entry: MatchableEntry): void {
     if (this.store.slotOf(entry.id) !== undefined) this.remove(entry.id);
-    const slot = this.store.allocate(entry.id);
     const names: StoredName[] = [];
-    const seenTexts = new Set<string>();
+    const acronyms = new Set<string>();
+    let distinctive = 255;
     for (const text of [entry.name, ...entry.aliases]) {
       const trimmed = text.trim();
-      if (trimmed === '' || seenTexts.has(trimmed)) continue;
-      seenTexts.add(trimmed);
+      if (trimmed === '' || names.some((nm) => nm.text === trimmed)) continue;
       const normalised = normaliseName(trimmed);
-      if (normalised.tokens.length > 0)
-        names.push({ text: trimmed, tokens: packName(normalised, this.vocab) });
+      if (normalised.tokens.length === 0) continue;
+      const tokens = packName(normalised, this.vocab);
+      names.push({ text: trimmed, tokens });
+      distinctive = Math.min(distinctive, countDistinctive(tokens, this.vocab));
+      // A person's initials are not a name anyone goes by; an association's often are.
+      if (entry.subjectKind === 'organisation') for (const a of acronymsOfName(normalised)) acronyms.add(a);
     }
-    this.store.kinds[slot] = entry.subjectKind;
-    this.store.names[slot] = names;
-    this.store.distinctive[slot] = Math.min(
-      255,
-      ...names.map((nm) => countDistinctive(nm.tokens, this.vocab)),
-    );
-    for (const id of new Set(names.flatMap((nm) => nm.tokens.map(tokenIdOf))))
-      this.vocab.addPosting(id, slot);
-    for (const a of this.acronymsOfSlot(names)) this.acronymIndex.add(hashString(a), slot);
-
     const org = entry.orgNumber ? orgNumberDigits(entry.orgNumber) : null;
-    this.store.orgDigits[slot] = org;
-    if (org) this.orgIndex.add(hashString(org), slot);
     const person = entry.personalNumber ? personalNumberDigits(entry.personalNumber) : null;
-    this.store.personDigits[slot] = person;
-    if (person) this.personIndex.add(hashString(person), slot);
+    const slot = this.store.put(
+      entry.id,
+      entry.subjectKind,
+      names,
+      names.length > 0 ? distinctive : 0,
+      org,
+      person,
+    );
+
+    // Postings repeat the slot as often as the token occurs in one name ("Norra Norra …").
+    const ids: number[] = [];
+    const counts: number[] = [];
+    for (const nm of names) {
+      for (const p of nm.tokens) {
+        const id = tokenIdOf(p);
+        let inName = 0;
+        for (const o of nm.tokens) if (tokenIdOf(o) === id) inName++;
+        const at = ids.indexOf(id);
+        if (at < 0) {
+          ids.push(id);
+          counts.push(inName);
+        } else if (inName > counts[at]!) counts[at] = inName;
+      }
+    }
+    for (let i = 0; i < ids.length; i++) this.vocab.addPosting(ids[i]!, slot, counts[i]!);
+    this.acronyms.add(slot, acronyms);
+    if (org) this.orgIndex.add(digitsHash(org), slot);
+    if (person) this.personIndex.add(digitsHash(person), slot);
   }
 
   /** Removes an entry; afterwards no search can return it. Returns false if it was not indexed. */
   remove(entryId: string): boolean {
     const slot = this.store.slotOf(entryId);
     if (slot === undefined) return false;
-    const names = this.store.names[slot] ?? [];
-    for (const id of new Set(names.flatMap((nm) => nm.tokens.map(tokenIdOf))))
-      this.vocab.removePosting(id, slot);
-    for (const a of this.acronymsOfSlot(names)) this.acronymIndex.remove(hashString(a), slot);
-    const org = this.store.orgDigits[slot];
-    if (org) this.orgIndex.remove(hashString(org), slot);
-    const person = this.store.personDigits[slot];
-    if (person) this.personIndex.remove(hashString(person), slot);
+    for (const p of new Set(this.store.tokens[slot] ?? []))
+      if (p !== NAME_END) this.vocab.removePosting(tokenIdOf(p), slot);
+    this.acronyms.remove(slot);
+    const org = this.store.orgDigits[slot]!;
+    if (!Number.isNaN(org)) this.orgIndex.remove(digitsHash(org), slot);
+    const person = this.store.personDigits[slot]!;
+    if (!Number.isNaN(person)) this.personIndex.remove(digitsHash(person), slot);
     this.store.release(slot);
     return true;
   }
@@ -112,7 +125,7 @@ export class MatcherIndex {
     const byName = new Map<number, Candidate>();
     const byId = new Map<number, Candidate>();
     const consider = (c: Candidate): void => {
-      if (query.subjectKind && this.store.kinds[c.slot] !== query.subjectKind) return;
+      if (query.subjectKind && !this.store.isKind(c.slot, query.subjectKind)) return;
       const map = c.idMatched ? byId : byName;
       const prev = map.get(c.slot);
       if (!prev || c.score > prev.score) map.set(c.slot, c);
@@ -121,133 +134,125 @@ export class MatcherIndex {
     this.searchIds(query, consider);
     const normalised = query.name ? normaliseName(query.name) : null;
     const analyses =
-      normalised && normalised.tokens.length > 0 ? analyseQuery(normalised, this.vocab, this.store.size) : [];
+      normalised && normalised.tokens.length > 0 ? analyseQuery(normalised, this.vocab, this.size) : [];
     analyses.forEach((analysis, ai) => {
       for (const slot of this.retriever.candidates(analysis.tokens, minScore)) {
         const best = this.bestName(slot, analysis);
-        if (best)
-          consider({
-            slot,
-            score: best.scored.score,
-            method: 'name',
-            nameIndex: best.nameIndex,
-            name: { analysis: ai, scored: best.scored },
-          });
+        if (best.score >= minScore)
+          consider({ slot, score: best.score, method: 'name', nameIndex: best.nameIndex, analysis: ai });
       }
     });
-    if (normalised) this.searchAcronyms(normalised, minScore, consider);
+    if (normalised) {
+      this.acronyms.search(normalised, minScore, (h) => consider({ ...h, method: 'acronym', analysis: -1 }));
+    }
 
     const merged = [...byName.values()].filter((c) => !byId.has(c.slot));
     for (const c of byId.values()) {
       const named = byName.get(c.slot);
-      merged.push(named ? { ...named, score: 1, method: c.method, idMatched: c.idMatched } : c);
+      merged.push(named ? { ...named, score: 1, method: c.method, idMatched: c.idMatched! } : c);
     }
-    const hits = merged
+    const ids = this.store.ids;
+    // Equal scores (e.g. "ÄS" and "ÅS" both fold to "as"): the name written exactly as asked wins,
+    // then the id, so the order never depends on insertion order.
+    const asked = query.name ? surface(query.name) : null;
+    const exact = (c: Candidate) => (asked !== null && this.nameText(c) === asked ? 0 : 1);
+    return merged
       .filter((c) => c.score >= minScore)
-      .sort((a, b) => b.score - a.score || this.store.ids[a.slot]!.localeCompare(this.store.ids[b.slot]!))
-      .slice(0, limit);
-    return hits.map((c) => this.toHit(c, normalised, analyses));
+      .sort((a, b) => b.score - a.score || exact(a) - exact(b) || compareIds(ids[a.slot]!, ids[b.slot]!))
+      .slice(0, limit)
+      .map((c) => this.toHit(c, normalised, analyses));
   }
 
   private searchIds(query: MatchQuery, consider: (c: Candidate) => void): void {
     const org = query.orgNumber ? orgNumberDigits(query.orgNumber) : null;
     if (org) {
-      this.orgIndex.forEach(hashString(org), (slot) => {
-        if (this.store.orgDigits[slot] === org)
-          consider({ slot, score: 1, method: 'org_number', nameIndex: 0, idMatched: 'org_number' });
+      const value = Number(org);
+      this.orgIndex.forEach(digitsHash(value), (slot) => {
+        if (this.store.orgDigits[slot] !== value) return;
+        consider({
+          slot,
+          score: 1,
+          method: 'org_number',
+          nameIndex: 0,
+          analysis: -1,
+          idMatched: 'org_number',
+        });
       });
     }
     const person = query.personalNumber ? personalNumberDigits(query.personalNumber) : null;
     if (person) {
-      this.personIndex.forEach(hashString(person), (slot) => {
-        if (this.store.personDigits[slot] === person) {
-          consider({ slot, score: 1, method: 'personal_number', nameIndex: 0, idMatched: 'personal_number' });
-        }
+      const value = Number(person);
+      this.personIndex.forEach(digitsHash(value), (slot) => {
+        if (this.store.personDigits[slot] !== value) return;
+        consider({
+          slot,
+          score: 1,
+          method: 'personal_number',
+          nameIndex: 0,
+          analysis: -1,
+          idMatched: 'personal_number',
+        });
       });
     }
   }
 
-  private bestName(slot: number, analysis: QueryAnalysis): { nameIndex: number; scored: NameScore } | null {
-    let best: { nameIndex: number; scored: NameScore } | null = null;
-    (this.store.names[slot] ?? []).forEach((nm, nameIndex) => {
-      const scored = scoreName(analysis.tokens, nm.tokens, this.vocab, this.store.size);
-      if (!best || scored.score > best.scored.score) best = { nameIndex, scored };
-    });
+  /** The entry's best-scoring name for this reading of the query. */
+  private bestName(slot: number, analysis: QueryAnalysis): { nameIndex: number; score: number } {
+    const packed = this.store.tokens[slot]!;
+    let best = { nameIndex: -1, score: -1 };
+    let start = 0;
+    let nameIndex = 0;
+    for (let i = 0; i < packed.length; i++) {
+      if (packed[i] !== NAME_END) continue;
+      const score = scoreName(analysis.tokens, packed, start, i, this.vocab, this.size);
+      if (score > best.score) best = { nameIndex, score };
+      nameIndex++;
+      start = i + 1;
+    }
     return best;
   }
 
-  /**
-   * "NMR" finds Nordiska Motståndsrörelsen; "Nordiska Motståndsrörelsen" finds an entry listed only
-   * as "NMR", but weakly: a full name sharing someone's initials is little evidence.
-   */
-  private searchAcronyms(query: NormalisedName, minScore: number, consider: (c: Candidate) => void): void {
-    const words = new Set(query.tokens.map((t) => t.word)).size;
-    const key = foldLetters(query.tokens[0]?.surface ?? '');
-    if (
-      words === 1 &&
-      query.tokens.length === 1 &&
-      key.length >= 2 &&
-      key.length <= 8 &&
-      ONLY_LETTERS.test(key)
-    ) {
-      const score = key.length >= 3 ? ACRONYM_SCORE : SHORT_ACRONYM_SCORE;
-      if (score >= minScore) {
-        this.acronymIndex.forEach(hashString(key), (slot) => {
-          const nameIndex = (this.store.names[slot] ?? []).findIndex((nm) =>
-            packedAcronyms(nm.tokens, this.vocab).includes(key),
-          );
-          if (nameIndex >= 0) consider({ slot, score, method: 'acronym', nameIndex, acronym: key });
-        });
-      }
-    }
-    if (words >= 2 && REVERSE_ACRONYM_SCORE >= minScore) {
-      for (const acronym of acronymsOf(acronymParts(query))) {
-        const id = this.vocab.idOf(acronym);
-        if (id === undefined) continue;
-        for (const slot of this.vocab.postings[id]!) {
-          const nameIndex = (this.store.names[slot] ?? []).findIndex(
-            (nm) => nm.tokens.length === 1 && tokenIdOf(nm.tokens[0]!) === id,
-          );
-          if (nameIndex >= 0)
-            consider({ slot, score: REVERSE_ACRONYM_SCORE, method: 'acronym', nameIndex, acronym });
-        }
-      }
-    }
+  /** The candidate's matched name as written, case-folded (for tie-breaking only). */
+  private nameText(c: Candidate): string | null {
+    const texts = this.store.texts[c.slot];
+    const text = Array.isArray(texts) ? texts[Math.max(0, c.nameIndex)] : texts;
+    return text ? surface(text) : null;
   }
 
   private toHit(c: Candidate, query: NormalisedName | null, analyses: QueryAnalysis[]): MatchHit {
-    const names = this.store.names[c.slot] ?? [];
-    let name = c.name;
+    const names = this.store.names(c.slot);
     let nameIndex = c.nameIndex;
+    let analysis = c.analysis;
     // An id-number hit still shows how its names compare, so a coordinator sees a renamed association.
-    if (!name && c.idMatched && analyses[0]) {
-      const best = this.bestName(c.slot, analyses[0]);
-      if (best) {
-        name = { analysis: 0, scored: best.scored };
-        nameIndex = best.nameIndex;
-      }
+    if (analysis < 0 && c.idMatched && analyses[0]) {
+      analysis = 0;
+      nameIndex = this.bestName(c.slot, analyses[0]).nameIndex;
     }
-    const matchedName = names[nameIndex]?.text ?? '';
-    const input: ExplainInput = { method: c.method, score: c.score, matchedName };
+    const matchedName = names[nameIndex]?.text ?? names[0]?.text ?? '';
+    const score = Math.round(Math.min(1, Math.max(0, c.score)) * 10000) / 10000;
+    const input: ExplainInput = { method: c.method, score, matchedName };
     if (c.idMatched) input.idNumber = { kind: c.idMatched, matched: true };
-    if (name && query) {
+    const tokens = analyses[analysis]?.tokens;
+    if (tokens && query && names[nameIndex]) {
       input.evidence = {
         query,
-        tokens: analyses[name.analysis]!.tokens,
+        tokens,
         name: normaliseName(matchedName),
-        scored: name.scored,
+        scored: explainScore(tokens, names[nameIndex]!.tokens, this.vocab, this.size),
       };
     }
     if (c.acronym) input.acronym = { acronym: c.acronym, expandsTo: matchedName };
-    return {
-      entryId: this.store.ids[c.slot]!,
-      score: Math.round(Math.min(1, Math.max(0, c.score)) * 10000) / 10000,
-      matchedName,
-      explanation: explain(input),
-    };
+    return { entryId: this.store.ids[c.slot]!, score, matchedName, explanation: explain(input) };
   }
+}
 
-  private acronymsOfSlot(names: StoredName[]): Set<string> {
-    return new Set(names.flatMap((nm) => packedAcronyms(nm.tokens, this.vocab)));
-  }
+/** A name as written, apart from case, spacing and Unicode form. */
+function surface(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+}
+
+/** Hash of a ten-digit id number held as a number. */
+function digitsHash(value: number | string): number {
+  const v = Number(value);
+  return (Math.imul((v % 4294967296) | 0, 0x9e3779b1) ^ Math.floor(v / 4294967296)) >>> 0 || 1;
 }

@@ -4,6 +4,7 @@
 import { idf, TIER_FACTOR } from './matcher.constants';
 import type { Vocabulary, Expansion } from './matcher.vocabulary';
 import {
+  nearLexiconWord,
   normaliseWord,
   splitAtFuzzyHead,
   splitKey,
@@ -11,6 +12,7 @@ import {
   type NormalisedName,
   type NormToken,
 } from './normalise';
+import { tokenSimilarity } from './similarity';
 
 export interface QueryToken extends NormToken {
   /** Vocabulary id of the token itself, or -1 when no live entry contains it. */
@@ -26,10 +28,12 @@ export interface QueryAnalysis {
   tokens: QueryToken[];
 }
 
-function resolve(tok: NormToken, vocab: Vocabulary, n: number, via?: QueryToken['via']): QueryToken {
+type Reading = Pick<QueryToken, 'tokenId' | 'expansions' | 'weight'>;
+
+/** What a token could be in this index. Analyses share most tokens, so readings are cached by token. */
+function read(tok: NormToken, vocab: Vocabulary, n: number): Reading {
   const id = vocab.idOf(tok.key);
   const live = id !== undefined && vocab.df[id]! > 0;
-  const df = live ? vocab.df[id]! : 0;
   const expansions = new Map<number, Expansion>();
   // Legal forms and class words are recognised by the lexicon, typos included; fuzzy-matching
   // them against the vocabulary would only pair "förening" with whatever else is near it.
@@ -37,16 +41,22 @@ function resolve(tok: NormToken, vocab: Vocabulary, n: number, via?: QueryToken[
     const tid = vocab.translitMatch(tok.key, tok.translit);
     if (tid !== undefined && tid !== id)
       expansions.set(tid, { tokenId: tid, similarity: 1, edits: 0, translit: true });
-    for (const e of vocab.fuzzy(tok.key)) if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
+    for (const e of vocab.fuzzy(tok.key, tok.full))
+      if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
+    // An unknown word one edit from a lexicon form ("Lian" for "Ligan") may be that class word; the
+    // index holds it under its lemma ("liga"), which is further away than the form.
+    const near = id === undefined ? nearLexiconWord(tok.key) : undefined;
+    const lemmaId = near && vocab.idOf(near.lemma);
+    const sim = near && tokenSimilarity(tok.key, near.form);
+    if (lemmaId !== undefined && sim && vocab.df[lemmaId]! > 0 && !expansions.has(lemmaId)) {
+      expansions.set(lemmaId, { tokenId: lemmaId, similarity: sim.similarity, edits: sim.edits });
+    }
   }
-  const q: QueryToken = {
-    ...tok,
+  return {
     tokenId: live ? id : -1,
     expansions,
-    weight: idf(df, n) * TIER_FACTOR[tok.tier],
+    weight: idf(live ? vocab.df[id]! : 0, n) * TIER_FACTOR[tok.tier],
   };
-  if (via) q.via = via;
-  return q;
 }
 
 function isKnown(key: string, vocab: Vocabulary): boolean {
@@ -97,7 +107,14 @@ function splitVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | nu
       const parts = splitKey(t.key, i);
       if (parts && parts.every((p) => isKnown(p, vocab))) {
         split = true;
-        return parts.map((p) => ({ ...t, key: p, applied: [...t.applied, 'compound_split' as const] }));
+        return parts.map((key): NormToken => ({
+          key,
+          surface: t.surface,
+          written: t.written,
+          tier: t.tier,
+          word: t.word,
+          applied: [...t.applied, 'compound_split'],
+        }));
       }
     }
     return [t];
@@ -106,22 +123,27 @@ function splitVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | nu
 }
 
 export function analyseQuery(name: NormalisedName, vocab: Vocabulary, n: number): QueryAnalysis[] {
-  const analyses: QueryAnalysis[] = [{ tokens: name.tokens.map((t) => resolve(t, vocab, n)) }];
-  const joined = joinedVariant(name, vocab);
-  if (joined) {
-    analyses.push({
-      tokens: joined.map((t) =>
-        resolve(t, vocab, n, t.applied.includes('compound_joined') ? 'compound_joined' : undefined),
-      ),
-    });
-  }
-  const split = splitVariant(name, vocab);
-  if (split) {
-    analyses.push({
-      tokens: split.map((t) =>
-        resolve(t, vocab, n, t.applied.includes('compound_split') ? 'compound_split' : undefined),
-      ),
-    });
+  const readings = new Map<string, Reading>();
+  const resolve = (tok: NormToken, via?: QueryToken['via']): QueryToken => {
+    const cacheKey = `${tok.tier}|${tok.key}|${tok.translit ?? ''}|${tok.full ?? ''}`;
+    let reading = readings.get(cacheKey);
+    if (!reading) readings.set(cacheKey, (reading = read(tok, vocab, n)));
+    const q: QueryToken = { ...tok, ...reading };
+    if (via) q.via = via;
+    return q;
+  };
+  const analyses: QueryAnalysis[] = [{ tokens: name.tokens.map((t) => resolve(t)) }];
+  const seen = new Set([name.tokens.map((t) => t.key).join(' ')]);
+  const variants: Array<[NormToken[] | null, 'compound_joined' | 'compound_split']> = [
+    [joinedVariant(name, vocab), 'compound_joined'],
+    [splitVariant(name, vocab), 'compound_split'],
+  ];
+  for (const [tokens, via] of variants) {
+    // A variant reading the same tokens as one before it would only find the same entries again.
+    const signature = tokens?.map((t) => t.key).join(' ');
+    if (!tokens || signature === undefined || seen.has(signature)) continue;
+    seen.add(signature);
+    analyses.push({ tokens: tokens.map((t) => resolve(t, t.applied.includes(via) ? via : undefined)) });
   }
   return analyses;
 }

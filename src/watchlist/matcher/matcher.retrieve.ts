@@ -1,89 +1,157 @@
-// Candidate retrieval: walk the postings of the query's distinctive tokens (and of their typo
-// neighbours), accumulate per entry the evidence found, and keep only entries whose best possible
-// score still reaches the minimum. Entries sharing no distinctive token are never looked at, and
-// most of those that share one are dropped by the bound before any pairing is done.
+// Candidate retrieval: merge the postings of the query's distinctive tokens (and of their typo
+// neighbours), entry by entry, and keep only entries whose best possible score still reaches the
+// minimum. Entries sharing no distinctive token are never looked at, and most of those that share
+// one are dropped by the bound before any pairing is done.
+//
+// Postings are sorted by slot, so the merge reads them front to back (an accumulator indexed by slot
+// costs a cache miss per posting at a million entries). MaxScore: the longest lists (the commonest
+// words) are not walked when matching them alone cannot reach the minimum; they are only probed, by
+// galloping search, for the entries the other lists bring up.
 import { idf, TIER_FACTOR } from './matcher.constants';
 import type { EntryStore } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
 import type { Vocabulary } from './matcher.vocabulary';
 import { TokenTier } from './normalise.lexicon';
 
-export class Retriever {
-  private acc = new Float64Array(0);
-  private hitWeight = new Float64Array(0);
-  private hits = new Uint8Array(0);
-  private lastToken = new Int16Array(0);
-  private seen = new Int32Array(0);
-  private stamp = 0;
+interface Cursor {
+  postings: number[];
+  pos: number;
+  group: number;
+  /** Mass this list adds when it pairs (both sides, times similarity). */
+  contribution: number;
+}
 
+interface Group {
+  /** The query word's own weight. */
+  weight: number;
+  /** How often the word occurs in the query ("Norra Norra …"): pairs at most that many times. */
+  count: number;
+  /** The word itself first, then its typo neighbours by similarity: the best pair counts first. */
+  cursors: Cursor[];
+  length: number;
+  maxContribution: number;
+}
+
+/** Moves a cursor to the first posting ≥ slot: exponential steps, then binary search. */
+function seek(c: Cursor, slot: number): void {
+  const list = c.postings;
+  if (c.pos >= list.length || list[c.pos]! >= slot) return;
+  let lo = c.pos;
+  let step = 1;
+  while (lo + step < list.length && list[lo + step]! < slot) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, list.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  c.pos = lo;
+}
+
+export class Retriever {
   constructor(
     private readonly vocab: Vocabulary,
     private readonly store: EntryStore,
   ) {}
 
-  private ensureCapacity(): void {
-    const cap = this.store.capacity;
-    if (this.seen.length >= cap) return;
-    const size = Math.max(1024, cap * 2);
-    this.acc = new Float64Array(size);
-    this.hitWeight = new Float64Array(size);
-    this.hits = new Uint8Array(size);
-    this.lastToken = new Int16Array(size);
-    this.seen = new Int32Array(size);
-    this.stamp = 0;
+  private groupsOf(tokens: QueryToken[]): { groups: Group[]; formMass: number; normalMass: number } {
+    const n = this.store.size;
+    let formMass = 0;
+    let normalMass = 0;
+    const byKey = new Map<string, Group>();
+    for (const q of tokens) {
+      if (q.tier !== TokenTier.Normal) {
+        formMass += q.weight;
+        continue;
+      }
+      normalMass += q.weight;
+      const known = byKey.get(q.key);
+      if (known) {
+        known.count++;
+        continue;
+      }
+      const g: Group = { weight: q.weight, count: 1, cursors: [], length: 0, maxContribution: 0 };
+      const add = (tokenId: number, contribution: number): void => {
+        const postings = this.vocab.postingsOf(tokenId);
+        if (postings.length === 0) return;
+        g.cursors.push({ postings, pos: 0, group: byKey.size, contribution });
+        g.length += postings.length;
+        g.maxContribution = Math.max(g.maxContribution, contribution);
+      };
+      if (q.tokenId >= 0) add(q.tokenId, 2 * q.weight);
+      for (const x of q.expansions.values()) {
+        const we = idf(this.vocab.df[x.tokenId]!, n) * TIER_FACTOR[TokenTier.Normal];
+        add(x.tokenId, x.similarity * ((q.tokenId < 0 ? we : q.weight) + we));
+      }
+      byKey.set(q.key, g);
+    }
+    return { groups: [...byKey.values()], formMass, normalMass };
   }
 
   /**
    * Slots that may score ≥ minScore for this query. The bound assumes the best for everything not
-   * yet known: lexicon words all pair, found tokens pair at their best similarity, and an entry's
-   * unpaired distinctive words weigh no more than the most common word in the index.
+   * known: lexicon words all pair, found tokens pair at their best similarity, and an entry's
+   * unpaired distinctive words weigh no more than the commonest distinctive word in the index.
    */
   candidates(tokens: QueryToken[], minScore: number): number[] {
-    this.ensureCapacity();
-    const stamp = ++this.stamp;
-    const n = this.store.size;
-    const { vocab } = this;
-    const touched: number[] = [];
-    let formMass = 0;
-    let normalMass = 0;
-    tokens.forEach((q, qi) => {
-      if (q.tier !== TokenTier.Normal) {
-        formMass += q.weight;
-        return;
-      }
-      normalMass += q.weight;
-      const visit = (tokenId: number, contribution: number): void => {
-        for (const slot of vocab.postings[tokenId]!) {
-          if (this.seen[slot] !== stamp) {
-            this.seen[slot] = stamp;
-            this.acc[slot] = 0;
-            this.hitWeight[slot] = 0;
-            this.hits[slot] = 0;
-            this.lastToken[slot] = -1;
-            touched.push(slot);
-          }
-          // Expansions come best first; an entry holding two of them still pairs with only one.
-          if (this.lastToken[slot] === qi) continue;
-          this.lastToken[slot] = qi;
-          this.acc[slot] = this.acc[slot]! + contribution;
-          this.hitWeight[slot] = this.hitWeight[slot]! + q.weight;
-          this.hits[slot] = this.hits[slot]! + 1;
-        }
-      };
-      if (q.tokenId >= 0) visit(q.tokenId, 2 * q.weight);
-      for (const x of q.expansions.values()) {
-        const we = idf(vocab.df[x.tokenId]!, n) * TIER_FACTOR[TokenTier.Normal];
-        visit(x.tokenId, x.similarity * ((q.tokenId < 0 ? we : q.weight) + we));
-      }
-    });
+    const { groups, formMass, normalMass } = this.groupsOf(tokens);
+    const bound = (matched: number, missing: number): number => matched / (matched + missing);
 
-    const lightest = idf(vocab.maxDf, n);
+    // Skip walking the longest lists while an entry found only through them must fail the bound.
+    const byLength = groups.map((_, i) => i).sort((a, b) => groups[b]!.length - groups[a]!.length);
+    const probed = new Set<number>();
+    let probedMass = 0;
+    let probedWeight = 0;
+    for (const gi of byLength) {
+      const g = groups[gi]!;
+      const mass = probedMass + g.count * g.maxContribution;
+      const weight = probedWeight + g.count * g.weight;
+      if (bound(mass + 2 * formMass, normalMass - weight) >= minScore) break;
+      probed.add(gi);
+      probedMass = mass;
+      probedWeight = weight;
+    }
+    let walked: Cursor[] = [];
+    const probing: Cursor[] = [];
+    groups.forEach((g, gi) => (probed.has(gi) ? probing : walked).push(...g.cursors));
+
+    const lightest = idf(this.vocab.maxDistinctiveDf, this.store.size);
+    const { distinctive } = this.store;
+    const used = new Array<number>(groups.length).fill(0);
     const out: number[] = [];
-    for (const slot of touched) {
-      const matched = this.acc[slot]! + 2 * formMass;
-      const missing = normalMass - this.hitWeight[slot]!;
-      const extra = Math.max(0, this.store.distinctive[slot]! - this.hits[slot]!) * lightest;
-      if (matched / (matched + missing + extra) >= minScore) out.push(slot);
+    while (walked.length > 0) {
+      let slot = Infinity;
+      for (const c of walked) if (c.postings[c.pos]! < slot) slot = c.postings[c.pos]!;
+      for (const c of probing) seek(c, slot);
+      for (let i = 0; i < used.length; i++) used[i] = 0;
+      let acc = 0;
+      let hitWeight = 0;
+      let hits = 0;
+      let exhausted = false;
+      for (const cursors of [walked, probing]) {
+        for (const c of cursors) {
+          // A slot appears once per occurrence of the word in the entry's name.
+          while (c.postings[c.pos] === slot) {
+            c.pos++;
+            const g = groups[c.group]!;
+            if (used[c.group]! >= g.count) continue;
+            used[c.group]!++;
+            hitWeight += g.weight;
+            acc += c.contribution;
+            hits++;
+          }
+          if (c.pos >= c.postings.length) exhausted = true;
+        }
+      }
+      if (exhausted) walked = walked.filter((c) => c.pos < c.postings.length);
+      const matched = acc + 2 * formMass;
+      const missing = normalMass - hitWeight;
+      if (bound(matched, missing) < minScore) continue;
+      const extra = Math.max(0, distinctive[slot]! - hits) * lightest;
+      if (bound(matched, missing + extra) >= minScore) out.push(slot);
     }
     return out;
   }

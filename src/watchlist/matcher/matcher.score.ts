@@ -2,6 +2,9 @@
 // Tokens are paired one to one (greedily, strongest evidence first); each side's unpaired tokens
 // count against the score by their weight, so an extra distinctive word ("Schack" vs "Ungdoms")
 // hurts while an extra legal form ("ideell förening") barely does.
+//
+// Scoring runs for every candidate, so it works in reused scratch arrays and allocates nothing;
+// the detailed result (pairs, unpaired tokens) is only built for the hits that are returned.
 import { idf, TIER_FACTOR } from './matcher.constants';
 import { tierOf, tokenIdOf, type PackedToken } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
@@ -31,70 +34,155 @@ export interface NameScore {
   total: number;
 }
 
-export function entryTokenWeight(p: PackedToken, vocab: Vocabulary, n: number): number {
-  return idf(vocab.df[tokenIdOf(p)]!, n) * TIER_FACTOR[tierOf(p)];
+let entryWeight = new Float64Array(64);
+let usedE = new Uint8Array(64);
+let usedQ = new Uint8Array(64);
+let pairQ = new Int32Array(256);
+let pairE = new Int32Array(256);
+let pairSim = new Float64Array(256);
+let pairMass = new Float64Array(256);
+let pairEdits = new Int32Array(256);
+let pairTaken = new Uint8Array(256);
+
+function ensureScratch(queryLength: number, nameLength: number): void {
+  const tokens = Math.max(queryLength, nameLength);
+  if (tokens > entryWeight.length) {
+    entryWeight = new Float64Array(tokens * 2);
+    usedE = new Uint8Array(tokens * 2);
+    usedQ = new Uint8Array(tokens * 2);
+  }
+  const pairs = queryLength * nameLength;
+  if (pairs > pairQ.length) {
+    pairQ = new Int32Array(pairs * 2);
+    pairE = new Int32Array(pairs * 2);
+    pairEdits = new Int32Array(pairs * 2);
+    pairSim = new Float64Array(pairs * 2);
+    pairMass = new Float64Array(pairs * 2);
+    pairTaken = new Uint8Array(pairs * 2);
+  }
 }
 
-export function scoreName(query: QueryToken[], name: PackedToken[], vocab: Vocabulary, n: number): NameScore {
-  const entryWeights = name.map((p) => entryTokenWeight(p, vocab, n));
-  const candidates: ScoredPair[] = [];
-  for (let qi = 0; qi < query.length; qi++) {
+/**
+ * Score of the name held in `tokens[start, end)`. With `detail`, also fills in how the score came
+ * about; pairs and weights are then as explanations show them.
+ */
+export function scoreName(
+  query: QueryToken[],
+  tokens: PackedToken[],
+  start: number,
+  end: number,
+  vocab: Vocabulary,
+  n: number,
+  detail?: NameScore,
+): number {
+  const qn = query.length;
+  const en = end - start;
+  ensureScratch(qn, en);
+  for (let ei = 0; ei < en; ei++) {
+    const p = tokens[start + ei]!;
+    entryWeight[ei] = idf(vocab.df[tokenIdOf(p)]!, n) * TIER_FACTOR[tierOf(p)];
+    usedE[ei] = 0;
+  }
+  let count = 0;
+  for (let qi = 0; qi < qn; qi++) {
     const q = query[qi]!;
-    for (let ei = 0; ei < name.length; ei++) {
-      const id = tokenIdOf(name[ei]!);
-      const we = entryWeights[ei]!;
+    usedQ[qi] = 0;
+    for (let ei = 0; ei < en; ei++) {
+      const p = tokens[start + ei]!;
+      const id = tokenIdOf(p);
+      const we = entryWeight[ei]!;
+      let sim = 0;
+      let edits = 0;
+      let mass = 0;
       if (q.tokenId === id) {
-        candidates.push({ q: qi, e: ei, similarity: 1, edits: 0, mass: q.weight + we });
-        continue;
-      }
-      // Only ordinary words may differ by a typo; lexicon words pair when they are the same word.
-      if (q.tier !== TokenTier.Normal || tierOf(name[ei]!) === TokenTier.Legal) continue;
-      const x = q.expansions.get(id);
-      // A word never seen in the index takes its partner's weight: it is that word, misspelt.
-      if (x)
-        candidates.push({
-          q: qi,
-          e: ei,
-          similarity: x.similarity,
-          edits: x.edits,
-          mass: (q.tokenId < 0 ? we : q.weight) + we,
-        });
+        sim = 1;
+        mass = q.weight + we;
+      } else if (q.tier === TokenTier.Normal && tierOf(p) !== TokenTier.Legal) {
+        // Only ordinary words may differ by a typo; lexicon words pair when they are the same word.
+        const x = q.expansions.get(id);
+        if (x === undefined) continue;
+        sim = x.similarity;
+        edits = x.edits;
+        // A word never seen in the index takes its partner's weight: it is that word, misspelt.
+        mass = (q.tokenId < 0 ? we : q.weight) + we;
+      } else continue;
+      pairQ[count] = qi;
+      pairE[count] = ei;
+      pairSim[count] = sim;
+      pairEdits[count] = edits;
+      pairMass[count] = mass;
+      pairTaken[count] = 0;
+      count++;
     }
   }
-  candidates.sort((a, b) => b.similarity * b.mass - a.similarity * a.mass || b.similarity - a.similarity);
 
-  const usedQ = new Uint8Array(query.length);
-  const usedE = new Uint8Array(name.length);
-  const pairs: ScoredPair[] = [];
-  for (const c of candidates) {
-    if (usedQ[c.q] || usedE[c.e]) continue;
-    usedQ[c.q] = 1;
-    usedE[c.e] = 1;
-    pairs.push(c);
-  }
-
-  const queryWeights = query.map((q) => q.weight);
+  // Greedy one-to-one pairing, strongest evidence (similarity × weight) first.
   let matched = 0;
   let total = 0;
-  for (const p of pairs) {
-    queryWeights[p.q] = p.mass - entryWeights[p.e]!;
-    matched += p.similarity * p.mass;
-    total += p.mass;
+  for (;;) {
+    let best = -1;
+    let bestValue = -1;
+    for (let i = 0; i < count; i++) {
+      if (pairTaken[i] || usedQ[pairQ[i]!] || usedE[pairE[i]!]) continue;
+      const value = pairSim[i]! * pairMass[i]!;
+      if (value > bestValue || (value === bestValue && pairSim[i]! > pairSim[best]!)) {
+        best = i;
+        bestValue = value;
+      }
+    }
+    if (best < 0) break;
+    pairTaken[best] = 1;
+    usedQ[pairQ[best]!] = 1;
+    usedE[pairE[best]!] = 1;
+    matched += bestValue;
+    total += pairMass[best]!;
+    if (detail) {
+      detail.pairs.push({
+        q: pairQ[best]!,
+        e: pairE[best]!,
+        similarity: pairSim[best]!,
+        edits: pairEdits[best]!,
+        mass: pairMass[best]!,
+      });
+    }
   }
-  const unmatchedQuery: number[] = [];
-  const unmatchedEntry: number[] = [];
-  query.forEach((q, i) => {
-    if (!usedQ[i]) {
-      unmatchedQuery.push(i);
-      total += q.weight;
-    }
-  });
-  name.forEach((_, i) => {
-    if (!usedE[i]) {
-      unmatchedEntry.push(i);
-      total += entryWeights[i]!;
-    }
-  });
+  for (let qi = 0; qi < qn; qi++) {
+    if (usedQ[qi]) continue;
+    total += query[qi]!.weight;
+    detail?.unmatchedQuery.push(qi);
+  }
+  for (let ei = 0; ei < en; ei++) {
+    if (usedE[ei]) continue;
+    total += entryWeight[ei]!;
+    detail?.unmatchedEntry.push(ei);
+  }
   const score = total > 0 ? matched / total : 0;
-  return { score, pairs, unmatchedQuery, unmatchedEntry, queryWeights, entryWeights, total };
+  if (detail) {
+    detail.score = score;
+    detail.total = total;
+    detail.entryWeights = Array.from(entryWeight.subarray(0, en));
+    detail.queryWeights = query.map((q) => q.weight);
+    for (const p of detail.pairs) detail.queryWeights[p.q] = p.mass - detail.entryWeights[p.e]!;
+  }
+  return score;
+}
+
+/** The full account of how a name scores, for the explanation of a returned hit. */
+export function explainScore(
+  query: QueryToken[],
+  tokens: PackedToken[],
+  vocab: Vocabulary,
+  n: number,
+): NameScore {
+  const detail: NameScore = {
+    score: 0,
+    pairs: [],
+    unmatchedQuery: [],
+    unmatchedEntry: [],
+    queryWeights: [],
+    entryWeights: [],
+    total: 0,
+  };
+  scoreName(query, tokens, 0, tokens.length, vocab, n, detail);
+  return detail;
 }

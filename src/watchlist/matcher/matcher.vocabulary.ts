@@ -2,6 +2,7 @@
 // (which entries contain them) and a deletion index for typos. Typos are looked up among the
 // tokens, never among the entries, so their cost does not grow with the list.
 import { HashMultimap } from './hash-multimap';
+import { LEXICON } from './normalise.lexicon';
 import { allowedEdits, tokenSimilarity } from './similarity';
 
 export interface Expansion {
@@ -36,18 +37,64 @@ export function deletionHashes(s: string, depth: number): number[] {
   return [...out];
 }
 
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** First index in a sorted list whose value is ≥ `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   /** "foereningen" → the id of "foreningen": the transliterated spelling of tokens that had å/ä/ö. */
   private readonly translitIds = new Map<string, number>();
+  /** The last transliterated form registered per token, so repeats skip the map. */
+  private readonly translitOf: (string | undefined)[] = [];
+  /** Whether the token is a lexicon word (legal form, class word), by id. */
+  readonly lexicon: boolean[] = [];
+  /**
+   * The token before its genitive or linking -s was dropped ("tomas" for "toma"), if it had one:
+   * a typo near the end ("Tmas", "Rättvis") is judged against the word as written.
+   */
+  private readonly fullOf: (string | undefined)[] = [];
   readonly keys: string[] = [];
   /** Number of live entries containing the token. */
   readonly df: number[] = [];
-  /** Entry slots containing the token, unordered. */
-  readonly postings: number[][] = [];
+  /**
+   * Entry slots containing the token, sorted; a slot appears as often as the token occurs in one of
+   * its names ("Norra Norra Brödraskapet" twice), so repeated query words are bounded right. Read
+   * them through `postingsOf`, which first merges what was added since the last read.
+   */
+  private readonly postings: number[][] = [];
+  /**
+   * Postings added since the last read, as (token id, slot) pairs in order of arrival. Appending to
+   * a million lists one entry at a time touched a far-away list tail per token and regrew the big
+   * lists again and again; merging the log in one pass before the next read costs a fraction.
+   */
+  private log = new Int32Array(1 << 16);
+  private logLength = 0;
   private readonly deletions = new HashMultimap(1 << 16);
-  /** The largest df any token has had: bounds how light an unmatched token can be. */
-  maxDf = 0;
+  /**
+   * The largest df an ordinary (non-lexicon) token has had. Bounds how light an unpaired distinctive
+   * word can be; never lowered on removal, which only loosens the bound.
+   */
+  maxDistinctiveDf = 0;
 
   get tokenCount(): number {
     return this.keys.length;
@@ -66,57 +113,120 @@ export class Vocabulary {
     return id !== undefined && this.df[id]! > 0 ? id : undefined;
   }
 
-  intern(key: string, translit?: string): number {
+  intern(key: string, translit?: string, full?: string): number {
     let id = this.ids.get(key);
-    if (translit !== undefined && id !== undefined && !this.translitIds.has(translit))
-      this.translitIds.set(translit, id);
-    if (id !== undefined) return id;
-    id = this.keys.length;
-    this.ids.set(key, id);
-    this.keys.push(key);
-    this.df.push(0);
-    this.postings.push([]);
-    if (translit !== undefined && !this.translitIds.has(translit)) this.translitIds.set(translit, id);
-    const depth = allowedEdits(key.length);
-    if (depth > 0) for (const h of deletionHashes(key, depth)) this.deletions.add(h, id);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.df.push(0);
+      this.postings.push([]);
+      this.translitOf.push(undefined);
+      this.fullOf.push(undefined);
+      this.lexicon.push(LEXICON.has(key));
+      this.indexDeletions(key, id);
+    }
+    if (translit !== undefined && this.translitOf[id] !== translit) {
+      this.translitOf[id] = translit;
+      if (!this.translitIds.has(translit)) this.translitIds.set(translit, id);
+    }
+    if (full !== undefined && this.fullOf[id] === undefined) {
+      this.fullOf[id] = full;
+      this.indexDeletions(full, id);
+    }
     return id;
   }
 
-  addPosting(tokenId: number, slot: number): void {
-    this.postings[tokenId]!.push(slot);
+  private indexDeletions(form: string, id: number): void {
+    for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.add(h, id);
+  }
+
+  addPosting(tokenId: number, slot: number, occurrences: number): void {
+    for (let i = 0; i < occurrences; i++) {
+      if (this.logLength + 2 > this.log.length) {
+        const grown = new Int32Array(this.log.length * 2);
+        grown.set(this.log);
+        this.log = grown;
+      }
+      this.log[this.logLength++] = tokenId;
+      this.log[this.logLength++] = slot;
+    }
     const df = ++this.df[tokenId]!;
-    if (df > this.maxDf) this.maxDf = df;
+    if (df > this.maxDistinctiveDf && !this.lexicon[tokenId]) this.maxDistinctiveDf = df;
+  }
+
+  /** The token's postings, sorted by slot. */
+  postingsOf(tokenId: number): number[] {
+    if (this.logLength > 0) this.mergeLog();
+    return this.postings[tokenId]!;
+  }
+
+  /** Moves the log into the lists: grouped by token (counting sort), then appended or merged. */
+  private mergeLog(): void {
+    // A few additions (the service adding an entry) go straight in; no pass over every token.
+    if (this.logLength <= 2048) {
+      for (let i = 0; i < this.logLength; i += 2) {
+        const list = this.postings[this.log[i]!]!;
+        const slot = this.log[i + 1]!;
+        if (list.length === 0 || list[list.length - 1]! <= slot) list.push(slot);
+        else list.splice(lowerBound(list, slot), 0, slot);
+      }
+      this.logLength = 0;
+      return;
+    }
+    const tokens = this.keys.length;
+    const start = new Int32Array(tokens + 1);
+    for (let i = 0; i < this.logLength; i += 2) start[this.log[i]! + 1]!++;
+    for (let t = 0; t < tokens; t++) start[t + 1]! += start[t]!;
+    const fill = start.slice(0, tokens);
+    const slots = new Int32Array(this.logLength / 2);
+    for (let i = 0; i < this.logLength; i += 2) slots[fill[this.log[i]!]!++] = this.log[i + 1]!;
+    for (let t = 0; t < tokens; t++) {
+      if (start[t] === start[t + 1]) continue;
+      const added = Array.from(slots.subarray(start[t]!, start[t + 1]!)).sort((a, b) => a - b);
+      const list = this.postings[t]!;
+      // A bulk load only adds slots above those already listed; reused slots need a real merge.
+      if (list.length === 0 || list[list.length - 1]! <= added[0]!) for (const v of added) list.push(v);
+      else this.postings[t] = mergeSorted(list, added);
+    }
+    this.logLength = 0;
+    if (this.log.length > 1 << 16) this.log = new Int32Array(1 << 16);
   }
 
   removePosting(tokenId: number, slot: number): void {
-    const list = this.postings[tokenId]!;
-    const i = list.lastIndexOf(slot);
-    if (i < 0) return;
-    list[i] = list[list.length - 1]!;
-    list.pop();
+    const list = this.postingsOf(tokenId);
+    const from = lowerBound(list, slot);
+    let to = from;
+    while (list[to] === slot) to++;
+    if (to === from) return;
+    list.splice(from, to - from);
     this.df[tokenId]!--;
   }
 
   /**
-   * Tokens within the allowed edit distance of `key` (itself excluded), best first. Symmetric
-   * deletion: two strings within k edits share a string reachable by ≤ k deletions from each.
+   * Tokens within the allowed edit distance of `key` or of its `full` form (the token itself
+   * excluded), best first. Symmetric deletion: two strings within k edits share a string reachable
+   * by at most k deletions from each, so both sides index their deletion variants.
    */
-  fuzzy(key: string): Expansion[] {
-    const depth = allowedEdits(key.length);
-    if (depth === 0) return [];
-    const seen = new Set<number>();
-    const out: Expansion[] = [];
+  fuzzy(key: string, full?: string): Expansion[] {
+    const found = new Map<number, Expansion>();
     const self = this.ids.get(key);
-    for (const h of deletionHashes(key, depth)) {
-      this.deletions.forEach(h, (id) => {
-        if (id === self || seen.has(id)) return;
-        seen.add(id);
-        if (this.df[id] === 0) return;
-        const sim = tokenSimilarity(key, this.keys[id]!);
-        if (sim) out.push({ tokenId: id, similarity: sim.similarity, edits: sim.edits });
-      });
+    for (const form of full === undefined ? [key] : [key, full]) {
+      for (const h of deletionHashes(form, allowedEdits(form.length))) {
+        this.deletions.forEach(h, (id) => {
+          if (id === self || this.df[id] === 0) return;
+          for (const other of [this.keys[id]!, this.fullOf[id]]) {
+            if (other === undefined) continue;
+            const sim = tokenSimilarity(form, other);
+            const known = found.get(id);
+            if (sim && (!known || sim.similarity > known.similarity)) {
+              found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
+            }
+          }
+        });
+      }
     }
-    return out.sort((a, b) => b.similarity - a.similarity);
+    return [...found.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
   get deletionBytes(): number {

@@ -116,10 +116,13 @@ export const COMPOUND_HEADS: readonly string[] = [
   .filter((h) => h.length >= 5 && !h.startsWith('kar'))
   .sort((a, b) => b.length - a.length);
 
-/** Heads long enough to be recognised with a typo in them ("ungdomsförbudet"). */
-export const FUZZY_COMPOUND_HEADS: readonly string[] = COMPOUND_HEADS.filter((h) => h.length >= 6);
+/**
+ * Heads recognised with a typo in them ("ungdomsförbudet", "schackgill"). Only ever tried as an
+ * alternative reading of a query, so a wrong guess cannot hurt an exact match.
+ */
+export const FUZZY_COMPOUND_HEADS: readonly string[] = COMPOUND_HEADS;
 
 /** Minimum length of the part before a compound head, so "klubben" or "aklubb" never split. */
 export const MIN_COMPOUND_STEM = 3;
-/** …and before a head recognised despite a typo, where a short stem would be mostly guesswork. */
-export const MIN_FUZZY_COMPOUND_STEM = 4;
+/** …also before a head recognised despite a typo ("sim|förbund"). */
+export const MIN_FUZZY_COMPOUND_STEM = 3;

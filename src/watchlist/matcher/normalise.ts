@@ -1,52 +1,18 @@
 // Turns a name as people write it into comparable tokens, and remembers what it had to do, so a
 // hit can say "matched after folding ö→o and dropping the legal form" instead of just a number.
-import anyAscii from 'any-ascii';
-import {
-  COMPOUND_HEADS,
-  FUZZY_COMPOUND_HEADS,
-  LEXICON,
-  MIN_COMPOUND_STEM,
-  MIN_FUZZY_COMPOUND_STEM,
-  TokenTier,
-  type LexiconWord,
-} from './normalise.lexicon';
-import { osaDistance } from './similarity';
+import { TokenTier } from './normalise.lexicon';
+import { normaliseWord, type Normalisation, type NormToken } from './normalise.word';
 
 export { TokenTier } from './normalise.lexicon';
-
-/** The normalisations a hit can report; stable strings, they are stored in screenings. */
-export type Normalisation =
-  | 'unicode_nfkc'
-  | 'case_fold'
-  | 'quotes'
-  | 'punctuation'
-  | 'initials_collapsed'
-  | 'diacritics_fold'
-  | 'transliteration_fold'
-  | 'ascii_fold'
-  | 'genitive_s'
-  | 'legal_form_low_weight'
-  | 'class_word_low_weight'
-  | 'legal_form_typo'
-  | 'compound_split'
-  | 'compound_joined'
-  | 'acronym';
-
-export interface NormToken {
-  /** Canonical form compared and indexed: å/ä → a, ö → o. */
-  key: string;
-  /** The same word with å → aa, ä → ae, ö → oe, when it had such letters. */
-  translit?: string;
-  /** The word lower-cased, before folding. */
-  surface: string;
-  /** The word as written, for explanations. */
-  written: string;
-  tier: TokenTier;
-  /** Index of the written word this token came from; a split compound yields two tokens with one word. */
-  word: number;
-  /** Normalisations that changed this token. */
-  applied: Normalisation[];
-}
+export {
+  foldLetters,
+  nearLexiconWord,
+  normaliseWord,
+  splitAtFuzzyHead,
+  splitKey,
+  type Normalisation,
+  type NormToken,
+} from './normalise.word';
 
 export interface NormalisedName {
   input: string;
@@ -60,269 +26,124 @@ const QUOTES_ALL = new RegExp(QUOTES.source, 'g');
 // Anything that is neither letter nor digit separates words; "&" is read as "och".
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
-const SWEDISH_FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', æ: 'a', ø: 'o', ü: 'u' };
-// How the same letters are written on a keyboard without them. A token keeps this form too, so
-// "Foereningen" meets "Föreningen" exactly while "Boende" and "Bonde" stay different words.
-const SWEDISH_TRANSLIT: Record<string, string> = { å: 'aa', ä: 'ae', ö: 'oe', æ: 'ae', ø: 'oe', ü: 'ue' };
-const SWEDISH_LETTERS = /[åäöæøü]/;
+const SINGLE_LETTER = /^\p{L}$/u;
 
-function fold(word: string, letters: Record<string, string>, applied?: Set<Normalisation>): string {
-  let s = word.replace(/[åäöæøü]/g, (c) => {
-    applied?.add('diacritics_fold');
-    return letters[c]!;
-  });
-  // é → e, ß → ss, ł → l …: everything else any-ascii knows.
-  if (/[^a-z0-9]/.test(s)) {
-    const ascii = anyAscii(s)
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-    if (ascii !== s) applied?.add('ascii_fold');
-    s = ascii;
-  }
-  return s;
-}
-
-/** Letters folded to a–z (å→a, é→e…), nothing else: for comparing initials. */
-export function foldLetters(word: string): string {
-  return fold(word, SWEDISH_FOLD);
-}
-
-function stripGenitive(s: string, applied: Set<Normalisation>): string {
-  if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) {
-    applied.add('genitive_s');
-    return s.slice(0, -1);
-  }
-  return s;
-}
-
-/** The string itself and every string one deletion away. */
-function oneDeletions(s: string): string[] {
-  const out = [s];
-  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
-}
-
-/**
- * A small fixed word list searchable within one edit: two words one edit apart share a string
- * reachable by at most one deletion from each.
- */
-class OneEditDictionary {
-  private readonly byVariant = new Map<string, string[]>();
-  readonly minLength: number;
-  readonly maxLength: number;
-
-  constructor(words: Iterable<string>) {
-    const list = [...words];
-    for (const w of list)
-      for (const v of oneDeletions(w)) this.byVariant.set(v, [...(this.byVariant.get(v) ?? []), w]);
-    this.minLength = Math.min(...list.map((w) => w.length));
-    this.maxLength = Math.max(...list.map((w) => w.length));
-  }
-
-  find(s: string): string | undefined {
-    if (s.length < this.minLength - 1 || s.length > this.maxLength + 1) return undefined;
-    for (const v of oneDeletions(s)) {
-      for (const w of this.byVariant.get(v) ?? []) if (osaDistance(w, s, 1) <= 1) return w;
-    }
-    return undefined;
-  }
-}
-
-// Lexicon words long enough that one typo cannot turn another real word into them.
-const FUZZY_LEXICON = new OneEditDictionary([...LEXICON.keys()].filter((w) => w.length >= 6));
-const FUZZY_HEADS = new OneEditDictionary(FUZZY_COMPOUND_HEADS);
-
-function lookupLexicon(key: string, applied: Set<Normalisation>): LexiconWord | undefined {
-  const exact = LEXICON.get(key);
-  if (exact) return exact;
-  if (key.length < 5) return undefined;
-  const near = FUZZY_LEXICON.find(key);
-  if (near === undefined) return undefined;
-  applied.add('legal_form_typo');
-  return LEXICON.get(near);
-}
-
-/**
- * `keySurface` is the written (lower-case) letters the key was folded from, when folding kept
- * their positions; the transliterated form is derived from it.
- */
-function makeToken(
-  key: string,
-  keySurface: string | null,
-  surface: string,
-  written: string,
-  word: number,
-  applied: Set<Normalisation>,
-): NormToken {
-  const lex = lookupLexicon(key, applied);
-  if (lex) {
-    applied.add(lex.tier === TokenTier.Legal ? 'legal_form_low_weight' : 'class_word_low_weight');
-    return { key: lex.lemma, surface, written, tier: lex.tier, word, applied: [...applied] };
-  }
-  const token: NormToken = { key, surface, written, tier: TokenTier.Normal, word, applied: [...applied] };
-  if (keySurface && SWEDISH_LETTERS.test(keySurface)) token.translit = fold(keySurface, SWEDISH_TRANSLIT);
-  return token;
-}
-
-/**
- * Where a compound naming a kind of association splits ("schack|föreningen"); null when the word is
- * not such a compound. With `fuzzy`, also where the head has a typo ("ungdoms|förbudet").
- */
-function findHead(key: string, fuzzy: boolean): number | null {
-  if (LEXICON.has(key)) return null;
-  for (const head of COMPOUND_HEADS) {
-    if (key.length - head.length >= MIN_COMPOUND_STEM && key.endsWith(head)) return key.length - head.length;
-  }
-  if (!fuzzy) return null;
-  // Longest tail first, so "förbundet" is preferred over a shorter head inside it.
-  for (let at = MIN_FUZZY_COMPOUND_STEM; at <= key.length - FUZZY_HEADS.minLength + 1; at++) {
-    if (FUZZY_HEADS.find(key.slice(at)) !== undefined) return at;
-  }
-  return null;
-}
-
-/**
- * Tokens of one written word (already lower-cased, without punctuation). `fuzzyHeads` also splits
- * compounds whose head has a typo; that guesses ("solidartiet" is 1 edit from "soli|partiet"), so it
- * is only ever tried as an alternative reading of a query, never for indexed names.
- */
-export function normaliseWord(
-  surface: string,
-  word: number,
-  written = surface,
-  fuzzyHeads = false,
-): NormToken[] {
-  const applied = new Set<Normalisation>();
-  let key = fold(surface, SWEDISH_FOLD, applied);
-  if (key === '') return [];
-  // Folding å/ä/ö keeps positions, so the written letters of each part can be cut out alongside.
-  let keySurface: string | null = key.length === surface.length ? surface : null;
-  const stripped = stripGenitive(key, applied);
-  if (stripped !== key) {
-    key = stripped;
-    keySurface = keySurface?.slice(0, -1) ?? null;
-  }
-  const at = findHead(key, fuzzyHeads);
-  if (at === null) return [makeToken(key, keySurface, surface, written, word, applied)];
-
-  const stemApplied = new Set(applied).add('compound_split');
-  let stem = key.slice(0, at);
-  let stemSurface = keySurface?.slice(0, at) ?? null;
-  // The linking -s of a compound ("ungdoms|förbundet") goes like a genitive.
-  const linked = stripGenitive(stem, stemApplied);
-  if (linked !== stem) {
-    stem = linked;
-    stemSurface = stemSurface?.slice(0, -1) ?? null;
-  }
-  const headApplied = new Set<Normalisation>(['compound_split']);
-  return [
-    makeToken(stem, stemSurface, surface, written, word, stemApplied),
-    makeToken(key.slice(at), keySurface?.slice(at) ?? null, surface, written, word, headApplied),
-  ];
-}
-
-/** A one-token word read as a compound whose head has a typo; null when it cannot be. */
-export function splitAtFuzzyHead(token: NormToken): NormToken[] | null {
-  const parts = normaliseWord(token.surface, token.word, token.written, true);
-  return parts.length === 2 ? parts : null;
-}
-
-/** A key cut in two at `at`, each part canonical; null if a part would be too short to mean anything. */
-export function splitKey(key: string, at: number): [string, string] | null {
-  const scratch = new Set<Normalisation>();
-  const left = stripGenitive(key.slice(0, at), scratch);
-  const right = stripGenitive(key.slice(at), scratch);
-  return left.length >= 3 && right.length >= 3 ? [left, right] : null;
-}
-
-/** Joins runs of single letters ("n m r", from "N.M.R.") into one word. */
-function collapseInitials(
-  words: string[],
-  written: string[],
-): { words: string[]; written: string[]; collapsed: boolean } {
-  const out: string[] = [];
-  const outWritten: string[] = [];
-  let run = '';
-  let runWritten = '';
+/** Joins runs of single letters ("n m r", from "N.M.R.") into one word; returns whether it did. */
+function collapseInitials(words: string[], written: string[]): boolean {
   let collapsed = false;
-  const flush = (): void => {
-    if (run.length >= 2) collapsed = true;
-    if (run) {
-      out.push(run);
-      outWritten.push(runWritten);
+  let out = 0;
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    let run = '';
+    let runWritten = '';
+    while (j < words.length && words[j]!.length <= 2 && SINGLE_LETTER.test(words[j]!)) {
+      run += words[j];
+      runWritten += written[j];
+      j++;
     }
-    run = '';
-    runWritten = '';
-  };
-  words.forEach((w, i) => {
-    if ([...w].length === 1 && /\p{L}/u.test(w)) {
-      run += w;
-      runWritten += written[i];
+    if (j - i >= 2) {
+      collapsed = true;
+      words[out] = run;
+      written[out++] = runWritten;
+      i = j;
     } else {
-      flush();
-      out.push(w);
-      outWritten.push(written[i]!);
+      words[out] = words[i]!;
+      written[out++] = written[i]!;
+      i++;
     }
-  });
-  flush();
-  return { words: out, written: outWritten, collapsed };
+  }
+  words.length = out;
+  written.length = out;
+  return collapsed;
 }
+
+const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
+// Printable ASCII and the Latin-1 letters (À–ÿ) are their own NFKC form; most names are only that,
+// and skipping normalize() for them is a good part of the index build.
+const NFKC_STABLE = /^[\x20-\x7e\u00c0-\u00ff]*$/;
 
 export function normaliseName(input: string): NormalisedName {
   const applied = new Set<Normalisation>();
-  let s = input.normalize('NFKC');
+  let s = NFKC_STABLE.test(input) ? input : input.normalize('NFKC');
   if (s !== input) applied.add('unicode_nfkc');
   if (QUOTES.test(s)) {
     applied.add('quotes');
     s = s.replace(QUOTES_ALL, '');
   }
-  s = s.replace(/&/g, ' och ').trim();
-  const written = s.split(NON_WORD).filter((w) => w !== '');
-  if (written.join(' ') !== s.replace(/\s+/g, ' ')) applied.add('punctuation');
+  if (s.includes('&')) s = s.replace(/&/g, ' och ');
+  if (PUNCTUATION.test(s)) applied.add('punctuation');
+  const written = s.split(NON_WORD);
+  if (written[0] === '') written.shift();
+  if (written[written.length - 1] === '') written.pop();
   // Lower-case word by word: some capitals lower to a letter plus a combining mark (İ → i̇).
-  const lowered = written.map((w) => w.toLowerCase().replace(NON_WORD, ''));
-  if (lowered.some((w, i) => w !== written[i])) applied.add('case_fold');
-  const collapsed = collapseInitials(lowered, written);
-  if (collapsed.collapsed) applied.add('initials_collapsed');
+  const words: string[] = [];
+  let caseFolded = false;
+  for (const w of written) {
+    let lower = w.toLowerCase();
+    if (lower !== w) {
+      caseFolded = true;
+      if (lower.length !== w.length) lower = lower.replace(NON_WORD, '');
+    }
+    words.push(lower);
+  }
+  if (caseFolded) applied.add('case_fold');
+  if (collapseInitials(words, written)) applied.add('initials_collapsed');
 
-  const tokens = collapsed.words.flatMap((w, i) => normaliseWord(w, i, collapsed.written[i]));
+  const tokens: NormToken[] = [];
+  let allLexicon = true;
+  for (let i = 0; i < words.length; i++) {
+    for (const t of normaliseWord(words[i]!, i, written[i])) {
+      if (t.tier === TokenTier.Normal) allLexicon = false;
+      tokens.push(t);
+    }
+  }
   // A name made only of lexicon words ("Förbundet", the alias "BK") has nothing else to identify
   // it by, so there those words count in full.
-  if (tokens.length > 0 && tokens.every((t) => t.tier !== TokenTier.Normal)) {
-    for (const t of tokens) t.tier = TokenTier.Normal;
-  }
+  if (allLexicon) for (const t of tokens) t.tier = TokenTier.Normal;
   return { input, tokens, applied: [...applied] };
 }
 
-export interface AcronymPart {
-  key: string;
-  tier: TokenTier;
-  /** First token of a written word (the stem of a split compound is; its head is not). */
-  startsWord: boolean;
-}
-
-export function acronymParts(name: NormalisedName): AcronymPart[] {
-  return name.tokens.map((t, i) => ({
-    key: t.key,
-    tier: t.tier,
-    startsWord: i === 0 || name.tokens[i - 1]!.word !== t.word,
-  }));
-}
+/**
+ * Two letters are initials of too many names to mean one of them (a two-letter alias given on an
+ * entry still matches, as a word); eight is longer than any acronym in use.
+ */
+export const MIN_ACRONYM = 3;
+export const MAX_ACRONYM = 8;
 
 /**
- * Acronyms a multi-word name is known by: initials of its distinctive words, with compounds split
- * (Nordiska Motståndsrörelsen → "nmr") and unsplit ("nm"), and of every word ("fsf" for Föreningen
- * Solidaritet Fruängen). Only names of two or more written words have one.
+ * Acronyms a multi-word name is known by: initials of its words other than legal forms, with
+ * compounds split (Nordiska Motståndsrörelsen → "nmr") and unsplit ("nm"). Only names of two or
+ * more written words have one. Tokens are given as their keys, tiers and whether each starts a
+ * written word (the head of a split compound does not).
  */
-export function acronymsOf(parts: AcronymPart[]): string[] {
-  if (parts.filter((p) => p.startsWord).length < 2) return [];
-  const initials = (ps: AcronymPart[]): string => ps.map((p) => p.key[0] ?? '').join('');
-  const distinctive = parts.filter((p) => p.tier !== TokenTier.Legal);
-  const out = new Set([
-    initials(parts),
-    initials(distinctive),
-    initials(parts.filter((p) => p.startsWord)),
-    initials(distinctive.filter((p) => p.startsWord)),
-  ]);
-  return [...out].filter((a) => a.length >= 2 && a.length <= 8);
+export function acronymsOf(
+  keys: readonly string[],
+  tiers: readonly TokenTier[],
+  starts: readonly boolean[],
+): string[] {
+  let split = '';
+  let words = '';
+  let written = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (starts[i]) written++;
+    if (tiers[i] === TokenTier.Legal) continue;
+    const initial = keys[i]![0] ?? '';
+    split += initial;
+    if (starts[i]) words += initial;
+  }
+  if (written < 2) return [];
+  const out: string[] = [];
+  if (split.length >= MIN_ACRONYM && split.length <= MAX_ACRONYM) out.push(split);
+  if (words !== split && words.length >= MIN_ACRONYM && words.length <= MAX_ACRONYM) out.push(words);
+  return out;
+}
+
+/** Acronyms of a normalised name (see `acronymsOf`). */
+export function acronymsOfName(name: NormalisedName): string[] {
+  const t = name.tokens;
+  return acronymsOf(
+    t.map((x) => x.key),
+    t.map((x) => x.tier),
+    t.map((x, i) => i === 0 || t[i - 1]!.word !== x.word),
+  );
 }

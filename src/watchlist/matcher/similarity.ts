@@ -75,13 +75,23 @@ export function osaDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Edits a token may differ by and still count as the same word. Short words get none: "Ära" and
- * "Era" are different words, and a two-letter acronym with one letter changed is another acronym.
+ * Edits a word of this length may carry and still be found: what the deletion index is built for.
  */
 export function allowedEdits(length: number): number {
   if (length <= 3) return 0;
   if (length <= 9) return 1;
   return 2;
+}
+
+/**
+ * Edits two tokens may differ by and still count as the same word. Short words get none: "Ära" and
+ * "Era" are different words, and a three-letter acronym with one letter changed is another acronym;
+ * but a four-letter word may lose a letter ("Vit" for "Vita").
+ */
+export function allowedEditsBetween(a: number, b: number): number {
+  const shorter = Math.min(a, b);
+  if (shorter === 3 && Math.max(a, b) === 4) return 1;
+  return allowedEdits(shorter);
 }
 
 export interface TokenSimilarity {
@@ -96,11 +106,43 @@ export interface TokenSimilarity {
  */
 export function tokenSimilarity(a: string, b: string): TokenSimilarity | null {
   if (a === b) return { similarity: 1, edits: 0 };
-  const shorter = Math.min(a.length, b.length);
-  const max = allowedEdits(shorter);
+  const max = allowedEditsBetween(a.length, b.length);
   if (max === 0) return null;
   const edits = osaDistance(a, b, max);
   if (edits > max) return null;
   const ratio = 1 - edits / Math.max(a.length, b.length);
   return { similarity: (jaroWinkler(a, b) + ratio) / 2, edits };
+}
+
+/** The string itself and every string one deletion away. */
+function oneDeletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/**
+ * A small fixed word list searchable within one edit: two words one edit apart share a string
+ * reachable by at most one deletion from each.
+ */
+export class OneEditDictionary {
+  private readonly byVariant = new Map<string, string[]>();
+  readonly minLength: number;
+  readonly maxLength: number;
+
+  constructor(words: Iterable<string>) {
+    const list = [...words];
+    for (const w of list)
+      for (const v of oneDeletions(w)) this.byVariant.set(v, [...(this.byVariant.get(v) ?? []), w]);
+    this.minLength = Math.min(...list.map((w) => w.length));
+    this.maxLength = Math.max(...list.map((w) => w.length));
+  }
+
+  find(s: string): string | undefined {
+    if (s.length < this.minLength - 1 || s.length > this.maxLength + 1) return undefined;
+    for (const v of oneDeletions(s)) {
+      for (const w of this.byVariant.get(v) ?? []) if (osaDistance(w, s, 1) <= 1) return w;
+    }
+    return undefined;
+  }
 }
