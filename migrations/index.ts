@@ -5,6 +5,7 @@ import * as m0003 from './0003_screenings';
 import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_watchlist';
 import * as m0006 from './0006_decisions';
+import * as m0007 from './0007_web_sessions';
 import * as m0008 from './0008_premises';
 import * as m0009 from './0009_audit_head';
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004_reminders': m0004,
   '0005_watchlist': m0005,
   '0006_decisions': m0006,
+  '0007_web_sessions': m0007,
   '0008_premises': m0008,
   '0009_audit_head': m0009,
 };

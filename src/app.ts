@@ -29,6 +29,7 @@ import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
 import { premisesRoutes } from './premises/premises.routes';
 import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { webRouter } from './web/web.router';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -103,6 +104,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use(mountRoutes(routes));
+  // The web pages: in process over the same route declarations (not over HTTP); they leave /api alone.
+  app.use(webRouter(deps, routes));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -9,6 +9,7 @@ import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../s
 import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
 import type { OutboxTable } from '../notifications/notifications.table';
+import type { WebSessionsTable } from '../web/web.session.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -29,6 +30,7 @@ export interface Database {
   reference_counters: ReferenceCountersTable;
   premises_checks: PremisesChecksTable;
   referrals: ReferralsTable;
+  web_sessions: WebSessionsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

@@ -1,0 +1,161 @@
+import { ValidationError } from '../../http/errors';
+import type { Page } from '../../http/pagination';
+import type { WatchlistEntry } from '../../watchlist/watchlist.schemas';
+import { emptyForm, lines, optional, refusedForm, type FormState } from '../web.forms';
+import { explainMatch } from '../web.match-explanation';
+import { definePage, redirect, view, type PageContext } from '../web.page';
+
+type SearchResult = { hits: { entryId: string; score: number; matchedName: string; explanation: unknown }[] };
+
+const ENTRY_FIELDS = [
+  'subjectKind',
+  'name',
+  'aliases',
+  'orgNumber',
+  'personalNumber',
+  'reason',
+  'source',
+  'reviewBy',
+];
+const SEARCH_FIELDS = ['q', 'orgNumber', 'subjectKind'];
+
+const entryForm = (form: FormState, status?: number) =>
+  view('watchlist-new', 'Ny post i bevakningslistan', { form }, status);
+
+async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
+  const entry = await ctx.call<WatchlistEntry>('GET /api/watchlist/:id', { params: ctx.params });
+  return view(
+    'watchlist-entry',
+    entry.name,
+    { entry, form: retireForm, canRetire: entry.status === 'active' && ctx.can('DELETE /api/watchlist/:id') },
+    status,
+  );
+}
+
+// The watchlist, kept by coordinators and read by investigators: search (every hit explained), the
+// list of entries, adding one, and retiring one with a reason. Every read is audited by the API's
+// own handlers, exactly as over HTTP.
+export const coordinatorWatchlistPages = () => [
+  definePage({
+    method: 'get',
+    path: '/bevakningslista',
+    uses: ['GET /api/watchlist/search'],
+    nav: {
+      label: 'Bevakningslista',
+      order: 40,
+      description:
+        'Sök i bevakningslistan med förklaring till varje träff; lägg till, avregistrera och importera poster.',
+    },
+    handler: async (ctx) => {
+      const values = Object.fromEntries(SEARCH_FIELDS.map((f) => [f, ctx.query[f]?.trim() ?? '']));
+      let form = emptyForm(values);
+      let hits: (SearchResult['hits'][number] & { sentences: string[] })[] | undefined;
+      if (values.q || values.orgNumber) {
+        const query = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+        try {
+          const r = await ctx.call<SearchResult>('GET /api/watchlist/search', { query });
+          hits = r.hits.map((h) => ({ ...h, sentences: explainMatch(h.explanation) }));
+        } catch (err) {
+          if (!(err instanceof ValidationError)) throw err;
+          form = refusedForm(err, values, SEARCH_FIELDS)!;
+        }
+      }
+      return view(
+        'watchlist',
+        'Bevakningslista',
+        {
+          form,
+          hits,
+          canAdd: ctx.can('POST /api/watchlist'),
+          canImport: ctx.can('POST /api/watchlist/import'),
+          canList: ctx.can('GET /api/watchlist'),
+        },
+        form.summary.length ? 400 : 200,
+      );
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/bevakningslista/poster',
+    uses: ['GET /api/watchlist'],
+    handler: async (ctx) => {
+      const status = ['active', 'retired', 'expired'].includes(ctx.query.status ?? '')
+        ? ctx.query.status
+        : undefined;
+      const page = await ctx.call<Page<WatchlistEntry>>('GET /api/watchlist', {
+        query: {
+          limit: '50',
+          ...(status ? { status } : {}),
+          ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}),
+        },
+      });
+      const params = new URLSearchParams(status ? { status } : {});
+      if (page.nextCursor) params.set('cursor', page.nextCursor);
+      return view('watchlist-entries', 'Poster i bevakningslistan', {
+        entries: page.items,
+        status,
+        more: page.nextCursor ? `/bevakningslista/poster?${params.toString()}` : null,
+      });
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/bevakningslista/ny',
+    uses: ['POST /api/watchlist'],
+    handler: async () => entryForm(emptyForm({ subjectKind: 'organisation' })),
+  }),
+  definePage({
+    method: 'post',
+    path: '/bevakningslista/ny',
+    uses: ['POST /api/watchlist'],
+    handler: async (ctx) => {
+      const v = ctx.form;
+      const body = {
+        subjectKind: v.subjectKind ?? '',
+        name: v.name ?? '',
+        aliases: lines(v.aliases),
+        orgNumber: optional(v.orgNumber) ?? null,
+        personalNumber: optional(v.personalNumber) ?? null,
+        reason: v.reason ?? '',
+        source: v.source ?? '',
+        reviewBy: v.reviewBy ?? '',
+      };
+      try {
+        const entry = await ctx.call<WatchlistEntry>('POST /api/watchlist', { body });
+        return redirect(`/bevakningslista/${entry.id}?klart=post-tillagd`);
+      } catch (err) {
+        const form = refusedForm(err, v, ENTRY_FIELDS);
+        if (!form) throw err;
+        return entryForm(form, 400);
+      }
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/bevakningslista/:id',
+    uses: ['GET /api/watchlist/:id'],
+    handler: async (ctx) => entryPage(ctx),
+  }),
+  definePage({
+    method: 'post',
+    path: '/bevakningslista/:id/avregistrera',
+    uses: ['DELETE /api/watchlist/:id'],
+    handler: async (ctx) => {
+      try {
+        await ctx.call('DELETE /api/watchlist/:id', {
+          params: ctx.params,
+          body: { reason: ctx.form.reason ?? '' },
+        });
+        return redirect(`/bevakningslista/${ctx.params.id}?klart=post-avregistrerad`);
+      } catch (err) {
+        const form = refusedForm(err, ctx.form, ['reason']);
+        if (
+          !form ||
+          (err instanceof ValidationError && err.details?.some((d) => d.path.startsWith('params.')))
+        )
+          throw err;
+        return entryPage(ctx, form, err instanceof ValidationError ? 400 : 409);
+      }
+    },
+  }),
+];

@@ -1,0 +1,34 @@
+import type { AppDeps } from '../../app';
+import type { PageDef } from '../web.page';
+import { homePages } from './home.pages';
+import { bookingStaffPages } from './booking-staff.premises.pages';
+import { caseOfficerQueuePages } from './case-officer.queue.pages';
+import { caseOfficerAssociationPages } from './case-officer.associations.pages';
+import { caseOfficerApplicationPages } from './case-officer.applications.pages';
+import { screeningPages } from './screening.pages';
+import { investigatorScreeningPages } from './investigator.screenings.pages';
+import { investigatorAuditPages } from './investigator.audit.pages';
+import { investigatorStatsPages } from './investigator.stats.pages';
+import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
+import { coordinatorImportPages } from './coordinator.import.pages';
+
+/**
+ * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
+ * area's pages (decisions, reminders, referrals) are one more line here. Within an area,
+ * fixed paths come before `:id` paths, which express would otherwise match first.
+ */
+export function allPages(deps: AppDeps): PageDef[] {
+  return [
+    ...homePages(),
+    ...bookingStaffPages(deps),
+    ...caseOfficerQueuePages(deps),
+    ...caseOfficerAssociationPages(),
+    ...caseOfficerApplicationPages(),
+    ...investigatorScreeningPages(deps),
+    ...screeningPages(deps),
+    ...coordinatorImportPages(),
+    ...coordinatorWatchlistPages(),
+    ...investigatorAuditPages(deps),
+    ...investigatorStatsPages(),
+  ];
+}

@@ -1,0 +1,35 @@
+import type { AppDeps } from '../../app';
+import type { ChainCheck, ExportedEvent } from '../../audit/audit.hash';
+import type { Page } from '../../http/pagination';
+import { nameOf, userDirectory } from '../web.lookups.repository';
+import { definePage, view } from '../web.page';
+
+// The audit chain: verified from its first event on every visit, and the latest events (optionally
+// those of one record, e.g. a screening) with who did what when.
+export const investigatorAuditPages = (deps: AppDeps) => [
+  definePage({
+    method: 'get',
+    path: '/granskningskedja',
+    uses: ['GET /api/audit/verify', 'GET /api/audit/events'],
+    nav: {
+      label: 'Granskningskedja',
+      order: 50,
+      description: 'Kontrollera att granskningsloggen är obruten och se vem som gjorde vad.',
+    },
+    handler: async (ctx) => {
+      const entityId = ctx.query.entityId?.trim() || undefined;
+      const [check, events, users] = await Promise.all([
+        ctx.call<ChainCheck>('GET /api/audit/verify'),
+        ctx.call<Page<ExportedEvent>>('GET /api/audit/events', {
+          query: { limit: '50', ...(entityId ? { entityId } : {}) },
+        }),
+        userDirectory(deps.db),
+      ]);
+      return view('audit', 'Granskningskedja', {
+        check,
+        entityId,
+        events: events.items.map((e) => ({ ...e, actorName: nameOf(users.names, e.actor) })),
+      });
+    },
+  }),
+];

@@ -1,0 +1,79 @@
+import type { AppDeps } from '../../app';
+import type { Association } from '../../associations/associations.schemas';
+import type { Application } from '../../applications/applications.schemas';
+import type { ScreeningFacts } from '../../screening/screening.facts';
+import type { EvaluationResult } from '../../screening/screening.result';
+import type { Screening } from '../../screening/screening.schemas';
+import { nameOf, userDirectory } from '../web.lookups.repository';
+import { definePage, view, type PageContext } from '../web.page';
+import { criterionGroups, hitsView } from './screening.view-model';
+
+type ScreeningRecord = Screening & { facts: ScreeningFacts; evaluation: EvaluationResult };
+type PublishedRuleSet = { id: string; version: string; validFrom: string; hash: string };
+type Side = { status: string; outcome: string } | null;
+type Replay = {
+  identical: boolean;
+  original: Pick<Screening, 'ruleSet' | 'recommendation' | 'reasons' | 'checks'>;
+  replayed: Pick<Screening, 'ruleSet' | 'recommendation' | 'reasons' | 'checks'>;
+  differences: { ruleId: string; before: Side; after: Side }[];
+};
+
+async function context(deps: AppDeps, ctx: PageContext, id: string) {
+  const screening = await ctx.call<ScreeningRecord>('GET /api/screenings/:id', { params: { id } });
+  const [application, association, users] = await Promise.all([
+    ctx.call<Application>('GET /api/applications/:id', { params: { id: screening.applicationId } }),
+    ctx.call<Association>('GET /api/associations/:id', { params: { id: screening.associationId } }),
+    userDirectory(deps.db),
+  ]);
+  return { screening, application, association, screenedBy: nameOf(users.names, screening.screenedBy) };
+}
+
+/** Other published versions of the same rule set, for a what-if replay. */
+async function versions(ctx: PageContext, screening: Screening) {
+  if (!ctx.can('GET /api/rule-sets')) return [];
+  const all = await ctx.call<{ items: PublishedRuleSet[] }>('GET /api/rule-sets');
+  return all.items.filter((r) => r.id === screening.ruleSet.id && r.version !== screening.ruleSet.version);
+}
+
+// One screening: the recommendation, every criterion with its verdict and reasons, the watchlist
+// hits explained, the stored facts and each rule's conditions; for investigators, replay.
+export const screeningPages = (deps: AppDeps) => [
+  definePage({
+    method: 'get',
+    path: '/granskningar/:id',
+    uses: ['GET /api/screenings/:id'],
+    handler: async (ctx) => {
+      const c = await context(deps, ctx, ctx.params.id!);
+      const canReplay = ctx.can('POST /api/screenings/:id/replay');
+      return view('screening', `Granskning av ${c.association.name}`, {
+        ...c,
+        groups: criterionGroups(c.screening.checks, c.screening.evaluation, c.screening.facts),
+        hits: hitsView(c.screening.watchlist.hits),
+        canReplay,
+        versions: canReplay ? await versions(ctx, c.screening) : [],
+        canSeeAudit: ctx.can('GET /api/audit/events'),
+        // Case officers see hits only here, inside the screening; the entries themselves are not theirs.
+        canSeeWatchlist: ctx.can('GET /api/watchlist/:id'),
+      });
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/granskningar/:id/omprovning',
+    uses: ['POST /api/screenings/:id/replay'],
+    handler: async (ctx) => {
+      const version = ctx.form.ruleSetVersion?.trim();
+      const replay = await ctx.call<Replay>('POST /api/screenings/:id/replay', {
+        params: ctx.params,
+        body: version ? { ruleSetVersion: version } : {},
+      });
+      const c = await context(deps, ctx, ctx.params.id!);
+      return view('replay', `Omprövning av granskningen av ${c.association.name}`, {
+        ...c,
+        replay,
+        whatIf: Boolean(version),
+        groups: criterionGroups(replay.replayed.checks, undefined, undefined),
+      });
+    },
+  }),
+];

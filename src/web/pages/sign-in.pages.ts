@@ -1,0 +1,97 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../../app';
+import { bearerToken } from '../../http/auth';
+import { findActiveUserByTokenHash } from '../../users/users.repository';
+import { hashToken } from '../../users/tokens';
+import { clearCookie, cookieName, readCookie, setCookie } from '../web.cookies';
+import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
+import { emptyForm, formValues, withError } from '../web.forms';
+import { CSRF_REFUSED, type Renderer } from '../web.render';
+import { endSession, startSession } from '../web.session';
+
+// Sign-in with the same bearer token the API takes, resolved by the same user lookup, and sign-out.
+// These are the only pages open without a session.
+
+const SIGN_IN = '/logga-in';
+const SIGN_IN_FORM_MS = 60 * 60_000;
+
+/** Only an address on this site, so the sign-in page cannot be used to send people elsewhere. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !/[\s\\]/.test(next) ? next : '/';
+}
+
+/** The sign-in page, returning the person afterwards to `next` (the page they asked for). */
+export function signInAddress(next?: string): string {
+  return next && next !== '/' ? `${SIGN_IN}?nasta=${encodeURIComponent(next)}` : SIGN_IN;
+}
+
+export function signInRoutes(deps: AppDeps, renderer: Renderer): Router {
+  const router = Router();
+
+  const showForm = (req: Request, res: Response, next: string, form = emptyForm(), status = 200) => {
+    // A fresh double-submit token for every form shown (there is no session to hold one yet).
+    const token = newFormToken();
+    setCookie(req, res, 'signin', token, SIGN_IN_FORM_MS);
+    renderer.page(req, res, {
+      view: 'sign-in',
+      title: 'Logga in',
+      status,
+      data: { signInToken: token, next, form, signedOut: req.query.utloggad === '1' },
+    });
+  };
+
+  router.get(SIGN_IN, (req, res) => {
+    const next = safeNext(req.query.nasta);
+    if (req.webSession) {
+      res.redirect(303, next);
+      return;
+    }
+    showForm(req, res, next);
+  });
+
+  router.post(SIGN_IN, async (req, res) => {
+    const values = formValues(req.body);
+    const next = safeNext(values.nasta);
+    if (!tokensMatch(readCookie(req, cookieName('signin', req)), values[CSRF_FIELD])) {
+      renderer.error(req, res, 403, CSRF_REFUSED);
+      return;
+    }
+    // A pasted "Bearer …" header value is accepted too; the token itself is never shown again.
+    const raw = (values.token ?? '').trim();
+    const token = raw.includes(' ') ? bearerToken(raw) : raw;
+    if (!token) {
+      showForm(req, res, next, withError(emptyForm(), 'token', 'Ange din inloggningsnyckel.'), 400);
+      return;
+    }
+    const user = await findActiveUserByTokenHash(deps.db, hashToken(token));
+    if (!user) {
+      const msg = 'Nyckeln är okänd eller spärrad. Kontrollera att du har klistrat in hela nyckeln.';
+      showForm(req, res, next, withError(emptyForm(), 'token', msg), 400);
+      return;
+    }
+    // Never reuse a session across sign-ins (fixation): an earlier one is ended first.
+    if (req.webSession) await endSession(deps, req.webSession);
+    const id = await startSession(deps, { id: user.id, name: user.name, role: user.role });
+    setCookie(req, res, 'session', id);
+    clearCookie(req, res, 'signin');
+    res.redirect(303, next);
+  });
+
+  router.post('/logga-ut', async (req, res) => {
+    const session = req.webSession;
+    if (!session) {
+      res.redirect(303, SIGN_IN);
+      return;
+    }
+    if (!tokensMatch(session.csrfToken, formValues(req.body)[CSRF_FIELD])) {
+      renderer.error(req, res, 403, CSRF_REFUSED);
+      return;
+    }
+    await endSession(deps, session);
+    clearCookie(req, res, 'session');
+    req.webSession = undefined;
+    res.redirect(303, `${SIGN_IN}?utloggad=1`);
+  });
+
+  return router;
+}

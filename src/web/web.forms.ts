@@ -1,0 +1,91 @@
+import { AppError, ValidationError } from '../http/errors';
+import { svMessage } from './web.validation.sv';
+
+// A form re-rendered after a refusal keeps what the person typed and says, next to each field and in
+// a summary at the top, what to correct. Field names are the API's paths ("grant.amountSek"), so an
+// error the API reports for "body.grant.amountSek" (or "query.from") lands on that field without a
+// mapping table.
+
+export type FormValues = Record<string, string>;
+
+export interface FormState {
+  values: FormValues;
+  errors: Record<string, string>;
+  /** Every problem, in field order, for the error summary; `field` links to the input. */
+  summary: { field?: string; message: string }[];
+}
+
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {}, summary: [] });
+
+/** Single values of a parsed urlencoded body (a repeated name keeps its first value). */
+export function formValues(body: unknown): FormValues {
+  const out: FormValues = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string') out[k] = first;
+  }
+  return out;
+}
+
+/** The longest declared field that is the path or contains it ("aliases.2" → "aliases"). */
+function fieldOf(path: string, fields: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const f of fields) {
+    if ((path === f || path.startsWith(`${f}.`)) && (!best || f.length > best.length)) best = f;
+  }
+  return best;
+}
+
+/**
+ * The form again with the API's refusal on it. Returns undefined for errors that are not the
+ * person's to correct (they go on to the error page).
+ */
+export function refusedForm(
+  err: unknown,
+  values: FormValues,
+  fields: readonly string[],
+): FormState | undefined {
+  if (err instanceof ValidationError) {
+    const state = emptyForm(values);
+    const details = err.details?.length ? err.details : [{ path: '', message: err.message }];
+    for (const d of details) {
+      const path = d.path.replace(/^(body|query)\.?/, '');
+      const field = fieldOf(path, fields);
+      const message = svMessage(d.message);
+      if (field && state.errors[field]) continue; // one message per field is enough
+      if (field) state.errors[field] = message;
+      state.summary.push(field ? { field, message } : { message });
+    }
+    const order = (s: { field?: string }) => (s.field ? fields.indexOf(s.field) : -1);
+    state.summary.sort((a, b) => order(a) - order(b));
+    return state;
+  }
+  if (err instanceof AppError && err.status === 409) {
+    return { values, errors: {}, summary: [{ message: svMessage(err.message) }] };
+  }
+  return undefined;
+}
+
+/**
+ * Adds a problem found by the page itself (e.g. an org number that names no association), first in
+ * the summary: it concerns the form's first field.
+ */
+export function withError(state: FormState, field: string | undefined, message: string): FormState {
+  if (field) state.errors[field] = message;
+  state.summary.unshift(field ? { field, message } : { message });
+  return state;
+}
+
+/** "a, b\nc" → ["a, b", "c"]: one item a line, blank lines dropped. */
+export function lines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export const checked = (v: string | undefined) => v !== undefined && v !== '';
+/** An optional text field: blank means absent. */
+export const optional = (v: string | undefined) =>
+  v === undefined || v.trim() === '' ? undefined : v.trim();

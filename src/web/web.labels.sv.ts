@@ -1,0 +1,99 @@
+// Swedish words for the service's codes. The API speaks in codes; people read these.
+
+export const LABELS = {
+  role: {
+    case_officer: 'Handläggare',
+    booking_staff: 'Bokningspersonal',
+    coordinator: 'Samordnare mot våldsbejakande extremism',
+    investigator: 'Granskare',
+    admin: 'Systemförvaltare',
+  },
+  recommendation: {
+    eligible: 'Stödberättigad',
+    incomplete: 'Ofullständig ansökan',
+    refer: 'Särskild prövning',
+    ineligible: 'Ej stödberättigad',
+  },
+  ruleStatus: {
+    met: 'Uppfyllt',
+    not_met: 'Ej uppfyllt',
+    not_evaluated: 'Ej bedömt',
+  },
+  applicationStatus: { received: 'Mottagen', screened: 'Granskad', decided: 'Beslutad' },
+  applicationKind: { grant: 'Föreningsbidrag', premises: 'Lokal' },
+  category: {
+    violence_coercion_threats: 'Våld, tvång eller hot',
+    rights_violation: 'Kränkning av grundläggande fri- och rättigheter',
+    discrimination: 'Diskriminering eller brott mot principen om alla människors lika värde',
+    gender_equality_violation: 'Motverkar jämställdhet mellan kvinnor och män',
+    promotes_violations: 'Försvarar, främjar eller uppmanar till sådant som ovan',
+    counteracts_democracy: 'Motverkar det demokratiska styrelseskicket',
+    supports_violent_extremism: 'Uppmuntrar eller möjliggör våldsbejakande extremism',
+  },
+  subjectKind: { organisation: 'Organisation', person: 'Person' },
+  entryStatus: { active: 'Aktiv', retired: 'Avregistrerad', expired: 'Utgången' },
+  supportStatus: { active: 'Aktivt stöd', withdrawn: 'Stödet indraget' },
+  hitSubject: { association: 'Föreningen', representative: 'Företrädare' },
+  matchMethod: {
+    org_number: 'organisationsnummer',
+    personal_number: 'personnummer',
+    name: 'namn',
+    acronym: 'förkortning',
+  },
+  normalisation: {
+    unicode_nfkc: 'tecken i olika skrivsätt likställda',
+    case_fold: 'versaler och gemener likställda',
+    quotes: 'citattecken borttagna',
+    punctuation: 'skiljetecken borttagna',
+    initials_collapsed: 'initialer sammanslagna',
+    diacritics_fold: 'å, ä, ö och accenter likställda med a, o',
+    transliteration_fold: 'andra alfabet translittererade',
+    ascii_fold: 'specialtecken likställda med a–z',
+    genitive_s: 'genitiv-s borttaget',
+    legal_form_low_weight: 'ord för juridisk form väger lite',
+    class_word_low_weight: 'vanliga ord som ”förening” väger lite',
+    legal_form_typo: 'stavfel i juridisk form',
+    compound_joined: 'sammansatt ord hopskrivet',
+    compound_split: 'sammansatt ord isärskrivet',
+    acronym: 'förkortning utskriven',
+  },
+  auditAction: {
+    'association.registered': 'Förening registrerad',
+    'application.received': 'Ansökan mottagen',
+    'finding.recorded': 'Uppgift registrerad',
+    'screening.performed': 'Granskning utförd',
+    'screening.replayed': 'Granskning omprövad',
+    'rule_set.published': 'Regelverk publicerat',
+    'user.created': 'Användare skapad',
+    'user.bootstrapped': 'Första administratören skapad',
+    'watchlist.entry_added': 'Post tillagd i bevakningslistan',
+    'watchlist.entry_imported': 'Post importerad till bevakningslistan',
+    'watchlist.entry_retired': 'Post avregistrerad',
+    'watchlist.entry_expired': 'Post utgången',
+    'watchlist.searched': 'Sökning i bevakningslistan',
+    'watchlist.listed': 'Bevakningslistan visad',
+    'watchlist.entry_read': 'Post i bevakningslistan läst',
+    'association.support_status_changed': 'Föreningens stöd ändrat',
+    'decision.made': 'Beslut fattat',
+    'decision.approved': 'Beslut godkänt av en andra handläggare',
+    'decision.finalised': 'Beslut slutligt',
+    'decision.returned': 'Beslut återlämnat',
+    'premises.checked': 'Lokalkontroll',
+    'referral.resolved': 'Hänvisning från lokalkontroll avslutad',
+    'reminder.created': 'Påminnelse skapad',
+    'reminder.completed': 'Påminnelse utförd',
+    'reminder.closed': 'Påminnelse stängd',
+    'reminder.escalated': 'Påminnelse eskalerad',
+    'notification.failed': 'Avisering misslyckades',
+    'web.signed_in': 'Inloggning',
+    'web.signed_out': 'Utloggning',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type LabelKind = keyof typeof LABELS;
+
+/** The Swedish label of a code; the code itself when none is known (never an empty cell). */
+export function label(kind: LabelKind, code: unknown): string {
+  const table = LABELS[kind] as Record<string, string>;
+  return typeof code === 'string' ? (table[code] ?? code) : '';
+}

@@ -1,0 +1,94 @@
+// The API's validation messages are English (they are the API contract's). People using the pages
+// read Swedish, so each message a form can meet is translated here; the rules themselves stay where
+// they are, in the API's schemas and services.
+
+const EXACT: Record<string, string> = {
+  'must not be empty': 'Fältet får inte vara tomt.',
+  'must be a date as YYYY-MM-DD': 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  'not a valid calendar date': 'Datumet finns inte i kalendern.',
+  'must not be in the future': 'Datumet får inte ligga i framtiden.',
+  'periodTo must not be before periodFrom': 'Periodens slut får inte vara före dess början.',
+  'to must be after from': 'Sluttiden måste vara efter starttiden.',
+  'a reason is required': 'Ange ett skäl.',
+  'reviewBy is in the past': 'Omprövningsdatumet har redan passerat.',
+  'reviewBy is more than one year ahead': 'Omprövningsdatumet får ligga högst ett år framåt.',
+  'a person has no organisationsnummer': 'En person har inget organisationsnummer.',
+  'an organisation has no personnummer': 'En organisation har inget personnummer.',
+  'no association with this id is registered': 'Föreningen finns inte i registret.',
+  'Invalid ISO datetime': 'Ange datum och klockslag.',
+  'Invalid UUID': 'Ogiltig identitet.',
+  'must be a UUID': 'Ogiltig identitet.',
+  // CSV import, per line
+  'subject_kind must be "organisation" or "person"':
+    'Typen (subject_kind) ska vara ”organisation” eller ”person”.',
+  'name is empty': 'Namnet (name) saknas.',
+  'name is longer than 300 characters': 'Namnet (name) är längre än 300 tecken.',
+  'reason is empty': 'Skälet (reason) saknas.',
+  'source is empty': 'Källan (source) saknas.',
+  'review_by must be a real date as YYYY-MM-DD':
+    'Omprövningsdatumet (review_by) ska vara ett verkligt datum som ÅÅÅÅ-MM-DD.',
+  'review_by is in the past': 'Omprövningsdatumet (review_by) har redan passerat.',
+  'review_by is more than one year ahead': 'Omprövningsdatumet (review_by) ligger mer än ett år framåt.',
+  'unterminated quoted field': 'Ett fält inom citattecken avslutas aldrig.',
+  'unexpected character after a closing quote': 'Oväntat tecken efter ett avslutande citattecken.',
+  'the first line must be the header': 'Första raden ska vara rubrikraden.',
+};
+
+const ID_ERRORS: Record<string, string> = {
+  'must be 10 digits as NNNNNN-NNNN (optionally prefixed by 16)':
+    'ska vara tio siffror som NNNNNN-NNNN (eventuellt med 16 före)',
+  'digits 3–4 must be 20 or more': 'siffra 3–4 ska vara minst 20',
+  'check digit does not match (Luhn)': 'kontrollsiffran stämmer inte',
+  'must be YYMMDD-NNNN or YYYYMMDD-NNNN': 'ska skrivas ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN',
+  'not a valid date of birth': 'födelsedatumet finns inte',
+};
+const idError = (e: string) => ID_ERRORS[e] ?? e;
+
+const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^invalid organisationsnummer: (.+)$/, (m) => `Ogiltigt organisationsnummer: ${idError(m[1]!)}.`],
+  [/^invalid personnummer: (.+)$/, (m) => `Ogiltigt personnummer: ${idError(m[1]!)}.`],
+  [/^org_number: (.+)$/, (m) => `Organisationsnumret (org_number): ${idError(m[1]!)}.`],
+  [/^Too small: expected string to have >=1 characters$/, () => 'Fältet får inte vara tomt.'],
+  [/^Too big: expected string to have <=(\d+) characters$/, (m) => `Högst ${m[1]} tecken.`],
+  [/^Too big: expected array to have <=(\d+) items$/, (m) => `Högst ${m[1]} stycken.`],
+  [/^Too big: expected number to be <=(\d+)$/, (m) => `Värdet får vara högst ${m[1]}.`],
+  [/^Too small: expected number to be >0$/, () => 'Ange ett tal större än noll.'],
+  [/expected int, received number$/, () => 'Ange ett heltal.'],
+  [/expected number, received/, () => 'Ange ett tal.'],
+  [/expected string, received undefined$/, () => 'Fältet måste fyllas i.'],
+  [/expected boolean, received undefined$/, () => 'Välj ja eller nej.'],
+  [/^Invalid option/, () => 'Välj ett av alternativen.'],
+  [
+    /^An association with organisationsnummer (\S+) is already registered$/,
+    (m) => `En förening med organisationsnummer ${m[1]} är redan registrerad.`,
+  ],
+  [/^The entry is already retired$/, () => 'Posten är redan avregistrerad.'],
+  [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],
+  [/^expected (\d+) fields, found (\d+)$/, (m) => `Raden har ${m[2]} fält men ska ha ${m[1]}.`],
+  [/^header lacks column\(s\): (.+)$/, (m) => `Rubrikraden saknar kolumnerna ${m[1]}.`],
+];
+
+function one(message: string): string | undefined {
+  if (EXACT[message]) return EXACT[message];
+  for (const [re, fn] of PATTERNS) {
+    const m = re.exec(message);
+    if (m) return fn(m);
+  }
+  return undefined;
+}
+
+/** A validation or conflict message in Swedish; a generic sentence for one never seen before. */
+export function svMessage(message: string): string {
+  return one(message) ?? 'Uppgiften godtas inte.';
+}
+
+/**
+ * A CSV line's error (the parser joins several with "; ") in Swedish. An unknown part is shown as it
+ * is: for a file, the exact complaint helps more than a generic sentence.
+ */
+export function svLineError(message: string): string {
+  return message
+    .split('; ')
+    .map((p) => one(p) ?? p)
+    .join(' ');
+}

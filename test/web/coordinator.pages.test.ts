@@ -1,0 +1,124 @@
+import { createTestContext, orgNumber, type TestContext } from '../support/test-app';
+import { decodeEntities, signIn, textOf } from './web-support';
+
+let ctx: TestContext;
+let coordinator: Awaited<ReturnType<typeof signIn>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  coordinator = await signIn(ctx, 'coordinator');
+});
+afterAll(() => ctx.close());
+
+const post = (path: string, form: Record<string, string>) =>
+  coordinator.agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: coordinator.csrf, ...form });
+
+const HEADER = 'subject_kind,name,aliases,org_number,reason,source,review_by';
+const auditActions = async (action: string) =>
+  ctx.handle.db
+    .selectFrom('audit_events')
+    .select(['actor', 'details'])
+    .where('action', '=', action)
+    .orderBy('seq', 'desc')
+    .execute();
+
+describe('the watchlist pages', () => {
+  it('refuses an entry whose review date is too far ahead, in Swedish, keeping the values', async () => {
+    const res = await post('/bevakningslista/ny', {
+      subjectKind: 'organisation',
+      name: 'Röda Vargarna',
+      aliases: 'RV',
+      orgNumber: '',
+      reason: 'Uppmanar till våld',
+      source: 'Dom B 123-26',
+      reviewBy: '2028-01-01',
+    });
+    expect(res.status).toBe(400);
+    expect(textOf(res.text)).toContain(
+      'Omprövas senast Högst ett år fram. En post som inte omprövas går ut. Fel: Omprövningsdatumet får ligga högst ett år framåt.',
+    );
+    expect(res.text).toContain('name="name" value="Röda Vargarna"');
+    expect(res.text).toMatch(/value="organisation" checked/);
+  });
+
+  it('imports pasted CSV, listing each rejected line by number in Swedish', async () => {
+    const csv = [
+      HEADER,
+      'organisation,Röda Vargarna,RV|Vargarna,,supports_violent_extremism,tips,2027-03-01',
+      'organisation,Trasig Rad,,802000-0000,supports_violent_extremism,tips,2027-03-01',
+      'person,Sven Svensson,,,counteracts_democracy,dom B 123-26,2027-03-01',
+      'grupp,Okänd,,,x,y,2027-03-01',
+    ].join('\n');
+    const res = await post('/bevakningslista/import', { csv });
+    expect(res.status).toBe(200);
+    const text = textOf(res.text);
+    expect(text).toContain('2 poster importerades.');
+    expect(text).toContain('2 rader avvisades; de andra raderna påverkades inte.');
+    expect(text).toContain('Rad 3 Organisationsnumret (org_number): kontrollsiffran stämmer inte.');
+    expect(text).toContain('Rad 5 Typen (subject_kind) ska vara ”organisation” eller ”person”.');
+    expect(
+      (await auditActions('watchlist.entry_imported')).every((e) => e.actor === ctx.userIds.coordinator),
+    ).toBe(true);
+  });
+
+  it('imports an uploaded file (multipart) and asks for one when nothing is sent', async () => {
+    const file = Buffer.from(
+      `${HEADER}\norganisation,Uppladdade Förbundet,,${orgNumber(88)},supports_violent_extremism,tips,2027-03-01\n`,
+    );
+    const res = await coordinator.agent
+      .post('/bevakningslista/import')
+      .field('_csrf', coordinator.csrf)
+      .attach('file', file, { filename: 'lista.csv', contentType: 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(textOf(res.text)).toContain('1 post importerades från lista.csv. Inga rader avvisades.');
+    const empty = await coordinator.agent
+      .post('/bevakningslista/import')
+      .field('_csrf', coordinator.csrf)
+      .field('csv', '');
+    expect(empty.status).toBe(400);
+    expect(textOf(empty.text)).toContain('Välj en fil eller klistra in raderna.');
+  });
+
+  it('searches with a Swedish explanation of each hit, audited as a watchlist read', async () => {
+    const res = await coordinator.agent.get('/bevakningslista?q=roda+vargarna');
+    expect(res.status).toBe(200);
+    const text = textOf(decodeEntities(res.text));
+    expect(text).toContain('Röda Vargarna');
+    expect(text).toContain('Namnet liknar ”Röda Vargarna” till 100 %.');
+    expect(text).toContain('å, ä, ö och accenter likställda');
+    const [search] = await auditActions('watchlist.searched');
+    expect(search).toMatchObject({ actor: ctx.userIds.coordinator, details: { q: 'roda vargarna' } });
+    const byNumber = textOf(
+      (await coordinator.agent.get(`/bevakningslista?orgNumber=${orgNumber(88)}`)).text,
+    );
+    expect(byNumber).toContain('Organisationsnumret stämmer exakt.');
+  });
+
+  it('retires an entry only with a reason; the retired entry stays readable without the form', async () => {
+    const hit = await coordinator.agent.get('/bevakningslista?q=Sven+Svensson');
+    const id = /href="\/bevakningslista\/([0-9a-f-]{36})"/.exec(hit.text)![1]!;
+    const noReason = await post(`/bevakningslista/${id}/avregistrera`, { reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(textOf(noReason.text)).toContain('Ange ett skäl.');
+    const ok = await post(`/bevakningslista/${id}/avregistrera`, { reason: 'Felaktig uppgift' });
+    expect(ok.status).toBe(303);
+    const page = textOf((await coordinator.agent.get(ok.headers.location!)).text);
+    expect(page).toContain('Posten är avregistrerad.');
+    expect(page).toContain('Avregistrerad – Felaktig uppgift');
+    expect(page).not.toContain('Skäl till avregistreringen');
+    const twice = await post(`/bevakningslista/${id}/avregistrera`, { reason: 'igen' });
+    expect(twice.status).toBe(409);
+    expect(textOf(twice.text)).toContain('Posten är redan avregistrerad.');
+  });
+
+  it('lets investigators search and read but not change the list', async () => {
+    const investigator = await signIn(ctx, 'investigator');
+    const page = await investigator.agent.get('/bevakningslista?q=Vargarna');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('href="/bevakningslista/ny"');
+    expect(page.text).not.toContain('href="/bevakningslista/import"');
+    expect((await investigator.agent.get('/bevakningslista/ny')).status).toBe(403);
+  });
+});

@@ -1,0 +1,81 @@
+import request from 'supertest';
+import { createTestContext, orgNumber, type TestContext } from '../support/test-app';
+import { hiddenCsrf, signIn, textOf } from './web-support';
+
+// Every form post carries a token another site cannot know; without it nothing happens and the
+// answer is 403 with a Swedish explanation.
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const association = (n: number) => ({ orgNumber: orgNumber(n), name: `Förening ${n}` });
+const registered = async (n: number) =>
+  ctx.handle.db
+    .selectFrom('associations')
+    .select('id')
+    .where('org_number', '=', orgNumber(n))
+    .executeTakeFirst();
+
+describe('form tokens', () => {
+  it('refuses a form post without the token, or with a wrong one, and changes nothing', async () => {
+    const { agent, csrf } = await signIn(ctx, 'case_officer');
+    const none = await agent.post('/foreningar/ny').type('form').send(association(1));
+    expect(none.status).toBe(403);
+    expect(textOf(none.text)).toContain('Formuläret kunde inte tas emot');
+    const wrong = await agent
+      .post('/foreningar/ny')
+      .type('form')
+      .send({ ...association(1), _csrf: `${csrf.slice(0, -2)}xx` });
+    expect(wrong.status).toBe(403);
+    expect(await registered(1)).toBeUndefined();
+    const right = await agent
+      .post('/foreningar/ny')
+      .type('form')
+      .send({ ...association(1), _csrf: csrf });
+    expect(right.status).toBe(303);
+    expect(await registered(1)).toBeDefined();
+  });
+
+  it("refuses another session's token", async () => {
+    const mine = await signIn(ctx, 'case_officer');
+    const theirs = await signIn(ctx, 'case_officer_2');
+    const res = await mine.agent
+      .post('/foreningar/ny')
+      .type('form')
+      .send({ ...association(2), _csrf: theirs.csrf });
+    expect(res.status).toBe(403);
+    expect(await registered(2)).toBeUndefined();
+  });
+
+  it('refuses a sign-out without the token: the person stays signed in', async () => {
+    const { agent } = await signIn(ctx, 'investigator');
+    expect((await agent.post('/logga-ut').type('form').send({})).status).toBe(403);
+    expect((await agent.get('/granskningskedja')).status).toBe(200);
+  });
+
+  it('refuses a sign-in post without the form token in both cookie and form', async () => {
+    const bare = await request(ctx.app)
+      .post('/logga-in')
+      .type('form')
+      .send({ token: ctx.tokens.case_officer });
+    expect(bare.status).toBe(403);
+    // The form's value without its cookie (as a cross-site form would post it) is refused too.
+    const form = await request(ctx.app).get('/logga-in');
+    const res = await request(ctx.app)
+      .post('/logga-in')
+      .type('form')
+      .send({ _csrf: hiddenCsrf(form.text), token: ctx.tokens.case_officer });
+    expect(res.status).toBe(403);
+    expect(res.headers['set-cookie']?.toString() ?? '').not.toContain('fk_session');
+  });
+
+  it('refuses a file upload without the token', async () => {
+    const { agent } = await signIn(ctx, 'coordinator');
+    const res = await agent
+      .post('/bevakningslista/import')
+      .attach('file', Buffer.from('subject_kind,name,aliases,org_number,reason,source,review_by\n'), 'a.csv');
+    expect(res.status).toBe(403);
+  });
+});
