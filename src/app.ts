@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -13,6 +11,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount';
 import { buildOpenApiDocument } from './http/openapi';
 import { rateLimiter } from './http/rate-limit';
+import { requestLogging } from './http/request-log';
 import type { AnyRoute } from './http/route';
 import { healthRoutes } from './health.routes';
 import { usersRoutes } from './users/users.routes';
@@ -72,26 +71,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.TRUST_PROXY);
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      // Method, URL and status are enough; headers may carry tokens and cookies.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(requestLogging(deps.logger));
   app.use(helmet());
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));

@@ -15,9 +15,19 @@ const swedishDay = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
+let lastHour = NaN;
+let lastDay = '';
+
 /** The calendar date (YYYY-MM-DD) of an instant in Sweden. */
 export function isoDate(d: Date): string {
-  return swedishDay.format(d);
+  // Sweden's offset is whole hours, so the date is the same throughout a UTC hour: format once per
+  // hour (Intl formatting is slow, and this is on every request's path).
+  const hour = Math.floor(d.getTime() / 3_600_000);
+  if (hour !== lastHour) {
+    lastDay = swedishDay.format(d);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */

@@ -33,13 +33,12 @@ export function authenticate(db: Db): RequestHandler {
     if (header === undefined) return next();
     const token = bearerToken(header);
     if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
-    const tokenHash = hashToken(token);
-    let user = known.get(tokenHash);
+    let user = known.get(token);
     if (!user) {
-      const row = await findActiveUserByTokenHash(db, tokenHash);
+      const row = await findActiveUserByTokenHash(db, hashToken(token));
       if (!row) throw new UnauthenticatedError('Unknown or deactivated token');
       user = { id: row.id, name: row.name, role: row.role };
-      known.set(tokenHash, user);
+      known.set(token, user);
     }
     req.user = user;
     next();
@@ -49,26 +48,27 @@ export function authenticate(db: Db): RequestHandler {
 /**
  * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.
  * Only hits are kept (a new user's token works at once), for a few seconds: a token deactivated in
- * the database stops working within TTL_MS on every instance.
+ * the database stops working within TTL_MS on every instance. Keyed by the token itself, in this
+ * process's memory only (the database still holds only hashes), to spare a hash per request.
  */
 class KnownTokens {
   private static readonly TTL_MS = 10_000;
   private static readonly MAX = 10_000;
   private readonly entries = new Map<string, { user: AuthUser; until: number }>();
 
-  get(tokenHash: string): AuthUser | undefined {
-    const e = this.entries.get(tokenHash);
+  get(token: string): AuthUser | undefined {
+    const e = this.entries.get(token);
     if (!e) return undefined;
     if (e.until < Date.now()) {
-      this.entries.delete(tokenHash);
+      this.entries.delete(token);
       return undefined;
     }
     return e.user;
   }
 
-  set(tokenHash: string, user: AuthUser): void {
+  set(token: string, user: AuthUser): void {
     if (this.entries.size >= KnownTokens.MAX) this.entries.clear();
-    this.entries.set(tokenHash, { user, until: Date.now() + KnownTokens.TTL_MS });
+    this.entries.set(token, { user, until: Date.now() + KnownTokens.TTL_MS });
   }
 }
 

@@ -3,29 +3,31 @@ import { olderThan } from '../db/keyset';
 import { toJson } from '../db/database';
 import type { NotificationStatus, OutboxRow } from './notifications.table';
 
-export async function insertNotification(
-  db: Db,
-  n: {
-    id: string;
-    topic: string;
-    recipientRole: string | null;
-    subject: string;
-    payload: Record<string, unknown>;
-    now: Date;
-  },
-): Promise<void> {
+export interface NewNotification {
+  id: string;
+  topic: string;
+  recipientRole: string | null;
+  subject: string;
+  payload: Record<string, unknown>;
+  now: Date;
+}
+
+export async function insertNotifications(db: Db, notifications: NewNotification[]): Promise<void> {
+  if (notifications.length === 0) return;
   await db
     .insertInto('outbox')
-    .values({
-      id: n.id,
-      topic: n.topic,
-      recipient_role: n.recipientRole,
-      subject: n.subject,
-      payload: toJson(n.payload),
-      status: 'pending',
-      next_attempt_at: n.now,
-      created_at: n.now,
-    })
+    .values(
+      notifications.map((n) => ({
+        id: n.id,
+        topic: n.topic,
+        recipient_role: n.recipientRole,
+        subject: n.subject,
+        payload: toJson(n.payload),
+        status: 'pending' as const,
+        next_attempt_at: n.now,
+        created_at: n.now,
+      })),
+    )
     .execute();
 }
 

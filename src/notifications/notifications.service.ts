@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import type { Clock } from '../clock';
-import { insertNotification } from './notifications.repository';
+import { insertNotifications } from './notifications.repository';
 import type { OutboxRow } from './notifications.table';
 import type { Notification } from './notifications.schemas';
 
@@ -26,9 +26,20 @@ export async function enqueueNotification(
   clock: Clock,
   input: NotificationInput,
 ): Promise<{ id: string }> {
-  const id = randomUUID();
-  await insertNotification(trx, { id, ...input, now: clock.now() });
-  return { id };
+  const [id] = await enqueueNotifications(trx, clock, [input]);
+  return { id: id! };
+}
+
+/** Several notifications in one statement (e.g. a batch of premises checks that refer). */
+export async function enqueueNotifications(
+  trx: Transaction<Database>,
+  clock: Clock,
+  inputs: NotificationInput[],
+): Promise<string[]> {
+  const now = clock.now();
+  const rows = inputs.map((input) => ({ id: randomUUID(), ...input, now }));
+  await insertNotifications(trx, rows);
+  return rows.map((r) => r.id);
 }
 
 /** Delivery metadata only: subjects and payloads may name associations and stay in the database. */

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import type { Clock } from '../clock';
 import { appendAuditMany } from '../audit/audit.service';
-import { enqueueNotification } from '../notifications/notifications.service';
+import { enqueueNotifications } from '../notifications/notifications.service';
 import { insertChecks, insertReferrals, type NewCheck } from './premises.repository';
 
 interface Pending {
@@ -21,14 +21,16 @@ async function writeChecks(trx: Transaction<Database>, clock: Clock, checks: New
     trx,
     refer.map((c) => ({ id: randomUUID(), checkId: c.id, now: c.now })),
   );
-  for (const c of refer) {
-    await enqueueNotification(trx, clock, {
+  await enqueueNotifications(
+    trx,
+    clock,
+    refer.map((c) => ({
       topic: 'referral.opened',
       recipientRole: 'coordinator',
       subject: `Bokningskontroll ${c.id} behöver prövas av samordnaren`,
       payload: { checkId: c.id, venue: c.venue, date: c.date },
-    });
-  }
+    })),
+  );
   await appendAuditMany(
     trx,
     clock,
