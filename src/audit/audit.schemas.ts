@@ -1,3 +1,4 @@
+import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
 import { isoDateSchema, instantSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
@@ -22,7 +23,7 @@ export const auditEventSchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
-    details: z.unknown(),
+    details: jsonObject,
     prevHash: z.string(),
     hash: z.string(),
   })

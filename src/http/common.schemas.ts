@@ -28,3 +28,7 @@ export const orgNumberSchema = z
   });
 
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);
+
+/** A JSON object whose shape is documented elsewhere (explanations, fact snapshots, audit details). */
+// `additionalProperties: true` spelled out: the generator would otherwise write a typeless schema.
+export const jsonObject = z.looseObject({}).meta({ additionalProperties: true } as Record<string, unknown>);

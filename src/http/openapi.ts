@@ -24,6 +24,18 @@ const errorDescriptions: Record<number, string> = {
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
+/** e.g. POST /api/applications/:id/screenings → postApplicationsByIdScreenings: stable, unique per route. */
+function operationId(route: AnyRoute): string {
+  const words = route.path
+    .replace(/^\/api/, '')
+    .split(/[/-]/)
+    .filter(Boolean)
+    .map((w) =>
+      w.startsWith(':') ? `By${w[1]!.toUpperCase()}${w.slice(2)}` : w[0]!.toUpperCase() + w.slice(1),
+    );
+  return route.method + words.join('');
+}
+
 function errorResponses(route: AnyRoute) {
   const statuses = [400, 429];
   if (route.roles !== 'public') statuses.push(401, 403);
@@ -41,6 +53,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
     const success = route.success;
     const roles = route.roles === 'public' ? 'public' : route.roles.join(', ');
     registry.registerPath({
+      operationId: operationId(route),
       method: route.method,
       path: toOpenApiPath(route.path),
       summary: route.summary,
@@ -74,6 +87,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
   }
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
+    servers: [{ url: '/' }],
     info: {
       title: 'Föreningskontroll API',
       version,

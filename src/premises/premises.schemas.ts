@@ -1,3 +1,4 @@
+import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
 import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
@@ -38,7 +39,7 @@ export const referralSchema = z
       associationId: z.string().nullable(),
     }),
     grounds: z
-      .array(z.unknown())
+      .array(jsonObject)
       .describe('why the check said refer: support withdrawn, or watchlist hits with explanations'),
     resolvedBy: z.string().nullable(),
     resolvedAt: z.string().nullable(),

@@ -131,7 +131,7 @@ export function screeningRoutes(deps: AppDeps) {
               publishedAt: z.string(),
             }),
           ),
-          nextCursor: z.null(),
+          nextCursor: z.string().nullable(),
         }),
       },
       handler: async () => ({

@@ -1,3 +1,4 @@
+import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
 import { isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
@@ -38,7 +39,7 @@ export const watchlistHitSchema = z
     queryName: z.string(),
     subject: z.enum(['association', 'representative']),
     idNumberMatch: z.boolean(),
-    explanation: z.unknown(),
+    explanation: jsonObject.describe('how the hit came about (matcher explanation)'),
   })
   .meta({ id: 'ScreeningWatchlistHit' });
 
@@ -64,7 +65,10 @@ export const screeningSchema = z
 export type Screening = z.infer<typeof screeningSchema>;
 
 export const screeningRecordSchema = screeningSchema
-  .extend({ facts: z.unknown(), evaluation: z.unknown() })
+  .extend({
+    facts: jsonObject.describe('the exact fact snapshot evaluated'),
+    evaluation: jsonObject.describe('every rule with its conditions and results'),
+  })
   .meta({ id: 'ScreeningRecord' });
 
 export const replayBody = z

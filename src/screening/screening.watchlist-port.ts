@@ -7,7 +7,7 @@ import type { WatchlistHitFact } from './screening.facts';
 export interface ScreeningWatchlistHit extends WatchlistHitFact {
   /** Which name was screened: the association's name or alias, or a representative's name. */
   queryName: string;
-  explanation: unknown;
+  explanation: Record<string, unknown>;
 }
 
 export interface AssociationToScreen {

@@ -115,7 +115,7 @@ export class WatchlistIndexCache implements WatchlistPort {
         subject,
         idNumberMatch: h.explanation.idNumber?.matched === true,
         queryName,
-        explanation: h.explanation,
+        explanation: { ...h.explanation },
       });
     };
     // The association by its number and each of its names, against organisations.

@@ -1,3 +1,4 @@
+import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
 import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
@@ -88,7 +89,7 @@ export const searchResultSchema = z
         entryId: z.string(),
         score: z.number().min(0).max(1),
         matchedName: z.string(),
-        explanation: z.unknown(),
+        explanation: jsonObject,
       }),
     ),
     watchlistVersion: z.number().int(),
