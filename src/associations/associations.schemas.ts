@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { isoDateSchema, nameSchema, orgNumberSchema, personalNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-import { parsePersonalNumber } from '../shared/swedish-ids';
-
-const personalNumberSchema = z
-  .string()
-  .max(20)
-  .transform((s, ctx) => {
-    const r = parsePersonalNumber(s);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `invalid personnummer: ${r.error}` });
-      return z.NEVER;
-    }
-    return r.value;
-  });
 
 export const representativeSchema = z
   .object({

@@ -1,6 +1,5 @@
-import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
-import { isoDateSchema, instantSchema } from '../http/common.schemas';
+import { instantSchema, isoDateSchema, jsonObject } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
 /** A date (YYYY-MM-DD, a whole UTC day) or an instant. */

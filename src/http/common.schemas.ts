@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOrgNumber } from '../shared/swedish-ids';
+import { parseOrgNumber, parsePersonalNumber } from '../shared/swedish-ids';
 
 /** A real calendar date as YYYY-MM-DD (2026-02-30 is refused). */
 export const isoDateSchema = z
@@ -32,3 +32,16 @@ export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300)
 /** A JSON object whose shape is documented elsewhere (explanations, fact snapshots, audit details). */
 // `additionalProperties: true` spelled out: the generator would otherwise write a typeless schema.
 export const jsonObject = z.looseObject({}).meta({ additionalProperties: true } as Record<string, unknown>);
+
+/** A personnummer or samordningsnummer in any accepted format, normalised to YYYYMMDD-NNNN. */
+export const personalNumberSchema = z
+  .string()
+  .max(20)
+  .transform((s, ctx) => {
+    const r = parsePersonalNumber(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `invalid personnummer: ${r.error}` });
+      return z.NEVER;
+    }
+    return r.value;
+  });

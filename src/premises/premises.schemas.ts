@@ -1,6 +1,5 @@
-import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
-import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
 export const premisesCheckBody = z

@@ -1,6 +1,5 @@
-import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
-import { isoDateSchema } from '../http/common.schemas';
+import { isoDateSchema, jsonObject } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
 const recommendation = z.enum(['eligible', 'incomplete', 'refer', 'ineligible']);

@@ -1,20 +1,12 @@
-import { jsonObject } from '../http/common.schemas';
 import { z } from 'zod';
-import { isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import {
+  isoDateSchema,
+  jsonObject,
+  nameSchema,
+  orgNumberSchema,
+  personalNumberSchema,
+} from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-import { parsePersonalNumber } from '../shared/swedish-ids';
-
-const personalNumberSchema = z
-  .string()
-  .max(20)
-  .transform((s, ctx) => {
-    const r = parsePersonalNumber(s);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `invalid personnummer: ${r.error}` });
-      return z.NEVER;
-    }
-    return r.value;
-  });
 
 export const createEntryBody = z
   .object({
