@@ -1,10 +1,10 @@
 import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { ConflictError } from '../http/errors';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { listDecisions } from './decisions.repository';
+import { sendLetter } from './decisions.document';
 import {
   approveDecision,
   decideOnApplication,
@@ -107,18 +107,7 @@ export function decisionsRoutes(deps: AppDeps) {
       params: idParams,
       success: { status: 200, description: 'The letter', contentType: 'text/html' },
       handler: async ({ params, res }) => {
-        const d = await loadDecision(db, params.id);
-        if (d.document_html === null) {
-          throw new ConflictError('The letter is written when the decision becomes final');
-        }
-        const bytes = Buffer.from(d.document_html, 'utf8');
-        res.status(200);
-        res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.setHeader('Content-Length', String(bytes.length));
-        res.setHeader('X-Document-SHA256', d.document_sha256!);
-        // The letter's own styles are inline in its head; nothing in it runs script.
-        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.end(bytes);
+        sendLetter(res, await loadDecision(db, params.id));
         return undefined;
       },
     }),
