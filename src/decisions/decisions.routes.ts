@@ -3,7 +3,7 @@ import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
-import { listDecisions } from './decisions.repository';
+import { listDecisions, outcomeCountsByCriterion } from './decisions.repository';
 import { sendLetter } from './decisions.document';
 import {
   approveDecision,
@@ -16,6 +16,8 @@ import {
   approveBody,
   decideBody,
   decisionSchema,
+  decisionStatsQuery,
+  decisionStatsSchema,
   decisionsPage,
   decisionsQuery,
   returnBody,
@@ -88,6 +90,27 @@ export function decisionsRoutes(deps: AppDeps) {
         return toPage(rows, query.limit, toDecision, (r) => ({ t: r.decided_at.toISOString(), id: r.id }));
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/decisions/stats',
+      summary: 'Outcomes of final decisions per month and criterion (the equal-treatment overview)',
+      tag: 'decisions',
+      roles: ['investigator'],
+      query: decisionStatsQuery,
+      success: {
+        status: 200,
+        description: 'Counts per month, criterion and outcome',
+        schema: decisionStatsSchema,
+      },
+      handler: async ({ query }) => ({
+        byCriterion: await outcomeCountsByCriterion(db, {
+          from: rangeBound(query.from, 'from'),
+          to: rangeBound(query.to, 'to'),
+          ruleSetVersion: query.ruleSetVersion,
+        }),
+      }),
+    }),
+    // After /api/decisions/stats: express matches in order, and 'stats' is not an id.
     defineRoute({
       method: 'get',
       path: '/api/decisions/:id',
