@@ -5,7 +5,9 @@ import { bookingStaffPages } from './booking-staff.premises.pages';
 import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
+import { caseOfficerDecidePages } from './case-officer.decide.pages';
 import { screeningPages } from './screening.pages';
+import { decisionPages } from './decision.pages';
 import { investigatorScreeningPages } from './investigator.screenings.pages';
 import { investigatorAuditPages } from './investigator.audit.pages';
 import { investigatorStatsPages } from './investigator.stats.pages';
@@ -13,9 +15,8 @@ import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 
 /**
- * Every page, declared once: mounted, put in the navigation and role-tested from this list. A new
- * area's pages (decisions, reminders, referrals) are one more line here. Within an area,
- * fixed paths come before `:id` paths, which express would otherwise match first.
+ * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
+ * an area, fixed paths come before `:id` paths, which express would otherwise match first.
  */
 export function allPages(deps: AppDeps): PageDef[] {
   return [
@@ -26,6 +27,8 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...caseOfficerApplicationPages(),
     ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
+    ...caseOfficerDecidePages(deps),
+    ...decisionPages(deps),
     ...coordinatorImportPages(),
     ...coordinatorWatchlistPages(),
     ...investigatorAuditPages(deps),
