@@ -22,7 +22,9 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
   expect(await nav.getByRole('link').allInnerTexts()).toEqual([
     'Ansökningar',
     'Föreningar',
+    'Beslut',
     'Bevakningslista',
+    'Indragningar',
     'Lokalkontroll',
   ]);
 

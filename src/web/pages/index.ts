@@ -9,6 +9,8 @@ import { caseOfficerDecidePages } from './case-officer.decide.pages';
 import { screeningPages } from './screening.pages';
 import { decisionPages } from './decision.pages';
 import { investigatorScreeningPages } from './investigator.screenings.pages';
+import { investigatorDecisionPages } from './investigator.decisions.pages';
+import { investigatorWithdrawalPages } from './investigator.withdrawals.pages';
 import { investigatorAuditPages } from './investigator.audit.pages';
 import { investigatorStatsPages } from './investigator.stats.pages';
 import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
@@ -28,9 +30,11 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
     ...caseOfficerDecidePages(deps),
+    ...investigatorDecisionPages(deps),
     ...decisionPages(deps),
     ...coordinatorImportPages(),
     ...coordinatorWatchlistPages(),
+    ...investigatorWithdrawalPages(),
     ...investigatorAuditPages(deps),
     ...investigatorStatsPages(),
   ];
