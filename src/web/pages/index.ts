@@ -4,6 +4,7 @@ import { homePages } from './home.pages';
 import { bookingStaffPages } from './booking-staff.premises.pages';
 import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
+import { caseOfficerWithdrawalPages } from './case-officer.withdrawals.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
 import { caseOfficerDecidePages } from './case-officer.decide.pages';
 import { screeningPages } from './screening.pages';
@@ -25,7 +26,8 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...homePages(),
     ...bookingStaffPages(deps),
     ...caseOfficerQueuePages(deps),
-    ...caseOfficerAssociationPages(),
+    ...caseOfficerAssociationPages(deps),
+    ...caseOfficerWithdrawalPages(deps),
     ...caseOfficerApplicationPages(),
     ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
