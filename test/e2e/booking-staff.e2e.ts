@@ -27,7 +27,7 @@ afterAll(() => e2e?.close());
 it('gets "Klart" for one association and "Kontakta samordnaren" with an id for another', async () => {
   const page = await signedInPage(e2e, 'booking_staff');
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-  expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Lokalkontroll']);
+  expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Lokalkontroll', 'Påminnelser']);
   await nav.getByRole('link', { name: 'Lokalkontroll' }).click();
   await expectAccessible(page);
   await screenshot(page, '30-lokalkontroll');

@@ -26,6 +26,7 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     'Bevakningslista',
     'Indragningar',
     'Lokalkontroll',
+    'Påminnelser',
   ]);
 
   await nav.getByRole('link', { name: 'Bevakningslista' }).click();

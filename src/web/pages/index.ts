@@ -9,6 +9,7 @@ import { caseOfficerApplicationPages } from './case-officer.applications.pages';
 import { caseOfficerDecidePages } from './case-officer.decide.pages';
 import { screeningPages } from './screening.pages';
 import { decisionPages } from './decision.pages';
+import { reminderPages } from './reminders.pages';
 import { investigatorScreeningPages } from './investigator.screenings.pages';
 import { investigatorDecisionPages } from './investigator.decisions.pages';
 import { investigatorWithdrawalPages } from './investigator.withdrawals.pages';
@@ -34,6 +35,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...caseOfficerDecidePages(deps),
     ...investigatorDecisionPages(deps),
     ...decisionPages(deps),
+    ...reminderPages(deps),
     ...coordinatorImportPages(),
     ...coordinatorWatchlistPages(),
     ...investigatorWithdrawalPages(),
