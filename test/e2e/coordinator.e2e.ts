@@ -24,6 +24,7 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     'Föreningar',
     'Beslut',
     'Bevakningslista',
+    'Hänvisningar',
     'Indragningar',
     'Lokalkontroll',
     'Påminnelser',

@@ -17,6 +17,7 @@ import { investigatorAuditPages } from './investigator.audit.pages';
 import { investigatorStatsPages } from './investigator.stats.pages';
 import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
+import { coordinatorReferralPages } from './coordinator.referrals.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -38,6 +39,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...reminderPages(deps),
     ...coordinatorImportPages(),
     ...coordinatorWatchlistPages(),
+    ...coordinatorReferralPages(deps),
     ...investigatorWithdrawalPages(),
     ...investigatorAuditPages(deps),
     ...investigatorStatsPages(),
