@@ -3,7 +3,8 @@ import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
 import { decodeCursor, toPage } from '../http/pagination';
 import { listEvents } from './audit.repository';
-import { allEvents, toExported, verifyChain } from './audit.service';
+import { toExported, verifyChain } from './audit.service';
+import { writeAuditExport } from './audit.export';
 import { auditEventsPage, auditEventsQuery, verifyResultSchema } from './audit.schemas';
 import { rangeBound } from '../http/date-range';
 
@@ -53,14 +54,7 @@ export function auditRoutes({ db }: AppDeps) {
       roles: ['investigator'],
       success: { status: 200, description: 'NDJSON stream', contentType: 'application/x-ndjson' },
       handler: async ({ res }) => {
-        res.status(200).type('application/x-ndjson');
-        res.setHeader('Content-Disposition', 'attachment; filename="audit-export.ndjson"');
-        for await (const event of allEvents(db)) {
-          if (!res.write(`${JSON.stringify(event)}\n`)) {
-            await new Promise((resolve) => res.once('drain', resolve));
-          }
-        }
-        res.end();
+        await writeAuditExport(db, res);
         return undefined;
       },
     }),

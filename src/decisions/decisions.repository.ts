@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import { olderThan } from '../db/keyset';
@@ -142,4 +143,39 @@ export async function listDecisions(
   if (f.to) q = q.where('decided_at', '<', f.to);
   if (after) q = q.where(olderThan(after, 'decided_at'));
   return q.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+const decisionMonth = sql<string>`to_char(decisions.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM')`;
+
+/**
+ * Final decisions on applications per month (Swedish time), criterion and outcome: each decision
+ * counted once under every criterion that fired in the screening it was made on. Beside the
+ * screenings' counts this shows whether the same criterion leads to the same outcome.
+ */
+export async function outcomeCountsByCriterion(
+  db: Db,
+  f: { from?: Date | undefined; to?: Date | undefined; ruleSetVersion?: string | undefined },
+): Promise<{ month: string; code: string; outcome: DecisionOutcome; count: number }[]> {
+  let q = db
+    .selectFrom('decisions')
+    .innerJoin('screenings as s', 's.id', 'decisions.screening_id')
+    .innerJoin('screening_reasons as r', 'r.screening_id', 'decisions.screening_id')
+    .where('decisions.kind', '=', 'application')
+    .where('decisions.status', '=', 'final');
+  if (f.from) q = q.where('decisions.decided_at', '>=', f.from);
+  if (f.to) q = q.where('decisions.decided_at', '<', f.to);
+  if (f.ruleSetVersion) q = q.where('s.rule_set_version', '=', f.ruleSetVersion);
+  const rows = await q
+    .select([
+      decisionMonth.as('month'),
+      'r.code',
+      'decisions.outcome',
+      // A criterion with two fired rules (its ineligible and its refer rule) still counts the decision once.
+      (eb) => eb.fn.count<number>('decisions.id').distinct().as('count'),
+    ])
+    .groupBy([decisionMonth, 'r.code', 'decisions.outcome'])
+    .orderBy(decisionMonth)
+    .orderBy('r.code')
+    .execute();
+  return rows.map((r) => ({ month: r.month, code: r.code, outcome: r.outcome, count: Number(r.count) }));
 }

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { ConflictError } from '../http/errors';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
-import { listDecisions } from './decisions.repository';
+import { listDecisions, outcomeCountsByCriterion } from './decisions.repository';
+import { sendLetter } from './decisions.document';
 import {
   approveDecision,
   decideOnApplication,
@@ -16,6 +16,8 @@ import {
   approveBody,
   decideBody,
   decisionSchema,
+  decisionStatsQuery,
+  decisionStatsSchema,
   decisionsPage,
   decisionsQuery,
   returnBody,
@@ -90,6 +92,27 @@ export function decisionsRoutes(deps: AppDeps) {
     }),
     defineRoute({
       method: 'get',
+      path: '/api/decisions/stats',
+      summary: 'Outcomes of final decisions per month and criterion (the equal-treatment overview)',
+      tag: 'decisions',
+      roles: ['investigator'],
+      query: decisionStatsQuery,
+      success: {
+        status: 200,
+        description: 'Counts per month, criterion and outcome',
+        schema: decisionStatsSchema,
+      },
+      handler: async ({ query }) => ({
+        byCriterion: await outcomeCountsByCriterion(db, {
+          from: rangeBound(query.from, 'from'),
+          to: rangeBound(query.to, 'to'),
+          ruleSetVersion: query.ruleSetVersion,
+        }),
+      }),
+    }),
+    // After /api/decisions/stats: express matches in order, and 'stats' is not an id.
+    defineRoute({
+      method: 'get',
       path: '/api/decisions/:id',
       summary: 'A decision with the SHA-256 of its stored letter',
       tag: 'decisions',
@@ -107,18 +130,7 @@ export function decisionsRoutes(deps: AppDeps) {
       params: idParams,
       success: { status: 200, description: 'The letter', contentType: 'text/html' },
       handler: async ({ params, res }) => {
-        const d = await loadDecision(db, params.id);
-        if (d.document_html === null) {
-          throw new ConflictError('The letter is written when the decision becomes final');
-        }
-        const bytes = Buffer.from(d.document_html, 'utf8');
-        res.status(200);
-        res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.setHeader('Content-Length', String(bytes.length));
-        res.setHeader('X-Document-SHA256', d.document_sha256!);
-        // The letter's own styles are inline in its head; nothing in it runs script.
-        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.end(bytes);
+        sendLetter(res, await loadDecision(db, params.id));
         return undefined;
       },
     }),

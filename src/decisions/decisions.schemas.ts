@@ -65,3 +65,24 @@ export const decisionsQuery = z.object({
   ...pageQuery,
 });
 export const decisionsPage = pageSchema(decisionSchema);
+
+export const decisionStatsQuery = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  ruleSetVersion: z.string().max(50).optional(),
+});
+
+export const decisionStatsSchema = z
+  .object({
+    byCriterion: z
+      .array(
+        z.object({
+          month: z.string(),
+          code: z.string(),
+          outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']),
+          count: z.number().int(),
+        }),
+      )
+      .describe('final decisions on applications per month, criterion fired in their screening and outcome'),
+  })
+  .meta({ id: 'DecisionStats' });

@@ -89,3 +89,16 @@ export const checked = (v: string | undefined) => v !== undefined && v !== '';
 /** An optional text field: blank means absent. */
 export const optional = (v: string | undefined) =>
   v === undefined || v.trim() === '' ? undefined : v.trim();
+
+/** A refusal of the address itself (a malformed id): not a form to give back, but a missing page. */
+export const addressProblem = (err: unknown) =>
+  err instanceof ValidationError && (err.details ?? []).some((d) => d.path.startsWith('params.'));
+
+/**
+ * A list with one small form per row (a note on each reminder): the summary's links point at the
+ * refused row's own field, whose id carries the row's id (`f-note-<id>`).
+ */
+export const forRow = (form: FormState, rowId: string): FormState => ({
+  ...form,
+  summary: form.summary.map((s) => (s.field ? { ...s, field: `${s.field}-${rowId}` } : s)),
+});

@@ -17,7 +17,10 @@ export async function associationNames(
   return new Map(rows.map((r) => [r.id, { name: r.name, orgNumber: r.org_number }]));
 }
 
-/** The newest screening of each application. */
+/**
+ * The newest screening of each application: by insertion order (seq), as the decisions service picks
+ * the one a decision must be made on; two screenings can share a timestamp.
+ */
 export async function latestScreenings(
   db: Db,
   applicationIds: readonly string[],
@@ -29,8 +32,7 @@ export async function latestScreenings(
     .distinctOn('application_id')
     .where('application_id', 'in', [...new Set(applicationIds)])
     .orderBy('application_id')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .execute();
   return new Map(
     rows.map((r) => [

@@ -42,7 +42,12 @@ export interface ViewResult {
   status?: number;
 }
 
-export type PageResult = ViewResult | { redirect: string };
+/**
+ * `sent`: the handler wrote the response itself (a stored letter, a download), which a view cannot
+ * do byte for byte. Such a page still takes its roles from `uses`, and checks its input with
+ * ctx.problems against the same API operation before it reads anything.
+ */
+export type PageResult = ViewResult | { redirect: string } | { sent: true };
 
 export interface PageDef {
   method: 'get' | 'post';
@@ -65,6 +70,8 @@ export const view = (
 ): ViewResult => ({ view: v, title, data, ...(status ? { status } : {}) });
 
 export const redirect = (to: string): PageResult => ({ redirect: to });
+
+export const sent = (): PageResult => ({ sent: true });
 
 export interface NavItem {
   href: string;
@@ -105,4 +112,13 @@ export const FLASH: Record<string, string> = {
   granskad: 'Ansökan är granskad. Rekommendationen och skälen visas nedan.',
   'post-tillagd': 'Posten är tillagd i bevakningslistan.',
   'post-avregistrerad': 'Posten är avregistrerad. Den finns kvar men ger inte längre träffar.',
+  'beslut-vantar':
+    'Beslutet är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+  'beslut-slutligt': 'Beslutet är slutligt. Beslutsbrevet är skrivet och sparat.',
+  'beslut-godkant': 'Du har godkänt beslutet. Det är slutligt och beslutsbrevet är skrivet och sparat.',
+  'beslut-aterlamnat': 'Beslutet är återlämnat med ditt skäl. Det får ingen verkan.',
+  'stodbeslut-vantar':
+    'Förslaget är registrerat som ett beslut. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+  'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
+  'hanvisning-avslutad': 'Hänvisningen är avslutad.',
 };

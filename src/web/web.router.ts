@@ -109,6 +109,7 @@ function pageHandler(page: PageDef, api: InProcessApi, renderer: Renderer): Requ
       problems: (key, args = {}) => api.problems(key, { user: session.user, req, ...args }),
     };
     const result = await page.handler(ctx);
+    if ('sent' in result) return;
     if ('redirect' in result) res.redirect(303, result.redirect);
     else renderer.page(req, res, result);
   };

@@ -1,3 +1,5 @@
+import { label } from './web.labels.sv';
+
 // The API's validation messages are English (they are the API contract's). People using the pages
 // read Swedish, so each message a form can meet is translated here; the rules themselves stay where
 // they are, in the API's schemas and services.
@@ -18,6 +20,32 @@ const EXACT: Record<string, string> = {
   'Invalid ISO datetime': 'Ange datum och klockslag.',
   'Invalid UUID': 'Ogiltig identitet.',
   'must be a UUID': 'Ogiltig identitet.',
+  // Decisions (the law's rules, enforced by the decisions service)
+  'required for a denial: the association must have been told the material and been able to answer (förvaltningslagen 25 §)':
+    'Ange när föreningen fick ta del av underlaget och kunde yttra sig. Ett avslag kräver kommunicering (förvaltningslagen 25 §).',
+  'required for a denial (förvaltningslagen 32 §)':
+    'Motivera avslaget. Ett avslag ska innehålla de skäl som bestämt utgången (förvaltningslagen 32 §).',
+  'not a screening of this application': 'Granskningen hör inte till den här ansökan.',
+  'A newer screening of this application exists: decide on the latest one':
+    'Ansökan har granskats på nytt efter den här granskningen. Fatta beslutet på den senaste granskningen.',
+  'A decision on this application is already awaiting approval':
+    'Ett beslut om ansökan väntar redan på godkännande.',
+  'supersedesDecisionId must be the final decision on this application':
+    'Beslutet som rättas måste vara det gällande beslutet om ansökan.',
+  'This application already has a final decision; a correction must name it in supersedesDecisionId':
+    'Ansökan har redan ett slutligt beslut. Ett nytt beslut måste ange att det rättar det beslutet.',
+  'The decision was just approved or returned by someone else':
+    'Beslutet godkändes eller återlämnades nyss av någon annan.',
+  'The letter is written when the decision becomes final':
+    'Beslutsbrevet skrivs när beslutet blir slutligt. Det här beslutet är inte slutligt.',
+  // Withdrawal and restoration of support
+  'cite at least one criterion': 'Välj minst ett kriterium som beslutet grundas på.',
+  'A decision on this association’s support is already awaiting approval':
+    'Ett beslut om föreningens stöd väntar redan på godkännande.',
+  // Reminders and referrals
+  'The reminder is already completed': 'Påminnelsen är redan markerad som utförd.',
+  'a note is required': 'Skriv en anteckning.',
+  'The referral is already resolved': 'Hänvisningen är redan avslutad.',
   // CSV import, per line
   'subject_kind must be "organisation" or "person"':
     'Typen (subject_kind) ska vara ”organisation” eller ”person”.',
@@ -61,6 +89,27 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [
     /^An association with organisationsnummer (\S+) is already registered$/,
     (m) => `En förening med organisationsnummer ${m[1]} är redan registrerad.`,
+  ],
+  [
+    /^required when deciding (\w+) on a "(\w+)" recommendation$/,
+    (m) =>
+      `Motivera beslutet. Att ${m[1] === 'approved' ? 'bevilja' : 'avslå'} när rekommendationen är ”${label('recommendation', m[2])}” kräver en skriftlig motivering.`,
+  ],
+  [
+    /^The decision is (\w+), not awaiting approval$/,
+    (m) =>
+      `Beslutet väntar inte längre på godkännande. Det är nu: ${label('decisionStatus', m[1]).toLowerCase()}.`,
+  ],
+  [
+    /^"(.+)" is not a conduct criterion \((.*)\)$/,
+    (m) => `”${m[1]}” är inte ett kriterium om föreningens agerande. Välj bland ${m[2]}.`,
+  ],
+  [
+    /^The association's support is (\w+)$/,
+    (m) =>
+      m[1] === 'withdrawn'
+        ? 'Föreningens stöd är redan indraget.'
+        : 'Föreningen har redan stöd; det finns inget att återuppta.',
   ],
   [/^The entry is already retired$/, () => 'Posten är redan avregistrerad.'],
   [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],

@@ -12,11 +12,26 @@ import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
 // association, reasons citing the criteria and a second officer. It takes effect when approved
 // (decisions.finalise): support withdrawn, follow-up reminders created, a letter from its own template.
 
-/** Conduct criteria a withdrawal may cite: the codes of the rules that can make an association ineligible. */
-function conductCodes(deps: DecisionDeps, today: string): Set<string> {
-  const ruleSet = selectRuleSet(deps.ruleSets, today, ELIGIBILITY_RULE_SET);
-  return new Set(ruleSet.rules.filter((r) => r.outcome === 'ineligible').map((r) => r.code));
+/**
+ * Conduct criteria a withdrawal may cite: the rules of the rule set in force that can make an
+ * association ineligible, one per code, in the rule set's order. Exported for the withdrawal form,
+ * which offers exactly these.
+ */
+export function conductCriteria(
+  ruleSets: DecisionDeps['ruleSets'],
+  today: string,
+): { code: string; criterion: string; legalBasis: string }[] {
+  const ruleSet = selectRuleSet(ruleSets, today, ELIGIBILITY_RULE_SET);
+  const byCode = new Map<string, { code: string; criterion: string; legalBasis: string }>();
+  for (const r of ruleSet.rules) {
+    if (r.outcome !== 'ineligible' || byCode.has(r.code)) continue;
+    byCode.set(r.code, { code: r.code, criterion: r.criterion.sv, legalBasis: r.legalBasis });
+  }
+  return [...byCode.values()];
 }
+
+const conductCodes = (deps: DecisionDeps, today: string) =>
+  new Set(conductCriteria(deps.ruleSets, today).map((c) => c.code));
 
 async function openSupportDecision(
   deps: DecisionDeps,

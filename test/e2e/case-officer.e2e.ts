@@ -1,15 +1,20 @@
+import { createHash } from 'node:crypto';
 import { orgNumber } from '../support/test-app';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
-// A case officer registers an association, takes in its grant application, records a finding,
-// screens the application and reads the reasons per criterion.
+// The decision flow end to end, in three people's hands: a case officer registers an association,
+// takes in its grant application, records a finding, screens it, reads the reasons per criterion and
+// denies it with communication; a second officer approves the denial and reads the letter; an
+// investigator finds the decision with the search filters, reads its record, replays its screening
+// and sees the audit chain verified.
 let e2e: E2e;
+let letterSha = '';
 beforeAll(async () => {
   e2e = await startE2e();
 });
 afterAll(() => e2e?.close());
 
-it('registers, applies, records a finding, screens and reads the reasons', async () => {
+it('registers, applies, records a finding, screens, reads the reasons and denies', async () => {
   const page = await signedInPage(e2e, 'case_officer');
   await expectText(page.getByRole('banner'), 'Test case_officer');
   await expectText(page.getByRole('banner'), 'Handläggare');
@@ -34,6 +39,8 @@ it('registers, applies, records a finding, screens and reads the reasons', async
   await page.getByRole('button', { name: 'Registrera föreningen' }).click();
   await expectText(page.getByRole('status'), 'Föreningen är registrerad');
   await expectText(page.getByRole('heading', { level: 1 }), 'Idrottsföreningen Kamraterna');
+  await expectText(page.locator('main'), 'Föreningens stöd: Aktivt stöd.');
+  await expectAccessible(page); // with the (folded) form to withdraw support
   await screenshot(page, '03-forening');
 
   // The application.
@@ -90,7 +97,28 @@ it('registers, applies, records a finding, screens and reads the reasons', async
   await expectAccessible(page);
   await screenshot(page, '06-granskning');
 
-  // The work queue now lists it among the screened ones, with its recommendation.
+  // Deny: first without the communication date and the reasons the law asks for.
+  const form = page.locator('form[action$="/beslut"]');
+  await form.getByLabel(/Avslå ansökan/).check();
+  await form.getByRole('button', { name: 'Fatta beslut' }).click();
+  const problems = page.getByRole('alert');
+  await expectText(problems, 'Motivera avslaget.');
+  await expectText(problems, 'Ett avslag kräver kommunicering (förvaltningslagen 25 §)');
+  expect(await page.getByLabel(/Avslå ansökan/).isChecked()).toBe(true);
+  await expectAccessible(page);
+  await screenshot(page, '08-beslut-fel');
+  await page
+    .getByLabel('Motivering', { exact: true })
+    .fill('Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte (VBE-1).');
+  await page.getByLabel(/Datum då föreningen fick ta del av underlaget/).fill('2026-11-20');
+  await page.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expectText(page.getByRole('status'), 'väntar på godkännande av en annan handläggare');
+  await expectText(page.locator('.recommendation'), 'Beslut om ansökan: Avslås Väntar på godkännande');
+  await expectText(page.locator('main'), 'Du fattade beslutet.');
+  await expectAccessible(page);
+  await screenshot(page, '09-beslut-vantar');
+
+  // The work queue: the application among the screened ones, the denial among mine awaiting approval.
   await page
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Ansökningar' })
@@ -98,6 +126,88 @@ it('registers, applies, records a finding, screens and reads the reasons', async
   const screened = page.getByRole('region', { name: /Granskade/ });
   await expectText(screened, 'Idrottsföreningen Kamraterna');
   await expectText(screened, 'Ej stödberättigad');
+  await expectText(
+    page.getByRole('region', { name: 'Väntar på mitt godkännande' }),
+    /FK 2026\/\d{4}: Avslås/,
+  );
   await expectAccessible(page);
   await screenshot(page, '07-arbetsko');
+});
+
+it('a second officer approves the denial from the work queue, and the letter is the stored one', async () => {
+  const page = await signedInPage(e2e, 'case_officer_2');
+  const waiting = page.getByRole('region', { name: 'Väntar på mitt godkännande' });
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Ansökningar' })
+    .click();
+  await expectText(waiting, 'Idrottsföreningen Kamraterna');
+  await expectText(waiting, 'Test case_officer');
+  await waiting.getByRole('link', { name: /FK 2026/ }).click();
+  await expectText(page.locator('main'), 'Föreningens ordförande uppmanade till våld');
+  await expectAccessible(page);
+  await screenshot(page, '13-godkann-beslut');
+
+  await page.getByRole('button', { name: 'Godkänn beslutet' }).click();
+  await expectText(page.getByRole('status'), 'Du har godkänt beslutet. Det är slutligt');
+  await expectText(page.locator('.recommendation'), 'Avslås Slutligt');
+  await expectText(page.locator('main'), /Godkänt av\s+Test case_officer_2/);
+  letterSha = (await page.locator('#brev-sha256').innerText()).trim();
+  expect(letterSha).toMatch(/^[0-9a-f]{64}$/);
+  await expectAccessible(page);
+  await screenshot(page, '14-beslut-slutligt');
+
+  // The letter: the served bytes are the stored ones (their hash is the one the page shows).
+  const href = await page.getByRole('link', { name: /Öppna beslutsbrevet/ }).getAttribute('href');
+  const response = (await page.goto(href!))!;
+  expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+  expect(
+    createHash('sha256')
+      .update(await response.body())
+      .digest('hex'),
+  ).toBe(letterSha);
+  await expectText(page.getByRole('heading', { level: 1 }), 'Beslut om föreningsbidrag');
+  await expectText(page.locator('main'), 'avslår ansökan om föreningsbidrag');
+  await expectText(page.locator('main'), 'Hur man överklagar');
+  await screenshot(page, '15-beslutsbrev');
+});
+
+it('an investigator finds the decision with the filters, reads its record, replays it and sees the chain verified', async () => {
+  const page = await signedInPage(e2e, 'investigator');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beslut' }).click();
+  await page.getByLabel('Förening (organisationsnummer)').fill(orgNumber(4711));
+  await page.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Avslås' });
+  await page.getByLabel('Beslutat av').selectOption({ label: 'Test case_officer' });
+  await page.getByLabel('Från och med').fill('2026-11-01');
+  await page.getByLabel('Till och med').fill('2026-11-30');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  const table = page.getByRole('table', { name: /Beslut, nyaste först/ });
+  await expectText(table, 'Idrottsföreningen Kamraterna');
+  await expectText(table, 'Test case_officer_2');
+  expect(await table.getByRole('row').count()).toBe(2); // the header and this decision
+  await expectAccessible(page);
+  await screenshot(page, '20-beslut-sok');
+
+  await table.getByRole('link', { name: /FK 2026/ }).click();
+  await expectText(page.getByRole('heading', { level: 1 }), 'Beslutsakt FK 2026/');
+  const main = page.locator('main');
+  await expectText(main, /Regelverk\s+eligibility version 2026\.1\s+sha256:[0-9a-f]{64}/);
+  await expectText(main, new RegExp(`Brevets SHA-256\\s+${letterSha}`));
+  await expectText(main, 'Samma hash registrerades i händelse');
+  await expectText(page.getByRole('region', { name: /Kriterium VBE-1/ }), 'Polisanmälan K123456-26');
+  await expectText(main, 'Beslut godkänt av en andra handläggare');
+  await expectAccessible(page);
+  await screenshot(page, '21-beslutsakt');
+
+  await page.getByRole('button', { name: 'Ompröva granskningen' }).click();
+  await expectText(page.getByRole('status'), 'Identiskt: omprövningen gav exakt samma resultat');
+  await expectText(page.locator('main'), 'Ingen regel fick ett annat resultat.');
+  await expectAccessible(page);
+  await screenshot(page, '22-omprovning');
+
+  await page.getByRole('link', { name: 'Se omprövningen i granskningsloggen' }).click();
+  await expectText(page.getByRole('status'), 'Kedjan är obruten');
+  await expectText(page.getByRole('table'), 'Granskning omprövad');
+  await expectAccessible(page);
+  await screenshot(page, '23-granskningskedja');
 });

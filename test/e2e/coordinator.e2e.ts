@@ -22,8 +22,12 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
   expect(await nav.getByRole('link').allInnerTexts()).toEqual([
     'Ansökningar',
     'Föreningar',
+    'Beslut',
     'Bevakningslista',
+    'Hänvisningar',
+    'Indragningar',
     'Lokalkontroll',
+    'Påminnelser',
   ]);
 
   await nav.getByRole('link', { name: 'Bevakningslista' }).click();

@@ -31,9 +31,12 @@ const check = (form: Record<string, string>) =>
     .send({ _csrf: staff.csrf, venue: 'Medborgarhuset, sal 2', date: '2026-12-12', ...form });
 
 describe("booking staff's premises check", () => {
-  it('is their only page, with today as the date', async () => {
+  it('is their page beside their reminders, with today as the date', async () => {
     const nav = /<nav[\s\S]*?<\/nav>/.exec((await staff.agent.get('/')).text)![0];
-    expect([...nav.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/lokalkontroll']);
+    expect([...nav.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/lokalkontroll',
+      '/paminnelser',
+    ]);
     const form = await staff.agent.get('/lokalkontroll');
     expect(form.text).toContain('name="date" value="2026-11-26"');
   });

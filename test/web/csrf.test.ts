@@ -1,5 +1,10 @@
 import request from 'supertest';
-import { createTestContext, orgNumber, type TestContext } from '../support/test-app';
+import { allRoutes } from '../../src/app';
+import { ROLES } from '../../src/users/users.table';
+import { InProcessApi } from '../../src/web/web.api';
+import { allPages } from '../../src/web/pages';
+import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
+import { finding, grantApplication, registerAssociation } from '../support/fixtures';
 import { hiddenCsrf, signIn, textOf } from './web-support';
 
 // Every form post carries a token another site cannot know; without it nothing happens and the
@@ -69,6 +74,54 @@ describe('form tokens', () => {
       .send({ _csrf: hiddenCsrf(form.text), token: ctx.tokens.case_officer });
     expect(res.status).toBe(403);
     expect(res.headers['set-cookie']?.toString() ?? '').not.toContain('fk_session');
+  });
+
+  it('refuses every form of every page without the token, before it looks at anything else', async () => {
+    const api = new InProcessApi(allRoutes(ctx.deps));
+    const posts = allPages(ctx.deps).filter((p) => p.method === 'post');
+    expect(posts.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        '/granskningar/:id/beslut',
+        '/beslut/:id/godkann',
+        '/beslut/:id/aterlamna',
+        '/foreningar/:id/indragning',
+        '/foreningar/:id/aterupptagande',
+        '/paminnelser/:id/utford',
+        '/hanvisningar/:id/avsluta',
+      ]),
+    );
+    const failures: string[] = [];
+    for (const page of posts) {
+      const roles = api.rolesFor(page.uses);
+      const role = ROLES.find((r) => roles === 'signed_in' || roles.includes(r))!;
+      const { agent } = await signIn(ctx, role);
+      const path = page.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      const res = await agent.post(path).type('form').send({ note: 'x', reason: 'x', outcome: 'denied' });
+      if (res.status !== 403 || !textOf(res.text).includes('Formuläret kunde inte tas emot')) {
+        failures.push(`${page.path} as ${role}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('records no decision from a decision form posted without the token', async () => {
+    const a = await registerAssociation(ctx);
+    const app = await as(ctx, 'case_officer')
+      .post('/api/applications')
+      .send(grantApplication(a.id, { findings: [finding()] }));
+    const s = await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`).expect(201);
+    const { agent } = await signIn(ctx, 'case_officer');
+    const res = await agent
+      .post(`/granskningar/${s.body.id}/beslut`)
+      .type('form')
+      .send({ outcome: 'denied', justification: 'Skäl.', communicatedOn: '2026-11-20' });
+    expect(res.status).toBe(403);
+    const rows = await ctx.handle.db
+      .selectFrom('decisions')
+      .select('id')
+      .where('application_id', '=', app.body.id)
+      .execute();
+    expect(rows).toEqual([]);
   });
 
   it('refuses a file upload without the token', async () => {

@@ -64,7 +64,8 @@ it('gives each role exactly the pages its API rights allow', async () => {
       })
       .map((p) => p.path);
   // What the brief and DOMAIN.md say each group works with, spelled out once as a check on the above.
-  expect(open('booking_staff')).toEqual(['/lokalkontroll']); // and nothing else: need-to-know
+  // Booking staff: the check and their own reminders (cancel bookings), nothing else: need-to-know.
+  expect(open('booking_staff')).toEqual(['/lokalkontroll', '/paminnelser']);
   expect(open('admin')).toEqual([]);
   expect(open('case_officer')).toEqual(
     expect.arrayContaining([
@@ -73,19 +74,36 @@ it('gives each role exactly the pages its API rights allow', async () => {
       '/ansokningar/ny',
       '/ansokningar/:id',
       '/granskningar/:id',
+      '/beslut',
+      '/beslut/:id',
+      '/beslut/:id/brev',
+      '/paminnelser',
     ]),
   );
-  expect(open('case_officer').filter((p) => p.startsWith('/bevakningslista') || p === '/statistik')).toEqual(
-    [],
-  );
+  const investigatorOnly = ['/statistik', '/beslut/:id/akt', '/granskningskedja', '/granskningskedja/export'];
+  expect(
+    open('case_officer').filter(
+      (p) => p.startsWith('/bevakningslista') || p === '/hanvisningar' || investigatorOnly.includes(p),
+    ),
+  ).toEqual([]);
   expect(open('coordinator')).toEqual(
-    expect.arrayContaining(['/bevakningslista', '/bevakningslista/import']),
+    expect.arrayContaining(['/bevakningslista', '/bevakningslista/import', '/hanvisningar', '/paminnelser']),
   );
   expect(open('coordinator')).not.toContain('/ansokningar/ny');
+  expect(open('coordinator').filter((p) => investigatorOnly.includes(p))).toEqual([]);
   expect(open('investigator')).toEqual(
-    expect.arrayContaining(['/granskningar', '/granskningskedja', '/statistik', '/bevakningslista']),
+    expect.arrayContaining([
+      '/granskningar',
+      '/beslut',
+      '/indragningar',
+      '/bevakningslista',
+      ...investigatorOnly,
+    ]),
   );
+  // Investigators read; reminders and referrals are worked by others, and nothing here writes.
   expect(open('investigator')).not.toContain('/bevakningslista/ny');
+  expect(open('investigator')).not.toContain('/paminnelser');
+  expect(open('investigator')).not.toContain('/hanvisningar');
 });
 
 it('tells admins, signed in, that there are no pages for them yet', async () => {

@@ -102,7 +102,7 @@ describe('signing in and out', () => {
     const header = /<header[\s\S]*<\/header>/.exec(home.text)![0];
     expect(textOf(header)).toContain('Inloggad: Test case_officer, Handläggare');
     const nav = [...header.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1]);
-    expect(nav).toEqual(['/arbetsko', '/foreningar', '/granskningar']);
+    expect(nav).toEqual(['/arbetsko', '/foreningar', '/granskningar', '/beslut', '/paminnelser']);
   });
 
   it('sign-out destroys the session: the old cookie no longer opens any page', async () => {

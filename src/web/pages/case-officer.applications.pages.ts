@@ -1,6 +1,7 @@
 import type { Association } from '../../associations/associations.schemas';
 import type { Application } from '../../applications/applications.schemas';
 import type { Screening } from '../../screening/screening.schemas';
+import type { Decision } from '../../decisions/decisions.schemas';
 import type { Page } from '../../http/pagination';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
@@ -43,6 +44,10 @@ async function applicationPage(ctx: PageContext, id: string, findingForm = empty
     ? (await ctx.call<Page<Screening>>('GET /api/screenings', { query: { applicationId: id, limit: '50' } }))
         .items
     : [];
+  const decisions = ctx.can('GET /api/decisions')
+    ? (await ctx.call<Page<Decision>>('GET /api/decisions', { query: { applicationId: id, limit: '50' } }))
+        .items
+    : undefined;
   const title = `Ansökan från ${association.name}`;
   return view(
     'application',
@@ -52,6 +57,8 @@ async function applicationPage(ctx: PageContext, id: string, findingForm = empty
       association,
       screenings,
       canListScreenings,
+      canSeeDecisions: decisions !== undefined,
+      decisions: decisions ?? [],
       statutes: STATUTES.map((s) => ({
         label: s.label,
         met: application.statutes[s.name.slice('statutes.'.length) as keyof Application['statutes']],

@@ -1,10 +1,11 @@
+import type { AppDeps } from '../../app';
 import type { Association } from '../../associations/associations.schemas';
-import type { Application } from '../../applications/applications.schemas';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { Page } from '../../http/pagination';
 import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
+import { associationPage } from './case-officer.association-page';
 
 const REP_ROWS = 5;
 const REP_FIELDS = ['name', 'role', 'personalNumber'] as const;
@@ -65,8 +66,9 @@ async function lookUp(ctx: PageContext, orgNumber: string) {
   }
 }
 
-// The association register: look up, list, register, and one association with its applications.
-export const caseOfficerAssociationPages = () => [
+// The association register: look up, list, register, and one association (its applications, its
+// support and the decisions about it).
+export const caseOfficerAssociationPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/foreningar',
@@ -128,20 +130,6 @@ export const caseOfficerAssociationPages = () => [
     method: 'get',
     path: '/foreningar/:id',
     uses: ['GET /api/associations/:id'],
-    handler: async (ctx) => {
-      const association = await ctx.call<Association>('GET /api/associations/:id', { params: ctx.params });
-      const applications = ctx.can('GET /api/applications')
-        ? (
-            await ctx.call<Page<Omit<Application, 'findings'>>>('GET /api/applications', {
-              query: { associationId: association.id, limit: '100' },
-            })
-          ).items
-        : [];
-      return view('association', association.name, {
-        association,
-        applications,
-        canApply: ctx.can('POST /api/applications'),
-      });
-    },
+    handler: async (ctx) => associationPage(deps, ctx, ctx.params.id!),
   }),
 ];

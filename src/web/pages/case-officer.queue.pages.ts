@@ -1,8 +1,13 @@
 import type { AppDeps } from '../../app';
 import type { Page } from '../../http/pagination';
 import type { Application } from '../../applications/applications.schemas';
-import { associationNames, latestScreenings } from '../web.lookups.repository';
+import { isoDate } from '../../clock';
+import type { Decision } from '../../decisions/decisions.schemas';
+import type { Reminder } from '../../reminders/reminders.schemas';
+import { associationNames, latestScreenings, userDirectory } from '../web.lookups.repository';
 import { definePage, view, type PageContext } from '../web.page';
+import { decisionView } from './decision.view-model';
+import { remindersView } from './reminders.view-model';
 
 type ListedApplication = Omit<Application, 'findings'> & { findingCount: number };
 
@@ -45,8 +50,45 @@ async function section(
   };
 }
 
-// The case officer's work queue: applications to screen, then screened ones awaiting a decision,
-// newest first. (Decisions awaiting approval and reminders join it when those areas land.)
+/**
+ * Decisions waiting for a second officer: others' (this person may approve them) and this person's own
+ * (someone else must). The four-eyes rule itself is the approve operation's; this only sorts the list.
+ */
+async function approvals(deps: AppDeps, ctx: PageContext) {
+  if (!ctx.can('GET /api/decisions') || !ctx.can('POST /api/decisions/:id/approve')) return undefined;
+  const page = await ctx.call<Page<Decision>>('GET /api/decisions', {
+    query: { status: 'pending_approval', limit: '200' },
+  });
+  const [names, users] = await Promise.all([
+    associationNames(
+      deps.db,
+      page.items.map((d) => d.associationId),
+    ),
+    userDirectory(deps.db),
+  ]);
+  const rows = page.items.map((d) => ({
+    ...decisionView(d, users.names),
+    association: names.get(d.associationId),
+  }));
+  return {
+    forMe: rows.filter((d) => d.decidedBy !== ctx.user.id),
+    mine: rows.filter((d) => d.decidedBy === ctx.user.id),
+    more: page.nextCursor !== null,
+  };
+}
+
+/** The first few open reminders of this person's role, earliest due first (overdue ones lead). */
+async function reminders(deps: AppDeps, ctx: PageContext) {
+  if (!ctx.can('POST /api/reminders/:id/complete')) return undefined;
+  const page = await ctx.call<Page<Reminder>>('GET /api/reminders', {
+    query: { status: 'open', sort: 'due', limit: '5' },
+  });
+  return { items: remindersView(page.items, isoDate(deps.clock.now())) };
+}
+
+// The case officer's work queue: decisions awaiting their approval, their reminders, applications
+// to screen, then screened ones awaiting a decision, newest first. Coordinators, who approve too, use
+// the same queue.
 export const caseOfficerQueuePages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -55,16 +97,27 @@ export const caseOfficerQueuePages = (deps: AppDeps) => [
     nav: {
       label: 'Ansökningar',
       order: 10,
-      description: 'Arbetskön: mottagna ansökningar att granska och granskade som väntar på beslut.',
+      description:
+        'Arbetskön: beslut som väntar på ditt godkännande, mottagna ansökningar att granska och granskade som väntar på beslut.',
     },
     handler: async (ctx) => {
       const only = SECTIONS.find((s) => s.status === ctx.query.status);
-      const sections = only
-        ? [await section(deps, ctx, only, ctx.query.cursor)]
-        : await Promise.all(SECTIONS.map((s) => section(deps, ctx, s, undefined)));
+      if (only) {
+        return view('queue', 'Ansökningar', {
+          sections: [await section(deps, ctx, only, ctx.query.cursor)],
+          filtered: true,
+          canCreate: ctx.can('POST /api/applications'),
+        });
+      }
+      const [sections, pending, due] = await Promise.all([
+        Promise.all(SECTIONS.map((s) => section(deps, ctx, s, undefined))),
+        approvals(deps, ctx),
+        reminders(deps, ctx),
+      ]);
       return view('queue', 'Ansökningar', {
         sections,
-        filtered: Boolean(only),
+        approvals: pending,
+        reminders: due,
         canCreate: ctx.can('POST /api/applications'),
       });
     },

@@ -2,10 +2,12 @@ import type { AppDeps } from '../../app';
 import type { ChainCheck, ExportedEvent } from '../../audit/audit.hash';
 import type { Page } from '../../http/pagination';
 import { nameOf, userDirectory } from '../web.lookups.repository';
-import { definePage, view } from '../web.page';
+import { writeAuditExport } from '../../audit/audit.export';
+import { definePage, sent, view } from '../web.page';
 
 // The audit chain: verified from its first event on every visit, and the latest events (optionally
-// those of one record, e.g. a screening) with who did what when.
+// those of one record, e.g. a screening) with who did what when; and the whole log as a download, to
+// verify offline.
 export const investigatorAuditPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -30,6 +32,16 @@ export const investigatorAuditPages = (deps: AppDeps) => [
         entityId,
         events: events.items.map((e) => ({ ...e, actorName: nameOf(users.names, e.actor) })),
       });
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/granskningskedja/export',
+    uses: ['GET /api/audit/export'],
+    handler: async (ctx) => {
+      // Streamed like the API's export, by the same function: the file verifies with the same tool.
+      await writeAuditExport(deps.db, ctx.res);
+      return sent();
     },
   }),
 ];

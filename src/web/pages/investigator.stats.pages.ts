@@ -9,19 +9,47 @@ type Stats = {
   byCriterion: { month: string; code: string; outcome: string; count: number }[];
 };
 
+type DecisionStats = { byCriterion: { month: string; code: string; outcome: string; count: number }[] };
+
 const FILTERS = ['from', 'to', 'ruleSetVersion'] as const;
 
+const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+
+/**
+ * Per month and criterion: how many screenings the criterion fired in (and what it recommended),
+ * beside how the final decisions on such screenings went. Equal cases should go the same way.
+ */
+function outcomesBeside(stats: Stats, decisions: DecisionStats) {
+  const keys = new Map<string, { month: string; code: string }>();
+  for (const r of [...stats.byCriterion, ...decisions.byCriterion]) keys.set(`${r.month} ${r.code}`, r);
+  return [...keys.values()]
+    .sort((a, b) => a.month.localeCompare(b.month) || a.code.localeCompare(b.code))
+    .map(({ month, code }) => {
+      const fired = stats.byCriterion.filter((r) => r.month === month && r.code === code);
+      const decided = decisions.byCriterion.filter((r) => r.month === month && r.code === code);
+      return {
+        month: monthLabel(month),
+        code,
+        ineligible: sum(fired.filter((r) => r.outcome === 'ineligible')),
+        refer: sum(fired.filter((r) => r.outcome === 'refer')),
+        incomplete: sum(fired.filter((r) => r.outcome === 'incomplete')),
+        approved: sum(decided.filter((r) => r.outcome === 'approved')),
+        denied: sum(decided.filter((r) => r.outcome === 'denied')),
+      };
+    });
+}
+
 // Recommendations per month (the equal-treatment overview), as a table with a bar chart drawn from it,
-// and the criteria that fired per month.
+// the criteria that fired per month, and beside them the outcomes of the decisions made on them.
 export const investigatorStatsPages = () => [
   definePage({
     method: 'get',
     path: '/statistik',
-    uses: ['GET /api/screenings/stats', 'GET /api/rule-sets'],
+    uses: ['GET /api/screenings/stats', 'GET /api/decisions/stats', 'GET /api/rule-sets'],
     nav: {
       label: 'Statistik',
       order: 60,
-      description: 'Rekommendationer och kriterier per månad: likabehandling i överblick.',
+      description: 'Rekommendationer, kriterier och beslut per månad: likabehandling i överblick.',
     },
     handler: async (ctx) => {
       const filter = Object.fromEntries(
@@ -29,8 +57,12 @@ export const investigatorStatsPages = () => [
       );
       let form = emptyForm(filter);
       let stats: Stats = { byRecommendation: [], byCriterion: [] };
+      let decisions: DecisionStats = { byCriterion: [] };
       try {
-        stats = await ctx.call<Stats>('GET /api/screenings/stats', { query: filter });
+        [stats, decisions] = await Promise.all([
+          ctx.call<Stats>('GET /api/screenings/stats', { query: filter }),
+          ctx.call<DecisionStats>('GET /api/decisions/stats', { query: filter }),
+        ]);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         form = refusedForm(err, filter, FILTERS)!;
@@ -57,6 +89,7 @@ export const investigatorStatsPages = () => [
               ),
             })),
           },
+          outcomes: outcomesBeside(stats, decisions),
         },
         form.summary.length ? 400 : 200,
       );

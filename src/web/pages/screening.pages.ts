@@ -5,7 +5,9 @@ import type { ScreeningFacts } from '../../screening/screening.facts';
 import type { EvaluationResult } from '../../screening/screening.result';
 import type { Screening } from '../../screening/screening.schemas';
 import { nameOf, userDirectory } from '../web.lookups.repository';
+import { emptyForm, type FormState } from '../web.forms';
 import { definePage, view, type PageContext } from '../web.page';
+import { decisionPanel } from './case-officer.decision-form';
 import { criterionGroups, hitsView } from './screening.view-model';
 
 type ScreeningRecord = Screening & { facts: ScreeningFacts; evaluation: EvaluationResult };
@@ -35,27 +37,47 @@ async function versions(ctx: PageContext, screening: Screening) {
   return all.items.filter((r) => r.id === screening.ruleSet.id && r.version !== screening.ruleSet.version);
 }
 
+/**
+ * One screening as a page, with the decision form for those who decide (given back with the
+ * service's refusal on it after a failed attempt).
+ */
+export async function screeningPage(
+  deps: AppDeps,
+  ctx: PageContext,
+  id: string,
+  form: FormState = emptyForm(),
+  status?: number,
+) {
+  const c = await context(deps, ctx, id);
+  const canReplay = ctx.can('POST /api/screenings/:id/replay');
+  return view(
+    'screening',
+    `Granskning av ${c.association.name}`,
+    {
+      ...c,
+      groups: criterionGroups(c.screening.checks, c.screening.evaluation, c.screening.facts),
+      hits: hitsView(c.screening.watchlist.hits),
+      canReplay,
+      versions: canReplay ? await versions(ctx, c.screening) : [],
+      canSeeAudit: ctx.can('GET /api/audit/events'),
+      // Case officers see hits only here, inside the screening; the entries themselves are not theirs.
+      canSeeWatchlist: ctx.can('GET /api/watchlist/:id'),
+      decision: await decisionPanel(deps, ctx, c.screening),
+      form,
+    },
+    status,
+  );
+}
+
 // One screening: the recommendation, every criterion with its verdict and reasons, the watchlist
-// hits explained, the stored facts and each rule's conditions; for investigators, replay.
+// hits explained, the stored facts and each rule's conditions; for case officers the decision form,
+// for investigators replay.
 export const screeningPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/granskningar/:id',
     uses: ['GET /api/screenings/:id'],
-    handler: async (ctx) => {
-      const c = await context(deps, ctx, ctx.params.id!);
-      const canReplay = ctx.can('POST /api/screenings/:id/replay');
-      return view('screening', `Granskning av ${c.association.name}`, {
-        ...c,
-        groups: criterionGroups(c.screening.checks, c.screening.evaluation, c.screening.facts),
-        hits: hitsView(c.screening.watchlist.hits),
-        canReplay,
-        versions: canReplay ? await versions(ctx, c.screening) : [],
-        canSeeAudit: ctx.can('GET /api/audit/events'),
-        // Case officers see hits only here, inside the screening; the entries themselves are not theirs.
-        canSeeWatchlist: ctx.can('GET /api/watchlist/:id'),
-      });
-    },
+    handler: async (ctx) => screeningPage(deps, ctx, ctx.params.id!),
   }),
   definePage({
     method: 'post',

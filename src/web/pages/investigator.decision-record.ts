@@ -1,0 +1,88 @@
+import type { AppDeps } from '../../app';
+import type { Application } from '../../applications/applications.schemas';
+import type { Association } from '../../associations/associations.schemas';
+import type { ExportedEvent } from '../../audit/audit.hash';
+import { isoDate } from '../../clock';
+import type { Decision } from '../../decisions/decisions.schemas';
+import { citedCriteria } from '../../decisions/letter.model';
+import type { Page } from '../../http/pagination';
+import { selectRuleSet } from '../../screening/rule-set.loader';
+import type { ScreeningFacts } from '../../screening/screening.facts';
+import type { EvaluationResult } from '../../screening/screening.result';
+import type { Screening } from '../../screening/screening.schemas';
+import { ELIGIBILITY_RULE_SET } from '../../screening/screening.service';
+import { nameOf, userDirectory } from '../web.lookups.repository';
+import { view, type PageContext } from '../web.page';
+import { decisionView } from './decision.view-model';
+import { criterionGroups, hitsView } from './screening.view-model';
+
+type ScreeningRecord = Screening & { facts: ScreeningFacts; evaluation: EvaluationResult };
+
+/** Every audit event about the given records, in chain order (the order things happened). */
+async function eventsAbout(ctx: PageContext, ids: string[]): Promise<ExportedEvent[]> {
+  const pages = await Promise.all(
+    ids.map((entityId) =>
+      ctx.call<Page<ExportedEvent>>('GET /api/audit/events', { query: { entityId, limit: '500' } }),
+    ),
+  );
+  const bySeq = new Map(pages.flatMap((p) => p.items).map((e) => [e.seq, e]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The letter's hash as the audit chain recorded it when the decision became final. Equal to the
+ * stored letter's hash, it shows the letter has not changed since; the chain itself is verified on
+ * the audit page.
+ */
+function recordedLetterHash(events: ExportedEvent[], decisionId: string) {
+  const finalised = events.find((e) => e.action === 'decision.finalised' && e.entityId === decisionId);
+  const details = finalised?.details as { documentSha256?: unknown } | undefined;
+  return finalised && typeof details?.documentSha256 === 'string'
+    ? { seq: finalised.seq, sha256: details.documentSha256 }
+    : undefined;
+}
+
+/**
+ * A decision's full record for investigators: the decision, the facts its screening evaluated, the
+ * rule set and its hash, the reasons per criterion, the letter and its hash, and every audit event of
+ * the decision, its application and its screening (for a support decision: of the association).
+ */
+export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: string) {
+  const decision = await ctx.call<Decision>('GET /api/decisions/:id', { params: { id } });
+  const [association, application, screening, users] = await Promise.all([
+    ctx.call<Association>('GET /api/associations/:id', { params: { id: decision.associationId } }),
+    decision.applicationId
+      ? ctx.call<Application>('GET /api/applications/:id', { params: { id: decision.applicationId } })
+      : undefined,
+    decision.screeningId
+      ? ctx.call<ScreeningRecord>('GET /api/screenings/:id', { params: { id: decision.screeningId } })
+      : undefined,
+    userDirectory(deps.db),
+  ]);
+  const about = [decision.id, decision.applicationId, decision.screeningId].filter(
+    (x): x is string => x !== null,
+  );
+  const events = await eventsAbout(ctx, decision.kind === 'application' ? about : [...about, association.id]);
+  const recorded = recordedLetterHash(events, decision.id);
+  return view('decision-record', `Beslutsakt ${decision.reference}`, {
+    decision: decisionView(decision, users.names),
+    association,
+    application,
+    screening,
+    screenedBy: screening ? nameOf(users.names, screening.screenedBy) : undefined,
+    groups: screening ? criterionGroups(screening.checks, screening.evaluation, screening.facts) : [],
+    hits: screening ? hitsView(screening.watchlist.hits) : [],
+    canSeeWatchlist: ctx.can('GET /api/watchlist/:id'),
+    canReplay: screening !== undefined && ctx.can('POST /api/screenings/:id/replay'),
+    // A support decision has no screening: its criteria in the words of the rule set it was made under.
+    cited: screening
+      ? []
+      : citedCriteria(
+          decision.criteria,
+          selectRuleSet(deps.ruleSets, isoDate(new Date(decision.decidedAt)), ELIGIBILITY_RULE_SET),
+        ),
+    recorded,
+    letterMatches: recorded !== undefined && recorded.sha256 === decision.documentSha256,
+    events: events.map((e) => ({ ...e, actorName: nameOf(users.names, e.actor) })),
+  });
+}

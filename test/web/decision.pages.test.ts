@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { as, createTestContext, type TestContext } from '../support/test-app';
+import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { decodeEntities, signIn, textOf } from './web-support';
+
+// Deciding through the pages: the decision form enforces the API's rules (in Swedish, field by
+// field), a second officer approves from the work queue, and the letter is the stored bytes.
+let ctx: TestContext;
+let officer: Awaited<ReturnType<typeof signIn>>;
+let second: Awaited<ReturnType<typeof signIn>>;
+let coordinator: Awaited<ReturnType<typeof signIn>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [officer, second, coordinator] = await Promise.all([
+    signIn(ctx, 'case_officer'),
+    signIn(ctx, 'case_officer_2'),
+    signIn(ctx, 'coordinator'),
+  ]);
+});
+afterAll(() => ctx.close());
+
+type Agent = typeof officer;
+const post = (who: Agent, path: string, form: Record<string, string> = {}) =>
+  who.agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: who.csrf, ...form });
+
+async function screened(name: string, findings: unknown[] = [finding()]) {
+  const a = await registerAssociation(ctx, { name });
+  const app = await as(ctx, 'case_officer')
+    .post('/api/applications')
+    .send(grantApplication(a.id, { findings }));
+  const s = await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`).expect(201);
+  return { applicationId: app.body.id as string, screeningId: s.body.id as string };
+}
+
+const decisionCount = async (applicationId: string) =>
+  (
+    await ctx.handle.db
+      .selectFrom('decisions')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .execute()
+  ).length;
+
+const denial = {
+  outcome: 'denied',
+  justification: 'Föreningens ordförande uppmanade till våld vid ett möte (VBE-1).',
+  communicatedOn: '2026-11-20',
+};
+
+/** Decides as the officer through the form; returns the decision's page address. */
+async function deny(screeningId: string) {
+  const res = await post(officer, `/granskningar/${screeningId}/beslut`, denial);
+  expect(res.status).toBe(303);
+  return res.headers.location!.split('?')[0]!;
+}
+
+/** The raw bytes a page or API address answers with. */
+const bytesOf = (req: ReturnType<Agent['agent']['get']>) =>
+  req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+
+describe('the decision form on a screening page', () => {
+  it('tells the officer what each choice requires; readers who do not decide get no form', async () => {
+    const { screeningId } = await screened('Gryningsligan');
+    const text = textOf((await officer.agent.get(`/granskningar/${screeningId}`)).text);
+    expect(text).toContain(
+      'Bevilja ansökan – Kräver motivering, eftersom rekommendationen är ”Ej stödberättigad”. Beslutet gäller först när en annan handläggare eller samordnare har godkänt det.',
+    );
+    expect(text).toContain('Avslå ansökan – Kräver motivering och datum för kommunicering med föreningen.');
+    const investigator = await signIn(ctx, 'investigator');
+    const read = await investigator.agent.get(`/granskningar/${screeningId}`);
+    expect(read.status).toBe(200);
+    expect(read.text).not.toContain('/beslut" novalidate');
+  });
+
+  it('refuses a denial without communication and reasons, in Swedish beside each field, keeping the choice', async () => {
+    const { applicationId, screeningId } = await screened('Mörkrets Vänner');
+    const res = await post(officer, `/granskningar/${screeningId}/beslut`, { outcome: 'denied' });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/<title>Fel: Granskning av Mörkrets Vänner/);
+    const text = textOf(res.text);
+    expect(text).toContain('Något behöver rättas');
+    expect(text).toContain(
+      'Motivering De skäl som bestämt utgången, med hänvisning till kriterierna. Den står i beslutsbrevet. Fel: Motivera avslaget. Ett avslag ska innehålla de skäl som bestämt utgången (förvaltningslagen 32 §).',
+    );
+    expect(text).toContain(
+      'Fel: Ange när föreningen fick ta del av underlaget och kunde yttra sig. Ett avslag kräver kommunicering (förvaltningslagen 25 §).',
+    );
+    expect(res.text).toMatch(/id="f-outcome-denied" name="outcome" value="denied" checked/);
+    expect(res.text).toMatch(/name="justification"[^>]*aria-invalid="true"/);
+    expect(res.text).toContain('href="#f-communicatedOn"');
+    expect(text).not.toMatch(/\b(required|must|invalid|expected)\b/i);
+    expect(await decisionCount(applicationId)).toBe(0);
+
+    // A date in the future is refused too; what was typed stays.
+    const future = await post(officer, `/granskningar/${screeningId}/beslut`, {
+      ...denial,
+      communicatedOn: '2026-12-24',
+    });
+    expect(future.status).toBe(400);
+    expect(textOf(future.text)).toContain('Fel: Datumet får inte ligga i framtiden.');
+    expect(decodeEntities(future.text)).toContain(`${denial.justification}</textarea>`);
+    const none = await post(officer, `/granskningar/${screeningId}/beslut`, {});
+    expect(textOf(none.text)).toContain('Ditt beslut Fel: Välj ett av alternativen.');
+    expect(await decisionCount(applicationId)).toBe(0);
+  });
+
+  it('asks for reasons when approving what the rules found ineligible', async () => {
+    const { screeningId } = await screened('Avvikarna');
+    const res = await post(officer, `/granskningar/${screeningId}/beslut`, { outcome: 'approved' });
+    expect(res.status).toBe(400);
+    expect(textOf(res.text)).toContain(
+      'Motivera beslutet. Att bevilja när rekommendationen är ”Ej stödberättigad” kräver en skriftlig motivering.',
+    );
+  });
+
+  it('approves an eligible application at once, final, with its letter', async () => {
+    const { screeningId } = await screened('Syjuntan Tråden', []);
+    const res = await post(officer, `/granskningar/${screeningId}/beslut`, { outcome: 'approved' });
+    expect(res.headers.location).toMatch(/^\/beslut\/[0-9a-f-]{36}\?klart=beslut-slutligt$/);
+    const text = textOf((await officer.agent.get(res.headers.location!)).text);
+    expect(text).toContain('Beslutet är slutligt. Beslutsbrevet är skrivet och sparat.');
+    expect(text).toContain('Beslut om ansökan: Beviljas Slutligt');
+    expect(text).toContain('Godkänt av Behövdes inte');
+  });
+});
+
+describe('four eyes and the letter', () => {
+  it('a denial waits in the second officer’s queue; the decider cannot approve it; the other can', async () => {
+    const { screeningId } = await screened('Stålbröderna');
+    const page = await deny(screeningId);
+    const id = page.split('/').pop()!;
+    const mine = textOf((await officer.agent.get(page)).text);
+    expect(mine).toContain('Beslut om ansökan: Avslås Väntar på godkännande');
+    expect(mine).toContain('Du fattade beslutet. En annan handläggare eller samordnare måste godkänna det');
+    expect(mine).toContain('Beslutsbrevet skrivs och sparas när beslutet blir slutligt.');
+    // The letter does not exist yet: a Swedish 409, not an empty page.
+    const early = await officer.agent.get(`${page}/brev`);
+    expect(early.status).toBe(409);
+    expect(textOf(early.text)).toContain('Beslutsbrevet skrivs när beslutet blir slutligt.');
+
+    // The decider posting an approval anyway: refused by the API's four-eyes rule, explained.
+    const self = await post(officer, `${page}/godkann`);
+    expect(self.status).toBe(403);
+    expect(textOf(self.text)).toContain('Du fattade beslutet själv.');
+
+    const ownQueue = textOf((await officer.agent.get('/arbetsko')).text);
+    expect(ownQueue).toMatch(/Väntar på mitt godkännande Inga beslut väntar på ditt godkännande\./);
+    expect(ownQueue).toMatch(
+      /Mina beslut som väntar på någon annans godkännande FK 2026\/\d{4}: Avslås, Stålbröderna/,
+    );
+    const queue = await second.agent.get('/arbetsko');
+    expect(textOf(queue.text)).toMatch(
+      /Väntar på mitt godkännande .*FK 2026\/\d{4} Stålbröderna Beslut om ansökan Avslås Test case_officer/,
+    );
+    expect(queue.text).toContain(`href="/beslut/${id}"`);
+
+    const ok = await post(second, `${page}/godkann`);
+    expect(ok.status).toBe(303);
+    const finalPage = await second.agent.get(ok.headers.location!);
+    const text = textOf(finalPage.text);
+    expect(text).toContain('Du har godkänt beslutet. Det är slutligt');
+    expect(text).toMatch(/Godkänt av Test case_officer_2, 2026-11-26 10:00/);
+    const shown = /id="brev-sha256">([0-9a-f]{64})</.exec(finalPage.text)![1]!;
+
+    // The letter page serves exactly the stored bytes, with the API's own headers.
+    const letter = await bytesOf(second.agent.get(`${page}/brev`));
+    const api = await bytesOf(as(ctx, 'investigator').get(`/api/decisions/${id}/document`));
+    expect(letter.status).toBe(200);
+    expect(Buffer.compare(letter.body as Buffer, api.body as Buffer)).toBe(0);
+    expect(
+      createHash('sha256')
+        .update(letter.body as Buffer)
+        .digest('hex'),
+    ).toBe(shown);
+    expect(letter.headers['x-document-sha256']).toBe(shown);
+    expect(letter.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(letter.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect((letter.body as Buffer).toString('utf8')).toContain('Hur man överklagar');
+
+    const booking = await signIn(ctx, 'booking_staff');
+    expect((await booking.agent.get(`${page}/brev`)).status).toBe(403);
+    expect((await officer.agent.get('/beslut/inte-ett-id/brev')).status).toBe(404);
+
+    const twice = await post(coordinator, `${page}/godkann`);
+    expect(twice.status).toBe(409);
+    expect(textOf(twice.text)).toContain('Beslutet väntar inte längre på godkännande. Det är nu: slutligt.');
+  });
+
+  it('returns a decision only with a reason; a returned decision frees the application', async () => {
+    const { screeningId } = await screened('Återvändarna');
+    const page = await deny(screeningId);
+    const blank = await post(coordinator, `${page}/aterlamna`, { reason: '  ' });
+    expect(blank.status).toBe(400);
+    expect(textOf(blank.text)).toContain('Skäl att återlämna beslutet');
+    expect(textOf(blank.text)).toContain('Fel: Ange ett skäl.');
+    const ok = await post(coordinator, `${page}/aterlamna`, {
+      reason: 'Kommuniceringen saknar datum för svar.',
+    });
+    expect(ok.status).toBe(303);
+    const text = textOf((await coordinator.agent.get(ok.headers.location!)).text);
+    expect(text).toContain('Beslutet är återlämnat med ditt skäl.');
+    expect(text).toContain('Återlämnat med skälet: Kommuniceringen saknar datum för svar.');
+    expect(text).toContain('Godkänt av Inte godkänt: beslutet återlämnades');
+    expect(textOf((await officer.agent.get(`/granskningar/${screeningId}`)).text)).toContain('Fatta beslut');
+  });
+
+  it('a new decision on a decided application must say it corrects the final one; both remain', async () => {
+    const { applicationId, screeningId } = await screened('Rättelseföreningen');
+    const first = await deny(screeningId);
+    await post(coordinator, `${first}/godkann`).expect(303);
+    const screening = await officer.agent.get(`/granskningar/${screeningId}`);
+    const reference = /Gällande beslut: <a href="[^"]+">(FK [^<]+)</.exec(screening.text)![1]!;
+    expect(textOf(screening.text)).toContain(`Beslutet rättar beslut ${reference}`);
+
+    const unnamed = await post(officer, `/granskningar/${screeningId}/beslut`, denial);
+    expect(unnamed.status).toBe(409);
+    expect(textOf(unnamed.text)).toContain(
+      'Ansökan har redan ett slutligt beslut. Ett nytt beslut måste ange att det rättar det beslutet.',
+    );
+    const firstId = first.split('/').pop()!;
+    const named = await post(officer, `/granskningar/${screeningId}/beslut`, {
+      ...denial,
+      justification: 'Rättelse: datumet för kommuniceringen var fel.',
+      supersedesDecisionId: firstId,
+    });
+    expect(named.status).toBe(303);
+    await post(second, `${named.headers.location!.split('?')[0]}/godkann`).expect(303);
+    expect(textOf((await officer.agent.get(first)).text)).toMatch(
+      /Beslutet är rättat genom beslut FK 2026\/\d{4}\. Båda finns kvar\./,
+    );
+    expect(await decisionCount(applicationId)).toBe(2);
+    const app = textOf((await officer.agent.get(`/ansokningar/${applicationId}`)).text);
+    // Both remain (same instant under the test clock, so in either order).
+    expect(app).toMatch(/FK 2026\/\d{4} Avslås Slutligt/);
+    expect(app).toMatch(/FK 2026\/\d{4} Avslås Ersatt av ett senare beslut/);
+  });
+
+  it('offers no form on an older screening: the decision is made on the latest', async () => {
+    const { applicationId, screeningId } = await screened('Omgranskarna');
+    const newer = await as(ctx, 'case_officer')
+      .post(`/api/applications/${applicationId}/screenings`)
+      .expect(201);
+    const old = await officer.agent.get(`/granskningar/${screeningId}`);
+    expect(textOf(old.text)).toContain(
+      'Ansökan har granskats på nytt. Beslut fattas på den senaste granskningen.',
+    );
+    expect(old.text).toContain(`href="/granskningar/${newer.body.id}"`);
+    expect(old.text).not.toContain('Fatta beslut');
+  });
+});
