@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { isoDate } from '../../src/clock';
 import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { runSweep } from '../../src/reminders/reminders.scheduler';
+import { watchlistReviewPort } from '../../src/watchlist/watchlist.review-port';
 import { registerAssociation } from '../support/fixtures';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
-// A withdrawal walked through its first years with the injected clock, sweeping as the scheduler would.
+// A withdrawal walked through its first years with the injected clock, sweeping as the scheduler would,
+// and beside it a watchlist entry living out its review period.
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,7 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const sweep = () => runSweep({ db: ctx.handle.db, clock: ctx.clock, policy: defaultReminderPolicy });
+// Wired as main.ts wires it: reminders and the watchlist's review dates.
+const sweep = () =>
+  runSweep({
+    db: ctx.handle.db,
+    clock: ctx.clock,
+    policy: defaultReminderPolicy,
+    watchlist: watchlistReviewPort(ctx.clock),
+  });
 const today = () => isoDate(ctx.clock.now());
 
 async function countsPer(action: string, topic: string) {
@@ -52,6 +61,27 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
   const id = (kind: string) => byKind[kind]!.id;
   const escalatedOn: Record<string, string> = {};
 
+  // The same year, a watchlist entry reviewed by the end of June: asked about a fortnight before,
+  // matching up to its reviewBy, expired by the sweep the day after and matching nothing from then.
+  const listed = await as(ctx, 'coordinator').post('/api/watchlist').send({
+    subjectKind: 'organisation',
+    name: 'Nordiska Järnbrödraskapet',
+    aliases: [],
+    reason: 'supports_violent_extremism',
+    source: 'Polisens lägesbild 2026',
+    reviewBy: '2027-06-30',
+  });
+  expect(listed.status).toBe(201);
+  const entryId = listed.body.id as string;
+  const checkLookAlike = async () =>
+    (
+      await as(ctx, 'booking_staff')
+        .post('/api/premises-checks')
+        .send({ name: 'nordiska jarnbrodraskapet', venue: 'Sal 1', date: today() })
+    ).body.result as string;
+  expect(await checkLookAlike()).toBe('refer');
+  const entryEvents: Record<string, string> = {};
+
   // Day by day for a year and a month, sweeping as the scheduler would; three times on the days
   // escalations fall due, as several instances or ticks would.
   const busyDays = new Set(['2026-11-27', '2026-12-27', '2027-11-27']);
@@ -64,6 +94,22 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
       .where('escalated_at', 'is not', null)
       .execute();
     for (const { kind } of escalatedNow) escalatedOn[kind] ??= today();
+    const entry = await ctx.handle.db
+      .selectFrom('watchlist_entries')
+      .select('status')
+      .where('id', '=', entryId)
+      .executeTakeFirstOrThrow();
+    if (entry.status === 'expired') entryEvents.expired ??= today();
+    const review = await ctx.handle.db
+      .selectFrom('reminders')
+      .select(['due_on', 'assignee_role'])
+      .where('watchlist_entry_id', '=', entryId)
+      .where('kind', '=', 'review_watchlist_entry')
+      .execute();
+    if (review.length > 0)
+      entryEvents.reviewAsked ??= `${today()} ${review.length} ${review[0]!.assignee_role} due ${review[0]!.due_on}`;
+    if (today() === '2027-06-30') entryEvents.lastDayListed = await checkLookAlike();
+    if (today() === '2027-07-01') entryEvents.firstDayAfter = await checkLookAlike();
     // The case officer sends the notice on time, two days after the decision.
     if (day === 2) {
       const done = await as(ctx, 'case_officer')
@@ -98,6 +144,13 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
     recover_grant: '2026-12-27',
     reassess: '2027-11-27',
     annual_follow_up: '2027-11-27',
+  });
+
+  expect(entryEvents).toEqual({
+    reviewAsked: '2027-06-16 1 coordinator due 2027-06-30',
+    lastDayListed: 'refer',
+    expired: '2027-07-01',
+    firstDayAfter: 'clear',
   });
 
   // Exactly once each: one audit event and one notification to the coordinator per escalated reminder.
