@@ -17,6 +17,16 @@ export async function lockHead(trx: Transaction<Database>): Promise<{ seq: numbe
     .executeTakeFirstOrThrow();
 }
 
+/** The head as committed, without a lock: for verification. */
+export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
 const INSERT_BATCH = 1000;
 
 /** Inserts events (in chain order) and moves the head to the last one; one statement per batch. */

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { Clock } from '../clock';
 import { ChainVerifier, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
-import { appendEvents, eventsAfter, lockHead } from './audit.repository';
+import { appendEvents, eventsAfter, lockHead, readHead } from './audit.repository';
 import type { AuditEventRow } from './audit.table';
 
 export interface AuditInput {
@@ -98,10 +98,33 @@ export async function* allEvents(db: Db): AsyncGenerator<ExportedEvent> {
   }
 }
 
+/**
+ * Walks the chain in the database and compares its end with the head row that every append moves in
+ * the same statement. The walk alone cannot see events cut from the end (the rest still links up);
+ * the head can. The head is read first and the walk stops there, so events appended meanwhile are
+ * neither required nor counted.
+ */
 export async function verifyChain(db: Db): Promise<ChainCheck> {
+  const head = await readHead(db);
   const verifier = new ChainVerifier();
   for await (const e of allEvents(db)) {
-    if (!verifier.add(e)) break;
+    if (e.seq > head.seq || !verifier.add(e)) break;
   }
-  return verifier.result();
+  const walked = verifier.result();
+  if (!walked.valid) return walked;
+  if (walked.events !== head.seq) {
+    return {
+      valid: false,
+      brokenAt: walked.events + 1,
+      reason: `the log ends at event ${walked.events}, but the chain's head records event ${head.seq}: events are missing from the end`,
+    };
+  }
+  if (walked.head !== head.hash) {
+    return {
+      valid: false,
+      brokenAt: head.seq,
+      reason: "the last event's hash differs from the one the chain's head recorded when it was written",
+    };
+  }
+  return walked;
 }

@@ -141,7 +141,7 @@ export async function listDecisions(
   if (f.decidedBy) q = q.where('decided_by', '=', f.decidedBy);
   if (f.from) q = q.where('decided_at', '>=', f.from);
   if (f.to) q = q.where('decided_at', '<', f.to);
-  if (after) q = q.where(olderThan(after, 'decided_at'));
+  if (after) q = q.where(olderThan(after, 'decided_at', 'decisions'));
   return q.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 

@@ -183,6 +183,17 @@ export async function approveDecision(
         'Four eyes: the decision must be approved by another officer than the one who made it',
       );
     }
+    // Findings may have been added and the application screened again while this waited: a decision
+    // resting on an outdated screening must not become final (its letter would cite the old reasons).
+    if (d.application_id && d.screening_id) {
+      await lockApplication(trx, d.application_id);
+      const latest = await latestScreeningOf(trx, d.application_id);
+      if (latest && latest.id !== d.screening_id) {
+        throw new ConflictError(
+          'The application was screened again after this decision was made: return it, and decide on the latest screening',
+        );
+      }
+    }
     const closed = await closePending(trx, decisionId, {
       status: 'final',
       approvedBy: actor.id,

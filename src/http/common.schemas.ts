@@ -5,6 +5,8 @@ import { parseOrgNumber, parsePersonalNumber } from '../shared/swedish-ids';
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  // PostgreSQL has no year 0; nothing this service records predates 1000.
+  .refine((s) => s >= '1000-01-01', 'must be a date from year 1000 on')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);

@@ -24,6 +24,19 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
 };
 
 const PG_UNIQUE_VIOLATION = '23505';
+// Values PostgreSQL cannot take (a date out of its range, a number too large) that slipped past the
+// schemas: the client's input, so a 400, but logged — a schema should have caught it.
+const PG_BAD_INPUT = new Set(['22003', '22007', '22008', '22P02']);
+
+/**
+ * Errors a client caused that express or its parsers raise with a 4xx status: http-errors mark theirs
+ * `expose`; the router's URIError for a malformed %-escape in the path carries only the status.
+ */
+export function clientErrorStatus(err: unknown): number | undefined {
+  const e = err as { expose?: unknown; status?: unknown } | null;
+  if (!e || !(e.expose === true || e instanceof URIError) || typeof e.status !== 'number') return undefined;
+  return e.status >= 400 && e.status < 500 ? e.status : undefined;
+}
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -47,6 +60,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // A unique constraint that a race slipped past the service's own check: still a conflict.
     if (err?.code === PG_UNIQUE_VIOLATION) {
       res.status(409).json(errorBody('conflict', 'This conflicts with an existing record'));
+      return;
+    }
+    if (PG_BAD_INPUT.has(err?.code)) {
+      logger.warn({ err, reqId: req.id }, 'database refused a value that passed validation');
+      res.status(400).json(errorBody('validation_failed', 'A value in the request is out of range'));
+      return;
+    }
+    const status = clientErrorStatus(err);
+    if (status === 413) {
+      res.status(413).json(errorBody('payload_too_large', 'The request is too large'));
+      return;
+    }
+    if (status !== undefined) {
+      res.status(400).json(errorBody('validation_failed', 'The request is malformed'));
       return;
     }
     logger.error({ err, reqId: req.id }, 'unhandled error');

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app';
+import { auditHitsRead } from '../watchlist/watchlist.read-audit';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
@@ -37,7 +38,7 @@ export function premisesRoutes(appDeps: AppDeps) {
       roles: ['coordinator'],
       query: referralsQuery,
       success: { status: 200, description: 'A page of referrals', schema: referralsPage },
-      handler: async ({ query }) => {
+      handler: async ({ query, user }) => {
         const after = decodeCursor(query.cursor, timeIdCursor);
         const rows = await listReferrals(
           db,
@@ -45,7 +46,24 @@ export function premisesRoutes(appDeps: AppDeps) {
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );
-        return toPage(rows, query.limit, toReferral, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+        const page = toPage(rows, query.limit, toReferral, (r) => ({
+          t: r.created_at.toISOString(),
+          id: r.id,
+        }));
+        const hits = page.items.map((r) => ({
+          id: r.id,
+          entryIds: r.grounds.flatMap((g) =>
+            g.kind === 'watchlist' && typeof g.entryId === 'string' ? [g.entryId] : [],
+          ),
+        }));
+        await auditHitsRead(db, deps.clock, {
+          actor: user.id,
+          entityType: 'referral',
+          entityId: '*',
+          entryIds: hits.flatMap((h) => h.entryIds),
+          ids: hits.filter((h) => h.entryIds.length > 0).map((h) => h.id),
+        });
+        return page;
       },
     }),
     defineRoute({

@@ -14,10 +14,22 @@ const intervalSchema = z
   .strict();
 
 const roleSchema = z.enum(ASSIGNEE_ROLES);
+// Need-to-know: booking staff cancel bookings and nothing else. Every other reminder names a decision
+// or a watchlist hit, so no configuration may hand it to them.
+const caseworkRoleSchema = z.enum(
+  ASSIGNEE_ROLES.filter((r) => r !== 'booking_staff'),
+  {
+    message: 'only cancel_bookings may be assigned to booking_staff; use case_officer or coordinator',
+  },
+);
 
-function rule(assigneeRole: AssigneeRole, dueAfter: Interval) {
+function rule(
+  assigneeRole: AssigneeRole,
+  dueAfter: Interval,
+  roles: z.ZodType<AssigneeRole> = caseworkRoleSchema,
+) {
   return z
-    .object({ assigneeRole: roleSchema.default(assigneeRole), dueAfter: intervalSchema.default(dueAfter) })
+    .object({ assigneeRole: roles.default(assigneeRole), dueAfter: intervalSchema.default(dueAfter) })
     .strict()
     .prefault({});
 }
@@ -25,7 +37,7 @@ function rule(assigneeRole: AssigneeRole, dueAfter: Interval) {
 export const reminderPolicySchema = z
   .object({
     /** At once: the association's future bookings of the municipality's rooms. */
-    cancel_bookings: rule('booking_staff', { days: 0 }),
+    cancel_bookings: rule('booking_staff', { days: 0 }, roleSchema),
     /** Within days: the decision is sent to the association (underrättelse). */
     notify_association: rule('case_officer', { days: 5 }),
     /** Within a month: decide on repayment (återkrav) of grants already paid. */
@@ -42,7 +54,7 @@ export const reminderPolicySchema = z
     /** Asked this many days before an entry's reviewBy, due on reviewBy. */
     review_watchlist_entry: z
       .object({
-        assigneeRole: roleSchema.default('coordinator'),
+        assigneeRole: caseworkRoleSchema.default('coordinator'),
         daysBefore: z.number().int().min(0).max(366).default(14),
       })
       .strict()

@@ -7,6 +7,7 @@ import { rangeBound } from '../http/date-range';
 import { criterionCounts, listScreenings, recommendationCounts } from './screening.repository';
 import { loadScreeningRow, screenApplication, toScreening } from './screening.service';
 import { replayScreening } from './screening.replay';
+import { auditHitsRead } from '../watchlist/watchlist.read-audit';
 import { listPublishedRuleSets } from './rule-set.registry';
 import {
   replayBody,
@@ -63,7 +64,7 @@ export function screeningRoutes(deps: AppDeps) {
       roles: ['investigator', 'case_officer'],
       query: screeningsQuery,
       success: { status: 200, description: 'A page of screenings', schema: screeningsPage },
-      handler: async ({ query }) => {
+      handler: async ({ query, user }) => {
         const after = decodeCursor(query.cursor, timeIdCursor);
         const rows = await listScreenings(
           db,
@@ -71,7 +72,19 @@ export function screeningRoutes(deps: AppDeps) {
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );
-        return toPage(rows, query.limit, toScreening, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+        const page = toPage(rows, query.limit, toScreening, (r) => ({
+          t: r.created_at.toISOString(),
+          id: r.id,
+        }));
+        const withHits = page.items.filter((s) => s.watchlist.hits.length > 0);
+        await auditHitsRead(db, deps.clock, {
+          actor: user.id,
+          entityType: 'screening',
+          entityId: '*',
+          entryIds: withHits.flatMap((s) => s.watchlist.hits.map((h) => h.entryId)),
+          ids: withHits.map((s) => s.id),
+        });
+        return page;
       },
     }),
     defineRoute({
@@ -107,8 +120,14 @@ export function screeningRoutes(deps: AppDeps) {
       roles: READERS,
       params: idParams,
       success: { status: 200, description: 'The screening', schema: screeningRecordSchema },
-      handler: async ({ params }) => {
+      handler: async ({ params, user }) => {
         const row = await loadScreeningRow(db, params.id);
+        await auditHitsRead(db, deps.clock, {
+          actor: user.id,
+          entityType: 'screening',
+          entityId: row.id,
+          entryIds: row.watchlist_hits.map((h) => h.entryId),
+        });
         return { ...toScreening(row), facts: row.facts, evaluation: row.result };
       },
     }),

@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from '../http/errors';
 import type { AnyRoute } from '../http/route';
+import { clientErrorStatus } from '../http/error-handler';
 import { projectRoot } from '../shared/project-root';
 import { InProcessApi } from './web.api';
 import { cookieName, clearCookie, readCookie } from './web.cookies';
@@ -155,6 +156,8 @@ function webErrorHandler(deps: AppDeps, renderer: Renderer): ErrorRequestHandler
       return renderer.error(req, res, 413);
     if (err instanceof MalformedUploadError) return renderer.error(req, res, 400);
     if (typeof err?.type === 'string' && err.type.startsWith('entity.')) return renderer.error(req, res, 400);
+    // Other errors a client caused (a malformed %-escape in the address, too many form fields).
+    if (clientErrorStatus(err) !== undefined) return renderer.error(req, res, 400);
     deps.logger.error({ err, reqId: req.id }, 'unhandled error on a web page');
     renderer.error(req, res, 500);
   };

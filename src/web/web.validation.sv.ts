@@ -28,6 +28,9 @@ const EXACT: Record<string, string> = {
   'not a screening of this application': 'Granskningen hör inte till den här ansökan.',
   'A newer screening of this application exists: decide on the latest one':
     'Ansökan har granskats på nytt efter den här granskningen. Fatta beslutet på den senaste granskningen.',
+  'The application was screened again after this decision was made: return it, and decide on the latest screening':
+    'Ansökan har granskats på nytt sedan beslutet fattades. Återlämna beslutet så att ett nytt beslut kan fattas på den senaste granskningen.',
+  'must be a date from year 1000 on': 'Ange ett datum från år 1000 och framåt.',
   'A decision on this application is already awaiting approval':
     'Ett beslut om ansökan väntar redan på godkännande.',
   'supersedesDecisionId must be the final decision on this application':

@@ -59,7 +59,7 @@ export async function listWithdrawals(
       'a.org_number',
     ])
     .where('decisions.kind', '=', 'withdrawal');
-  if (after) q = q.where(olderThan(after, 'decided_at'));
+  if (after) q = q.where(olderThan(after, 'decided_at', 'decisions'));
   const rows = await q
     .orderBy('decisions.decided_at', 'desc')
     .orderBy('decisions.id', 'desc')

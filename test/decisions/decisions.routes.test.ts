@@ -177,6 +177,29 @@ describe('decisions', () => {
     expect(wrong.status).toBe(400);
   });
 
+  it('a pending decision cannot be approved once the application was screened again: it is returned and redone', async () => {
+    const { applicationId, screening } = await screened({ findings: [finding()] });
+    const d = await decide(applicationId, { screeningId: screening.id, ...deny });
+    expect(d.body.status).toBe('pending_approval');
+    const rescreened = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/screenings`);
+    expect(rescreened.status).toBe(201);
+    const stale = await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/screened again/);
+    expect((await as(ctx, 'investigator').get(`/api/decisions/${d.body.id}`)).body.status).toBe(
+      'pending_approval',
+    );
+    await as(ctx, 'case_officer_2')
+      .post(`/api/decisions/${d.body.id}/return`)
+      .send({ reason: 'Ny granskning finns.' })
+      .expect(200);
+    const redone = await decide(applicationId, { screeningId: rescreened.body.id, ...deny });
+    expect(redone.status).toBe(201);
+    expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${redone.body.id}/approve`)).status).toBe(
+      200,
+    );
+  });
+
   it('a returned decision never takes effect and frees the application for a new one', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
     const d = await decide(applicationId, { screeningId: screening.id, ...deny });

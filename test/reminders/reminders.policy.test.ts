@@ -30,6 +30,15 @@ describe('reminder policy', () => {
     ['{"reassess":{"dueAfter":{"weeks":2}}}', 'REMINDER_POLICY.reassess.dueAfter'],
     ['{"annual_follow_up":{"dueAfter":{"days":0}}}', 'REMINDER_POLICY.annual_follow_up.dueAfter'],
     ['{"cancel_booking":{}}', 'REMINDER_POLICY'],
+    ['{"review_support":{"assigneeRole":"booking_staff"}}', 'REMINDER_POLICY.review_support.assigneeRole'],
+    [
+      '{"review_watchlist_entry":{"assigneeRole":"booking_staff"}}',
+      'REMINDER_POLICY.review_watchlist_entry.assigneeRole',
+    ],
+    [
+      '{"recover_grant":{"assigneeRole":"booking_staff"}}',
+      'only cancel_bookings may be assigned to booking_staff',
+    ],
   ])('refuses %s with a one-line reason naming the place', (json, expected) => {
     expect(() => loadConfig({ REMINDER_POLICY: json })).toThrow(expected);
     try {

@@ -164,4 +164,23 @@ describe('withdrawal of support', () => {
       ctx.clock.set('2026-11-26T09:00:00.000Z');
     }
   });
+
+  it('pages through every withdrawal one at a time, newest first, none skipped or repeated', async () => {
+    for (let i = 0; i < 3; i++) await withdrawn();
+    const all = (await as(ctx, 'investigator').get('/api/withdrawals?limit=500')).body.items.map(
+      (w: { decisionId: string }) => w.decisionId,
+    );
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await as(ctx, 'investigator').get(
+        `/api/withdrawals?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      paged.push(...res.body.items.map((w: { decisionId: string }) => w.decisionId));
+      cursor = res.body.nextCursor ?? undefined;
+    } while (cursor && paged.length <= all.length);
+    expect(paged).toEqual(all);
+  });
 });
