@@ -26,6 +26,7 @@ import { remindersRoutes } from './reminders/reminders.routes';
 import { decisionsRoutes } from './decisions/decisions.routes';
 import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
 import { premisesRoutes } from './premises/premises.routes';
+import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
@@ -40,6 +41,8 @@ export interface AppDeps {
   ruleSets: readonly LoadedRuleSet[];
   /** The in-memory watchlist index, refreshed from the database before each use. */
   watchlist: WatchlistIndexCache;
+  /** The withdrawn associations, for the premises check's fuzzy match; refreshed the same way. */
+  withdrawn: WithdrawnIndexCache;
   /** The decision-letter templates, compiled once. */
   letters: LetterRenderer;
 }

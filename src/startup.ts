@@ -9,6 +9,7 @@ import { publishRuleSets } from './screening/rule-set.registry';
 import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
+import { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
@@ -30,10 +31,26 @@ export async function prepareDeps(
   );
   const watchlist = new WatchlistIndexCache(handle.db);
   await watchlist.refresh();
+  const withdrawn = new WithdrawnIndexCache(handle.db);
+  await withdrawn.refresh();
   logger.info(
-    { ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`), watchlistEntries: watchlist.size },
+    {
+      ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`),
+      watchlistEntries: watchlist.size,
+      withdrawnAssociations: withdrawn.size,
+    },
     'ready',
   );
   const letters = loadLetterRenderer(path.join(projectRoot(), 'templates', 'letters'));
-  return { db: handle.db, dbKind: handle.kind, clock, config, logger, ruleSets, watchlist, letters };
+  return {
+    db: handle.db,
+    dbKind: handle.kind,
+    clock,
+    config,
+    logger,
+    ruleSets,
+    watchlist,
+    withdrawn,
+    letters,
+  };
 }

@@ -21,4 +21,10 @@ export interface AssociationsTable {
   updated_at: Date;
 }
 
+/** One row: bumped by a trigger whenever an association's support changes (see 0010_support_version). */
+export interface SupportStateTable {
+  id: number;
+  version: number;
+}
+
 export type AssociationRow = Selectable<AssociationsTable>;

@@ -1,7 +1,7 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
 import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
-import type { AssociationsTable } from '../associations/associations.table';
+import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
 import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
@@ -17,6 +17,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   associations: AssociationsTable;
+  support_state: SupportStateTable;
   applications: ApplicationsTable;
   findings: FindingsTable;
   rule_sets: RuleSetsTable;

@@ -11,15 +11,17 @@ export type MatchedAssociation = Pick<
 
 /**
  * Associations the booking desk may mean — by organisationsnummer, or by the exact name in any case —
- * and the watchlist's current version, in one round trip (this is the service's hot path).
+ * and the watchlist's and support's current versions, in one round trip (this is the service's hot
+ * path).
  */
-export async function associationsAndWatchlistVersion(
+export async function associationsAndVersions(
   db: Db,
   orgNumber: string | undefined,
   name: string,
-): Promise<{ associations: MatchedAssociation[]; watchlistVersion: number }> {
+): Promise<{ associations: MatchedAssociation[]; watchlistVersion: number; supportVersion: number }> {
   const rows = await db
     .selectFrom('watchlist_state as ws')
+    .innerJoin('support_state as ss', (join) => join.on('ss.id', '=', 1))
     .leftJoin('associations as a', (join) =>
       join.on((eb) =>
         eb.or([
@@ -30,6 +32,7 @@ export async function associationsAndWatchlistVersion(
     )
     .select([
       'ws.version',
+      'ss.version as support_version',
       'a.id',
       'a.support_status',
       'a.name',
@@ -54,7 +57,43 @@ export async function associationsAndWatchlistVersion(
           },
         ],
   );
-  return { associations, watchlistVersion: Number(rows[0]!.version) };
+  return {
+    associations,
+    watchlistVersion: Number(rows[0]!.version),
+    supportVersion: Number(rows[0]!.support_version),
+  };
+}
+
+export type WithdrawnAssociation = Pick<AssociationRow, 'id' | 'name' | 'aliases' | 'org_number'>;
+
+export async function supportVersion(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('support_state')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/**
+ * Every withdrawn association and the support version, in one statement: one snapshot, so the rows
+ * are exactly that version's.
+ */
+export async function withdrawnAssociations(
+  db: Db,
+): Promise<{ version: number; associations: WithdrawnAssociation[] }> {
+  const rows = await db
+    .selectFrom('support_state as ss')
+    .leftJoin('associations as a', (join) => join.on('a.support_status', '=', 'withdrawn'))
+    .select(['ss.version', 'a.id', 'a.name', 'a.aliases', 'a.org_number'])
+    .where('ss.id', '=', 1)
+    .execute();
+  return {
+    version: Number(rows[0]!.version),
+    associations: rows.flatMap((r) =>
+      r.id === null ? [] : [{ id: r.id, name: r.name!, aliases: r.aliases!, org_number: r.org_number! }],
+    ),
+  };
 }
 
 export interface NewCheck {

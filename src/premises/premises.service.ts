@@ -5,8 +5,9 @@ import { appendAudit } from '../audit/audit.service';
 import type { WatchlistIndexCache } from '../watchlist/watchlist.index-cache';
 import { newCheckId } from './premises.check-id';
 import type { CheckWriter } from './premises.writer';
+import type { WithdrawnIndexCache } from './premises.withdrawn-index';
 import {
-  associationsAndWatchlistVersion,
+  associationsAndVersions,
   findReferral,
   resolveReferral,
   type ReferralListRow,
@@ -19,6 +20,7 @@ export interface PremisesDeps {
   db: Kysely<Database>;
   clock: Clock;
   watchlist: WatchlistIndexCache;
+  withdrawn: WithdrawnIndexCache;
   /** Writes checks with group commit; one per process. */
   writer: CheckWriter;
 }
@@ -54,15 +56,18 @@ export const MESSAGES = {
 /** Why to refer: support withdrawn, or any watchlist hit on the name, number, aliases or representatives. */
 async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: string) {
   const grounds: ReferGround[] = [];
-  const { associations: matches, watchlistVersion } = await associationsAndWatchlistVersion(
-    deps.db,
-    input.orgNumber,
-    input.name,
-  );
-  await deps.watchlist.refresh(watchlistVersion);
-  for (const a of matches) {
-    if (a.support_status === 'withdrawn') grounds.push({ kind: 'support_withdrawn', associationId: a.id });
+  const {
+    associations: matches,
+    watchlistVersion,
+    supportVersion,
+  } = await associationsAndVersions(deps.db, input.orgNumber, input.name);
+  await Promise.all([deps.watchlist.refresh(watchlistVersion), deps.withdrawn.refresh(supportVersion)]);
+  // Withdrawn support by exact name or number, or by a name as fuzzy as a watchlist hit; once each.
+  const withdrawn = new Set(matches.filter((a) => a.support_status === 'withdrawn').map((a) => a.id));
+  for (const id of deps.withdrawn.search({ name: input.name, orgNumber: input.orgNumber ?? null })) {
+    withdrawn.add(id);
   }
+  for (const associationId of withdrawn) grounds.push({ kind: 'support_withdrawn', associationId });
   const hits = new Map<string, ReferGround>();
   const keep = (h: { entryId: string; score: number; matchedName: string; explanation: unknown }) => {
     if (!hits.has(h.entryId)) hits.set(h.entryId, { kind: 'watchlist', ...h });

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { MatcherIndex, REFER_THRESHOLD } from '../watchlist/matcher';
+import { supportVersion, withdrawnAssociations } from './premises.repository';
+
+/**
+ * The associations whose support is withdrawn, in a matcher index, so the booking desk's check finds
+ * one by an alias, a misspelling or extra words as the watchlist would, not only by its exact name or
+ * number. A cache of the database: rebuilt whole (the withdrawn are few) when the support version,
+ * which a trigger bumps on every change of support, is newer than the one it was built from.
+ */
+export class WithdrawnIndexCache {
+  private index = new MatcherIndex();
+  private loadedVersion = -1;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get version(): number {
+    return this.loadedVersion;
+  }
+
+  /** Brings the index up to the database's version; concurrent callers share one rebuild. */
+  async refresh(latestKnown?: number): Promise<void> {
+    // The premises check reads the version with its other data (one round trip) and passes it in.
+    const latest = latestKnown ?? (await supportVersion(this.db));
+    while (this.loadedVersion < latest) {
+      this.refreshing ??= this.load().finally(() => {
+        this.refreshing = undefined;
+      });
+      await this.refreshing;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const { version, associations } = await withdrawnAssociations(this.db);
+    // Built aside and swapped in: a search never sees a half-built index.
+    const index = new MatcherIndex();
+    for (const a of associations) {
+      index.add({
+        id: a.id,
+        subjectKind: 'organisation',
+        name: a.name,
+        aliases: a.aliases,
+        orgNumber: a.org_number,
+      });
+    }
+    this.index = index;
+    this.loadedVersion = version;
+  }
+
+  /** Ids of the withdrawn associations the name or number may mean, at the watchlist's refer threshold. */
+  search(query: { name: string; orgNumber: string | null }): string[] {
+    return this.index
+      .search({ ...query, subjectKind: 'organisation' }, { minScore: REFER_THRESHOLD })
+      .map((h) => h.entryId);
+  }
+}
