@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DatabaseKind } from './db/connection';
-import { authenticate } from './http/auth';
+import { refuseUnresolved, resolveBearer } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount';
 import { buildOpenApiDocument } from './http/openapi';
@@ -78,8 +78,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
+  // Who is asking first (cached), so the limit counts per user, and per address for anyone else.
+  app.use('/api', resolveBearer(deps.db));
   app.use('/api', rateLimiter(deps.config.RATE_LIMIT_PER_MINUTE));
-  app.use('/api', authenticate(deps.db));
+  app.use('/api', refuseUnresolved);
 
   const routes = allRoutes(deps);
   const openapi = buildOpenApiDocument(routes, VERSION);

@@ -35,6 +35,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MUNICIPALITY_NAME: z.string().trim().min(1).max(200).default('Stockholms stad'),
   COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Kultur- och fritidsnämnden'),
@@ -48,6 +49,7 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  COOKIE_SECURE: z.enum(['auto', 'always']).default('auto'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   NOTIFY_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
@@ -69,4 +71,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** Valid settings that are probably wrong where the service runs; logged as warnings at start. */
+export function configWarnings(config: Config, nodeEnv = process.env.NODE_ENV): string[] {
+  const warnings: string[] = [];
+  // The service speaks plain HTTP, so in production TLS ends at a proxy; without TRUST_PROXY every
+  // request looks like plain HTTP and, under auto, the session cookie would go without Secure.
+  if (nodeEnv === 'production' && !config.TRUST_PROXY && config.COOKIE_SECURE === 'auto') {
+    warnings.push(
+      'NODE_ENV is production, TRUST_PROXY is false and COOKIE_SECURE is auto: the session cookie is ' +
+        'sent without Secure; behind a TLS-terminating proxy set COOKIE_SECURE=always (or TRUST_PROXY=true)',
+    );
+  }
+  return warnings;
 }

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createApp } from './app';
 import { systemClock } from './clock';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, configWarnings, loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
   });
+  for (const warning of configWarnings(config)) logger.warn(warning);
   const handle = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,

@@ -14,6 +14,8 @@ export interface AuthUser {
 declare module 'express-serve-static-core' {
   interface Request {
     user?: AuthUser;
+    /** Why the request's Authorization header was refused; answered with 401 by `refuseUnresolved`. */
+    authRefusal?: string;
   }
 }
 
@@ -24,19 +26,29 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /**
  * Resolves `Authorization: Bearer …` to a user. A missing header leaves the request anonymous (routes
- * then answer 401); a header with an unknown or deactivated token is refused at once.
+ * then answer 401). A malformed header or an unknown or deactivated token is only noted here: the rate
+ * limiter runs in between and counts such a request against the client's address, and then
+ * `refuseUnresolved` answers 401. So random tokens cannot buy a fresh quota each. An unknown token is
+ * still looked up (one indexed read) even once its address is over the limit: refusing by address
+ * before the lookup would let one guessing client lock out colleagues behind the same address.
  */
-export function authenticate(db: Db): RequestHandler {
+export function resolveBearer(db: Db): RequestHandler {
   const known = new KnownTokens();
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
     const token = bearerToken(header);
-    if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
+    if (!token) {
+      req.authRefusal = 'Authorization must be "Bearer <token>"';
+      return next();
+    }
     let user = known.get(token);
     if (!user) {
       const row = await findActiveUserByTokenHash(db, hashToken(token));
-      if (!row) throw new UnauthenticatedError('Unknown or deactivated token');
+      if (!row) {
+        req.authRefusal = 'Unknown or deactivated token';
+        return next();
+      }
       user = { id: row.id, name: row.name, role: row.role };
       known.set(token, user);
     }
@@ -44,6 +56,12 @@ export function authenticate(db: Db): RequestHandler {
     next();
   };
 }
+
+/** A header that `resolveBearer` could not resolve is refused at once, whatever the route. */
+export const refuseUnresolved: RequestHandler = (req, _res, next) => {
+  if (req.authRefusal !== undefined) throw new UnauthenticatedError(req.authRefusal);
+  next();
+};
 
 /**
  * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.

@@ -1,15 +1,15 @@
 import type { CookieOptions, Request, Response } from 'express';
+import type { Config } from '../config';
 
-// The two cookies of the web pages: the session, and the short-lived sign-in form token. Behind TLS
-// (req.secure, which needs TRUST_PROXY=true behind a reverse proxy) they are Secure and carry the
-// __Host- prefix, so no sibling subdomain of the municipality can set or overwrite them.
+// The two cookies of the web pages: the session, and the short-lived sign-in form token. When Secure
+// they also carry the __Host- prefix, so no sibling subdomain of the municipality can set or overwrite
+// them. COOKIE_SECURE=auto makes them Secure behind TLS (req.secure, which behind a reverse proxy needs
+// TRUST_PROXY=true); always makes them Secure whatever the request looks like, for a proxy that ends
+// TLS without the service trusting its headers. auto is the default because a browser may refuse a
+// Secure cookie from a plain-HTTP site, which would break sign-in on http://localhost.
 
 export type CookieKind = 'session' | 'signin';
 const BASE: Record<CookieKind, string> = { session: 'fk_session', signin: 'fk_signin' };
-
-export function cookieName(kind: CookieKind, req: Request): string {
-  return req.secure ? `__Host-${BASE[kind]}` : BASE[kind];
-}
 
 /** The cookies a request carries (no dependency on cookie-parser for two values). */
 export function readCookie(req: Request, name: string): string | undefined {
@@ -36,20 +36,36 @@ export function readCookie(req: Request, name: string): string | undefined {
  * the sign-in page, which then returns the person to where the link pointed. No Max-Age: the cookie
  * goes when the browser closes; the server enforces its own expiry either way.
  */
-export function cookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
-  return {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: req.secure,
-    path: '/',
-    ...(maxAgeMs !== undefined ? { maxAge: maxAgeMs } : {}),
-  };
-}
+export class WebCookies {
+  constructor(private readonly mode: Config['COOKIE_SECURE']) {}
 
-export function setCookie(req: Request, res: Response, kind: CookieKind, value: string, maxAgeMs?: number) {
-  res.cookie(cookieName(kind, req), value, cookieOptions(req, maxAgeMs));
-}
+  private secure(req: Request): boolean {
+    return this.mode === 'always' || req.secure;
+  }
 
-export function clearCookie(req: Request, res: Response, kind: CookieKind) {
-  res.clearCookie(cookieName(kind, req), cookieOptions(req));
+  name(kind: CookieKind, req: Request): string {
+    return this.secure(req) ? `__Host-${BASE[kind]}` : BASE[kind];
+  }
+
+  read(req: Request, kind: CookieKind): string | undefined {
+    return readCookie(req, this.name(kind, req));
+  }
+
+  options(req: Request, maxAgeMs?: number): CookieOptions {
+    return {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure(req),
+      path: '/',
+      ...(maxAgeMs !== undefined ? { maxAge: maxAgeMs } : {}),
+    };
+  }
+
+  set(req: Request, res: Response, kind: CookieKind, value: string, maxAgeMs?: number): void {
+    res.cookie(this.name(kind, req), value, this.options(req, maxAgeMs));
+  }
+
+  clear(req: Request, res: Response, kind: CookieKind): void {
+    res.clearCookie(this.name(kind, req), this.options(req));
+  }
 }

@@ -18,12 +18,19 @@ const ERROR_TEXT: Record<number, { title: string; text: string }> = {
   404: { title: 'Sidan finns inte', text: 'Det finns ingen sida eller post med den adressen.' },
   409: { title: 'Det gick inte att genomföra', text: 'Åtgärden krockar med hur posten ser ut nu.' },
   413: { title: 'För mycket data', text: 'Det som skickades var för stort. Dela upp filen och försök igen.' },
+  429: {
+    title: 'För många förfrågningar',
+    text: 'Det har kommit för många förfrågningar på kort tid. Vänta en minut och försök sedan igen.',
+  },
   500: { title: 'Något gick fel', text: 'Ett oväntat fel inträffade. Försök igen om en stund.' },
 };
 
 export const CSRF_REFUSED =
   'Formuläret kunde inte tas emot eftersom det saknade en giltig kontrollkod. Det kan bero på att ' +
   'sidan var gammal eller att du loggades ut. Gå tillbaka, ladda om sidan och försök igen.';
+
+export const TOO_MANY_SIGN_INS =
+  'För många misslyckade inloggningsförsök från din adress. Vänta en minut och försök sedan igen.';
 
 export class Renderer {
   constructor(

@@ -10,11 +10,12 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../http/errors';
+import { perMinuteLimit, userOrAddressKey } from '../http/rate-limit';
 import type { AnyRoute } from '../http/route';
 import { clientErrorStatus } from '../http/error-handler';
 import { projectRoot } from '../shared/project-root';
 import { InProcessApi } from './web.api';
-import { cookieName, clearCookie, readCookie } from './web.cookies';
+import { WebCookies } from './web.cookies';
 import { CSRF_FIELD, tokensMatch } from './web.csrf';
 import { formValues, type FormValues } from './web.forms';
 import { MalformedUploadError, readMultipart, UploadTooLargeError, type Upload } from './web.multipart';
@@ -45,6 +46,7 @@ export function webRouter(deps: AppDeps, routes: readonly AnyRoute[]): Router {
     cssHref: `/static/web.css?v=${cssVersion}`,
   });
   const renderer = new Renderer(views, api, pages);
+  const cookies = new WebCookies(deps.config.COOKIE_SECURE);
 
   const router = Router();
   router.use((req, _res, next) => next(notForPages(req.path) ? 'router' : undefined));
@@ -57,15 +59,24 @@ export function webRouter(deps: AppDeps, routes: readonly AnyRoute[]): Router {
   });
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT }));
   router.use(async (req, res, next) => {
-    const value = readCookie(req, cookieName('session', req));
+    const value = cookies.read(req, 'session');
     if (value) {
       req.webSession = await resolveSession(deps, value);
-      if (!req.webSession) clearCookie(req, res, 'session');
+      if (!req.webSession) cookies.clear(req, res, 'session');
     }
     next();
   });
+  // As for the API: after the session is known, per person signed in, per address for anyone else.
+  router.use(
+    perMinuteLimit({
+      perMinute: deps.config.RATE_LIMIT_PER_MINUTE,
+      name: 'pages',
+      key: (req) => userOrAddressKey(req.webSession?.user.id, req),
+      refuse: (req, res) => renderer.error(req, res, 429),
+    }),
+  );
 
-  router.use(signInRoutes(deps, renderer));
+  router.use(signInRoutes(deps, renderer, cookies));
   for (const page of pages) router[page.method](page.path, pageHandler(page, api, renderer));
   router.use((req, res) => renderer.error(req, res, 404));
   router.use(webErrorHandler(deps, renderer));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { configWarnings, loadConfig } from '../../src/config';
 import { createTestContext, type TestContext } from '../support/test-app';
 import { decodeEntities, hiddenCsrf, signIn, textOf } from './web-support';
 
@@ -94,6 +95,46 @@ describe('signing in and out', () => {
     } finally {
       await tls.close();
     }
+  });
+
+  it('COOKIE_SECURE=always makes the cookies Secure and __Host- prefixed over plain HTTP too; auto does not', async () => {
+    const always = await createTestContext({ COOKIE_SECURE: 'always' });
+    try {
+      const form = await request(always.app).get('/logga-in');
+      expect(cookieNamed(form, 'fk_signin')).toBeUndefined();
+      const signin = cookieNamed(form, '__Host-fk_signin')!;
+      expect(signin).toMatch(/; Secure/);
+      const res = await request(always.app)
+        .post('/logga-in')
+        .set('Cookie', signin.split(';')[0]!)
+        .type('form')
+        .send({ _csrf: hiddenCsrf(form.text), token: always.tokens.case_officer });
+      expect(res.status).toBe(303);
+      expect(cookieNamed(res, 'fk_session')).toBeUndefined();
+      const session = cookieNamed(res, '__Host-fk_session')!;
+      expect(session).toMatch(/; Secure/);
+      expect(session).toMatch(/HttpOnly/);
+      expect(session).toMatch(/SameSite=Strict/);
+      // The proxy in front forwards plain HTTP; the session cookie is read under the same name.
+      const home = await request(always.app).get('/').set('Cookie', session.split(';')[0]!);
+      expect(home.status).toBe(200);
+      expect(textOf(home.text)).toContain('Inloggad: Test case_officer');
+    } finally {
+      await always.close();
+    }
+
+    const auto = await postSignIn(request.agent(ctx.app), ctx.tokens.case_officer);
+    expect(cookieNamed(auto, '__Host-fk_session')).toBeUndefined();
+    expect(cookieNamed(auto, 'fk_session')).not.toMatch(/Secure/);
+  });
+
+  it('warns at start in production when the session cookie could go without Secure', () => {
+    const warnings = (env: Record<string, string>) => configWarnings(loadConfig(env), env.NODE_ENV);
+    expect(warnings({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/COOKIE_SECURE=always/)]);
+    expect(warnings({ NODE_ENV: 'production', COOKIE_SECURE: 'always' })).toEqual([]);
+    expect(warnings({ NODE_ENV: 'production', TRUST_PROXY: 'true' })).toEqual([]);
+    expect(warnings({ NODE_ENV: 'development' })).toEqual([]);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
   });
 
   it('names the signed-in person and role, and offers only their pages in the navigation', async () => {

@@ -3,10 +3,11 @@ import type { AppDeps } from '../../app';
 import { bearerToken } from '../../http/auth';
 import { findActiveUserByTokenHash } from '../../users/users.repository';
 import { hashToken } from '../../users/tokens';
-import { clearCookie, cookieName, readCookie, setCookie } from '../web.cookies';
+import { addressKey, perMinuteLimit } from '../../http/rate-limit';
+import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
-import { CSRF_REFUSED, type Renderer } from '../web.render';
+import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../web.session';
 
 // Sign-in with the same bearer token the API takes, resolved by the same user lookup, and sign-out.
@@ -25,13 +26,22 @@ export function signInAddress(next?: string): string {
   return next && next !== '/' ? `${SIGN_IN}?nasta=${encodeURIComponent(next)}` : SIGN_IN;
 }
 
-export function signInRoutes(deps: AppDeps, renderer: Renderer): Router {
+export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCookies): Router {
   const router = Router();
+  // Guessing tokens: failed attempts (any error answer) per address; a successful sign-in is not
+  // counted, so colleagues behind one address do not use up each other's attempts by signing in.
+  const attempts = perMinuteLimit({
+    perMinute: deps.config.SIGN_IN_LIMIT_PER_MINUTE,
+    name: 'sign-in',
+    key: addressKey,
+    failuresOnly: true,
+    refuse: (req, res) => renderer.error(req, res, 429, TOO_MANY_SIGN_INS),
+  });
 
   const showForm = (req: Request, res: Response, next: string, form = emptyForm(), status = 200) => {
     // A fresh double-submit token for every form shown (there is no session to hold one yet).
     const token = newFormToken();
-    setCookie(req, res, 'signin', token, SIGN_IN_FORM_MS);
+    cookies.set(req, res, 'signin', token, SIGN_IN_FORM_MS);
     renderer.page(req, res, {
       view: 'sign-in',
       title: 'Logga in',
@@ -49,10 +59,10 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer): Router {
     showForm(req, res, next);
   });
 
-  router.post(SIGN_IN, async (req, res) => {
+  router.post(SIGN_IN, attempts, async (req, res) => {
     const values = formValues(req.body);
     const next = safeNext(values.nasta);
-    if (!tokensMatch(readCookie(req, cookieName('signin', req)), values[CSRF_FIELD])) {
+    if (!tokensMatch(cookies.read(req, 'signin'), values[CSRF_FIELD])) {
       renderer.error(req, res, 403, CSRF_REFUSED);
       return;
     }
@@ -72,8 +82,8 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer): Router {
     // Never reuse a session across sign-ins (fixation): an earlier one is ended first.
     if (req.webSession) await endSession(deps, req.webSession);
     const id = await startSession(deps, { id: user.id, name: user.name, role: user.role });
-    setCookie(req, res, 'session', id);
-    clearCookie(req, res, 'signin');
+    cookies.set(req, res, 'session', id);
+    cookies.clear(req, res, 'signin');
     res.redirect(303, next);
   });
 
@@ -88,7 +98,7 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer): Router {
       return;
     }
     await endSession(deps, session);
-    clearCookie(req, res, 'session');
+    cookies.clear(req, res, 'session');
     req.webSession = undefined;
     res.redirect(303, `${SIGN_IN}?utloggad=1`);
   });
