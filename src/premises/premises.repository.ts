@@ -21,7 +21,6 @@ export async function associationsAndVersions(
 ): Promise<{ associations: MatchedAssociation[]; watchlistVersion: number; supportVersion: number }> {
   const rows = await db
     .selectFrom('watchlist_state as ws')
-    .innerJoin('support_state as ss', (join) => join.on('ss.id', '=', 1))
     .leftJoin('associations as a', (join) =>
       join.on((eb) =>
         eb.or([
@@ -32,7 +31,8 @@ export async function associationsAndVersions(
     )
     .select([
       'ws.version',
-      'ss.version as support_version',
+      // A scalar subquery rather than a join: it leaves the plan of the association lookup alone.
+      (eb) => eb.selectFrom('support_state').select('version').where('id', '=', 1).as('support_version'),
       'a.id',
       'a.support_status',
       'a.name',

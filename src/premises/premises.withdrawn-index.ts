@@ -55,6 +55,8 @@ export class WithdrawnIndexCache {
 
   /** Ids of the withdrawn associations the name or number may mean, at the watchlist's refer threshold. */
   search(query: { name: string; orgNumber: string | null }): string[] {
+    // Usually nobody is withdrawn: skip normalising the name on the hot path for an empty index.
+    if (this.index.size === 0) return [];
     return this.index
       .search({ ...query, subjectKind: 'organisation' }, { minScore: REFER_THRESHOLD })
       .map((h) => h.entryId);
