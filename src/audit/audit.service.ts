@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { Clock } from '../clock';
 import { ChainVerifier, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
@@ -25,6 +25,18 @@ export async function appendAudit(
 ): Promise<ExportedEvent> {
   const [event] = await appendAuditMany(trx, clock, [input]);
   return event!;
+}
+
+/**
+ * An event with no change beside it to commit with (a read of watchlist data, a replay): a
+ * transaction of its own.
+ */
+export function appendAuditAlone(
+  db: Kysely<Database>,
+  clock: Clock,
+  input: AuditInput,
+): Promise<ExportedEvent> {
+  return db.transaction().execute((trx) => appendAudit(trx, clock, input));
 }
 
 /** Appends several events in order with one lock, one head read and one insert (e.g. a CSV import). */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { VersionedReload } from '../db/versioned-reload';
 import { MatcherIndex, REFER_THRESHOLD } from '../watchlist/matcher';
 import { supportVersion, withdrawnAssociations } from './premises.repository';
 
@@ -11,8 +12,10 @@ import { supportVersion, withdrawnAssociations } from './premises.repository';
  */
 export class WithdrawnIndexCache {
   private index = new MatcherIndex();
-  private loadedVersion = -1;
-  private refreshing: Promise<void> | undefined;
+  private readonly reload = new VersionedReload(
+    () => supportVersion(this.db),
+    () => this.load(),
+  );
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -21,22 +24,17 @@ export class WithdrawnIndexCache {
   }
 
   get version(): number {
-    return this.loadedVersion;
+    return this.reload.version;
   }
 
   /** Brings the index up to the database's version; concurrent callers share one rebuild. */
-  async refresh(latestKnown?: number): Promise<void> {
+  refresh(latestKnown?: number): Promise<void> {
     // The premises check reads the version with its other data (one round trip) and passes it in.
-    const latest = latestKnown ?? (await supportVersion(this.db));
-    while (this.loadedVersion < latest) {
-      this.refreshing ??= this.load().finally(() => {
-        this.refreshing = undefined;
-      });
-      await this.refreshing;
-    }
+    return this.reload.refresh(latestKnown);
   }
 
-  private async load(): Promise<void> {
+  /** Rebuilds the index whole (the withdrawn are few); resolves to the version it was built from. */
+  private async load(): Promise<number> {
     const { version, associations } = await withdrawnAssociations(this.db);
     // Built aside and swapped in: a search never sees a half-built index.
     const index = new MatcherIndex();
@@ -50,7 +48,7 @@ export class WithdrawnIndexCache {
       });
     }
     this.index = index;
-    this.loadedVersion = version;
+    return version;
   }
 
   /** Ids of the withdrawn associations the name or number may mean, at the watchlist's refer threshold. */

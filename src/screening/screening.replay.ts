@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { Clock } from '../clock';
-import { appendAudit } from '../audit/audit.service';
+import { appendAuditAlone } from '../audit/audit.service';
 import { publishedRuleSet } from './rule-set.registry';
 import { compareEvaluations } from './screening.compare';
 import { evaluate } from './screening.engine';
@@ -23,19 +23,17 @@ export async function replayScreening(
   const ruleSet = await publishedRuleSet(deps.db, row.rule_set_id, version);
   const replayed = await evaluate(ruleSet, row.facts);
   const comparison = compareEvaluations(row.result, replayed);
-  await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.clock, {
-      actor,
-      action: 'screening.replayed',
-      entityType: 'screening',
-      entityId: screeningId,
-      details: {
-        ruleSet: replayed.ruleSet,
-        identical: comparison.identical,
-        differingRuleIds: comparison.differingRuleIds,
-      },
-    }),
-  );
+  await appendAuditAlone(deps.db, deps.clock, {
+    actor,
+    action: 'screening.replayed',
+    entityType: 'screening',
+    entityId: screeningId,
+    details: {
+      ruleSet: replayed.ruleSet,
+      identical: comparison.identical,
+      differingRuleIds: comparison.differingRuleIds,
+    },
+  });
   return {
     identical: comparison.identical,
     original: describeEvaluation(row.result),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { VersionedReload } from '../db/versioned-reload';
 import type {
   AssociationToScreen,
   ScreeningWatchlistHit,
@@ -22,8 +23,10 @@ export class WatchlistIndexCache implements WatchlistPort {
   private readonly index = new MatcherIndex();
   /** Review date of every indexed entry: an entry stops matching the day after it, sweep or not. */
   private readonly reviewBy = new Map<string, string>();
-  private loadedVersion = -1;
-  private refreshing: Promise<void> | undefined;
+  private readonly reload = new VersionedReload(
+    () => currentVersion(this.db),
+    (from) => this.load(from),
+  );
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -32,7 +35,7 @@ export class WatchlistIndexCache implements WatchlistPort {
   }
 
   get version(): number {
-    return this.loadedVersion;
+    return this.reload.version;
   }
 
   async view(): Promise<WatchlistView> {
@@ -43,41 +46,31 @@ export class WatchlistIndexCache implements WatchlistPort {
   }
 
   /** Brings the index up to the database's version; concurrent callers share one load. */
-  async refresh(latestKnown?: number): Promise<void> {
-    // A caller that read the version already (with other data, in one round trip) passes it in.
-    const latest = latestKnown ?? (await currentVersion(this.db));
-    while (this.loadedVersion < latest) {
-      this.refreshing ??= this.load().finally(() => {
-        this.refreshing = undefined;
-      });
-      await this.refreshing;
-    }
+  refresh(latestKnown?: number): Promise<void> {
+    return this.reload.refresh(latestKnown);
   }
 
-  private async load(): Promise<void> {
+  /** Applies the entries changed since version `from`; resolves to the version now indexed. */
+  private async load(from: number): Promise<number> {
     // One snapshot for the version and the rows, so the index is exactly that version: nothing
     // half-committed, nothing from a later change mixed in.
-    await this.db
+    const loaded = await this.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         const version = await currentVersion(trx);
         let afterId: string | null = null;
         for (;;) {
-          const rows: WatchlistEntryRow[] = await entriesChangedSince(
-            trx,
-            this.loadedVersion,
-            afterId,
-            LOAD_BATCH,
-          );
+          const rows: WatchlistEntryRow[] = await entriesChangedSince(trx, from, afterId, LOAD_BATCH);
           for (const row of rows) this.apply(row);
           if (rows.length < LOAD_BATCH) break;
           afterId = rows[rows.length - 1]!.id;
         }
-        this.loadedVersion = version;
+        return version;
       });
     // The first search after many additions merges their postings; pay for it here, not in a request.
     this.index.search({ name: 'a' }, { limit: 1 });
+    return loaded;
   }
 
   private apply(row: WatchlistEntryRow): void {
@@ -137,7 +130,7 @@ export class WatchlistIndexCache implements WatchlistPort {
     }
     return {
       hits: [...hits.values()].sort((x, y) => y.score - x.score || x.entryId.localeCompare(y.entryId)),
-      watchlistVersion: this.loadedVersion,
+      watchlistVersion: this.reload.version,
       matcherVersion: MATCHER_VERSION,
     };
   }

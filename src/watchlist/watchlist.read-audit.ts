@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { Clock } from '../clock';
-import { appendAudit } from '../audit/audit.service';
+import { appendAuditAlone } from '../audit/audit.service';
 
 /**
  * DOMAIN.md: every read of watchlist data is an audit event — also when the data arrives inside
@@ -15,13 +15,11 @@ export async function auditHitsRead(
 ): Promise<void> {
   const entryIds = [...new Set(read.entryIds)];
   if (entryIds.length === 0) return;
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, clock, {
-      actor: read.actor,
-      action: 'watchlist.hits_read',
-      entityType: read.entityType,
-      entityId: read.entityId,
-      details: { entryIds, ...(read.ids ? { ids: read.ids } : {}) },
-    }),
-  );
+  await appendAuditAlone(db, clock, {
+    actor: read.actor,
+    action: 'watchlist.hits_read',
+    entityType: read.entityType,
+    entityId: read.entityId,
+    details: { entryIds, ...(read.ids ? { ids: read.ids } : {}) },
+  });
 }

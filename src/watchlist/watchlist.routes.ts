@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app';
 import { isoDate } from '../clock';
-import { appendAudit } from '../audit/audit.service';
+import { appendAuditAlone } from '../audit/audit.service';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { NotFoundError } from '../http/errors';
@@ -26,11 +26,7 @@ const READERS = ['coordinator', 'investigator'] as const;
 export function watchlistRoutes(deps: AppDeps) {
   const { db, clock, watchlist } = deps;
   const auditRead = (actor: string, action: string, entityId: string, details: Record<string, unknown>) =>
-    db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, clock, { actor, action, entityType: 'watchlist_entry', entityId, details }),
-      );
+    appendAuditAlone(db, clock, { actor, action, entityType: 'watchlist_entry', entityId, details });
 
   return [
     defineRoute({
