@@ -58,6 +58,9 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   REMINDER_POLICY: reminderPolicyFromJson,
+  // Swedish working days (weekends and public holidays skipped) the coordinators have to answer a
+  // referral from the booking desk; the desk is told the date, and a missed one is escalated.
+  REFERRAL_ANSWER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
 });
 
 export type Config = z.infer<typeof schema>;

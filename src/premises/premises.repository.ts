@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import type { AssociationRow } from '../associations/associations.table';
-import type { PremisesCheckRow, ReferGround, ReferralRow } from './premises.table';
+import type { ReferGround } from './premises.table';
 
 export type MatchedAssociation = Pick<
   AssociationRow,
@@ -96,19 +96,22 @@ export async function withdrawnAssociations(
   };
 }
 
-export interface NewCheck {
+interface CheckCommon {
   id: string;
   checkedBy: string;
   orgNumber: string | null;
   name: string;
   venue: string;
   date: string;
-  result: 'clear' | 'refer';
   associationId: string | null;
   grounds: ReferGround[];
   watchlistVersion: number;
   now: Date;
 }
+
+/** A check to store; a refer carries the day an answer was promised by. */
+export type NewCheck = CheckCommon &
+  ({ result: 'clear'; answerBy: null } | { result: 'refer'; answerBy: string });
 
 export async function insertChecks(db: Db, checks: NewCheck[]): Promise<void> {
   await db
@@ -133,77 +136,57 @@ export async function insertChecks(db: Db, checks: NewCheck[]): Promise<void> {
 
 export async function insertReferrals(
   db: Db,
-  referrals: { id: string; checkId: string; now: Date }[],
+  referrals: { id: string; checkId: string; answerBy: string; now: Date }[],
 ): Promise<void> {
   if (referrals.length === 0) return;
   await db
     .insertInto('referrals')
     .values(
-      referrals.map((r) => ({ id: r.id, check_id: r.checkId, status: 'open' as const, created_at: r.now })),
+      referrals.map((r) => ({
+        id: r.id,
+        check_id: r.checkId,
+        status: 'open' as const,
+        answer_by: r.answerBy,
+        created_at: r.now,
+      })),
     )
     .execute();
 }
 
-export type ReferralWithCheck = ReferralRow & { check: PremisesCheckRow };
-
-const referralColumns = [
-  'referrals.id',
-  'referrals.check_id',
-  'referrals.status',
-  'referrals.resolved_by',
-  'referrals.resolved_at',
-  'referrals.note',
-  'referrals.created_at',
-] as const;
-
-function withCheck(db: Db) {
+/** A check with what its booking clerk may know of the answer; never the grounds. */
+function checkWithAnswer(db: Db) {
   return db
-    .selectFrom('referrals')
-    .innerJoin('premises_checks as c', 'c.id', 'referrals.check_id')
-    .select(referralColumns)
+    .selectFrom('premises_checks as c')
+    .leftJoin('referrals as r', 'r.check_id', 'c.id')
     .select([
+      'c.id',
       'c.checked_by',
-      'c.org_number',
+      'c.result',
       'c.name',
+      'c.org_number',
       'c.venue',
       'c.date',
-      'c.association_id',
-      'c.grounds',
-      'c.created_at as checked_at',
+      'c.created_at',
+      'r.status as referral_status',
+      'r.outcome',
+      'r.answer_by',
     ]);
 }
 
-export type ReferralListRow = Awaited<ReturnType<ReturnType<typeof withCheck>['execute']>>[number];
+export type CheckWithAnswer = Awaited<ReturnType<ReturnType<typeof checkWithAnswer>['execute']>>[number];
 
-export async function listReferrals(
+export async function findCheckWithAnswer(db: Db, checkId: string): Promise<CheckWithAnswer | undefined> {
+  return checkWithAnswer(db).where('c.id', '=', checkId).executeTakeFirst();
+}
+
+/** One person's checks, newest first (keyset on created_at, id). */
+export async function listOwnChecks(
   db: Db,
-  status: 'open' | 'resolved' | undefined,
+  checkedBy: string,
   after: { t: Date; id: string } | undefined,
   limit: number,
-): Promise<ReferralListRow[]> {
-  let q = withCheck(db);
-  if (status) q = q.where('referrals.status', '=', status);
-  if (after) q = q.where(sql<boolean>`(referrals.created_at, referrals.id) < (${after.t}, ${after.id})`);
-  return q.orderBy('referrals.created_at', 'desc').orderBy('referrals.id', 'desc').limit(limit).execute();
-}
-
-export async function findReferral(db: Db, id: string): Promise<ReferralListRow | undefined> {
-  return withCheck(db).where('referrals.id', '=', id).executeTakeFirst();
-}
-
-/** Compare-and-set: only an open referral is resolved, once. */
-export async function resolveReferral(
-  db: Db,
-  id: string,
-  by: string,
-  note: string,
-  now: Date,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('referrals')
-    .set({ status: 'resolved', resolved_by: by, resolved_at: now, note })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+): Promise<CheckWithAnswer[]> {
+  let q = checkWithAnswer(db).where('c.checked_by', '=', checkedBy);
+  if (after) q = q.where(sql<boolean>`(c.created_at, c.id) < (${after.t}, ${after.id})`);
+  return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
+export const REFERRAL_OUTCOMES = ['no_obstacle', 'not_cleared'] as const;
+
 export const premisesCheckBody = z
   .object({
     orgNumber: orgNumberSchema.optional(),
@@ -12,22 +14,78 @@ export const premisesCheckBody = z
   .strict();
 export type PremisesCheckInput = z.output<typeof premisesCheckBody>;
 
-/** All booking staff ever learn: clear or refer, and an id to quote. Nothing about why. */
+/** All booking staff ever learn: clear or refer, a check number, and when an answer comes. Nothing about why. */
 export const premisesCheckResultSchema = z
   .object({
     checkId: z.string(),
     result: z.enum(['clear', 'refer']),
     message: z.string(),
+    answerBy: z
+      .string()
+      .optional()
+      .describe('refer only: the date (YYYY-MM-DD) by which the booking desk gets an answer'),
   })
   .strict()
   .meta({ id: 'PremisesCheckResult' });
 export type PremisesCheckResult = z.infer<typeof premisesCheckResultSchema>;
+
+export const CHECK_STATUSES = ['clear', 'awaiting_answer', 'no_obstacle', 'not_cleared'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** A check as its booking clerk may follow it: the answer, never the grounds. */
+export const premisesCheckStatusSchema = z
+  .object({
+    checkId: z.string(),
+    result: z.enum(['clear', 'refer']),
+    status: z.enum(CHECK_STATUSES),
+    answerBy: z.string().nullable().describe('refer only: the date an answer comes by; null when clear'),
+  })
+  .strict()
+  .meta({ id: 'PremisesCheckStatus' });
+export type PremisesCheckStatus = z.infer<typeof premisesCheckStatusSchema>;
+
+/** One of the caller's own checks: what they typed, and the status. */
+export const ownPremisesCheckSchema = premisesCheckStatusSchema
+  .extend({
+    name: z.string(),
+    orgNumber: z.string().nullable(),
+    venue: z.string(),
+    date: z.string(),
+    checkedAt: z.string(),
+  })
+  .strict()
+  .meta({ id: 'OwnPremisesCheck' });
+export type OwnPremisesCheck = z.infer<typeof ownPremisesCheckSchema>;
+export const ownChecksPage = pageSchema(ownPremisesCheckSchema);
+export const ownChecksQuery = z.object({ ...pageQuery });
+
+// Read aloud and typed back: accept any case and surrounding spaces.
+export const checkIdParams = z.object({
+  checkId: z
+    .string()
+    .max(40)
+    .trim()
+    .toUpperCase()
+    .regex(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'must be a check number like PK-XXXXX-XXXXX'),
+});
+
+/** Cursor of the own-checks list, ordered by (created_at desc, id desc); check ids are not UUIDs. */
+export const checkCursor = z.object({ t: z.iso.datetime(), id: z.string().max(40) });
 
 export const referralSchema = z
   .object({
     id: z.uuid(),
     checkId: z.string(),
     status: z.enum(['open', 'resolved']),
+    answerBy: z.string().describe('the date (YYYY-MM-DD) the booking desk was promised an answer by'),
+    overdue: z.boolean().describe('open and past answerBy'),
+    escalatedAt: z.string().nullable().describe('when the missed deadline was escalated'),
+    outcome: z
+      .enum(REFERRAL_OUTCOMES)
+      .nullable()
+      .describe(
+        'the answer the booking desk got; null while open (and on referrals resolved before outcomes)',
+      ),
     check: z.object({
       name: z.string(),
       orgNumber: z.string().nullable(),
@@ -52,5 +110,8 @@ export const referralsQuery = z.object({ status: z.enum(['open', 'resolved']).op
 export const referralsPage = pageSchema(referralSchema);
 
 export const resolveBody = z
-  .object({ note: z.string().trim().min(1, 'a note is required').max(5000) })
+  .object({
+    outcome: z.enum(REFERRAL_OUTCOMES, { error: 'choose the outcome: no_obstacle or not_cleared' }),
+    note: z.string().trim().min(1, 'a note is required').max(5000),
+  })
   .strict();

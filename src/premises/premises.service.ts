@@ -1,19 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { isoDate, type Clock } from '../clock';
-import { appendAudit } from '../audit/audit.service';
 import type { WatchlistIndexCache } from '../watchlist/watchlist.index-cache';
 import { newCheckId } from './premises.check-id';
 import type { CheckWriter } from './premises.writer';
 import type { WithdrawnIndexCache } from './premises.withdrawn-index';
 import {
   associationsAndVersions,
-  findReferral,
-  resolveReferral,
-  type ReferralListRow,
+  findCheckWithAnswer,
+  listOwnChecks,
+  type CheckWithAnswer,
 } from './premises.repository';
-import { ConflictError, NotFoundError } from '../http/errors';
-import type { PremisesCheckInput, PremisesCheckResult, Referral } from './premises.schemas';
+import { NotFoundError } from '../http/errors';
+import type { AuthUser } from '../http/auth';
+import { decodeCursor, toPage, type Page } from '../http/pagination';
+import { answerByFor, checkStatus, MESSAGES } from './premises.answers';
+import {
+  checkCursor,
+  type OwnPremisesCheck,
+  type PremisesCheckInput,
+  type PremisesCheckResult,
+  type PremisesCheckStatus,
+} from './premises.schemas';
 import type { ReferGround } from './premises.table';
 
 export interface PremisesDeps {
@@ -23,35 +31,9 @@ export interface PremisesDeps {
   withdrawn: WithdrawnIndexCache;
   /** Writes checks with group commit; one per process. */
   writer: CheckWriter;
+  /** Swedish working days the coordinators have to answer a referral (REFERRAL_ANSWER_DAYS). */
+  answerDays: number;
 }
-
-export function toReferral(r: ReferralListRow): Referral {
-  return {
-    id: r.id,
-    checkId: r.check_id,
-    status: r.status,
-    check: {
-      name: r.name,
-      orgNumber: r.org_number,
-      venue: r.venue,
-      date: r.date,
-      checkedBy: r.checked_by,
-      checkedAt: r.checked_at.toISOString(),
-      associationId: r.association_id,
-    },
-    grounds: r.grounds,
-    resolvedBy: r.resolved_by,
-    resolvedAt: r.resolved_at?.toISOString() ?? null,
-    note: r.note,
-    createdAt: r.created_at.toISOString(),
-  };
-}
-
-export const MESSAGES = {
-  clear: 'Klart. Inget hinder mot att upplåta lokalen har hittats.',
-  refer: (checkId: string) =>
-    `Kontakta samordnaren mot våldsbejakande extremism innan lokalen upplåts och ange ärende-id ${checkId}.`,
-} as const;
 
 /** Why to refer: support withdrawn, or any watchlist hit on the name, number, aliases or representatives. */
 async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: string) {
@@ -99,9 +81,9 @@ async function groundsFor(deps: PremisesDeps, input: PremisesCheckInput, today: 
 }
 
 /**
- * The booking desk's check before letting a room. Answers clear or refer and an id to quote; the
- * grounds are stored for the coordinator, who gets a referral for every refer. Booking staff never
- * learn why (need-to-know).
+ * The booking desk's check before letting a room. Answers clear or refer, a check number and, for a
+ * refer, the day an answer comes by; the grounds are stored for the coordinator, who gets a referral
+ * for every refer. Booking staff never learn why (need-to-know).
  */
 export async function checkPremises(
   deps: PremisesDeps,
@@ -111,38 +93,78 @@ export async function checkPremises(
   const now = deps.clock.now();
   const today = isoDate(now);
   const { grounds, associationId, watchlistVersion } = await groundsFor(deps, input, today);
-  const result = grounds.length ? 'refer' : 'clear';
   const checkId = newCheckId();
-  await deps.writer.write({
+  const check = {
     id: checkId,
     checkedBy: actor,
     orgNumber: input.orgNumber ?? null,
     name: input.name,
     venue: input.venue,
     date: input.date,
-    result,
     associationId,
     grounds,
     watchlistVersion,
     now,
-  });
-  return { checkId, result, message: result === 'clear' ? MESSAGES.clear : MESSAGES.refer(checkId) };
+  };
+  if (grounds.length === 0) {
+    await deps.writer.write({ ...check, result: 'clear', answerBy: null });
+    return { checkId, result: 'clear', message: MESSAGES.clear };
+  }
+  // From the clock and the calendar, in process: the deadline costs the hot path no round trip.
+  const answerBy = answerByFor(today, deps.answerDays);
+  await deps.writer.write({ ...check, result: 'refer', answerBy });
+  return { checkId, result: 'refer', message: MESSAGES.refer(checkId, answerBy), answerBy };
 }
 
-/** The coordinator closes a referral with a note, once. */
-export async function resolveWithNote(deps: PremisesDeps, actor: string, referralId: string, note: string) {
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await findReferral(trx, referralId))) throw new NotFoundError('Referral');
-    if (!(await resolveReferral(trx, referralId, actor, note, deps.clock.now()))) {
-      throw new ConflictError('The referral is already resolved');
-    }
-    await appendAudit(trx, deps.clock, {
-      actor,
-      action: 'referral.resolved',
-      entityType: 'referral',
-      entityId: referralId,
-      details: { note },
-    });
-    return toReferral((await findReferral(trx, referralId))!);
-  });
+function toStatus(c: CheckWithAnswer): PremisesCheckStatus {
+  const referral = c.referral_status ? { status: c.referral_status, outcome: c.outcome } : null;
+  return {
+    checkId: c.id,
+    result: c.result,
+    status: checkStatus(c.result, referral),
+    answerBy: c.result === 'refer' ? c.answer_by : null,
+  };
+}
+
+/**
+ * A check's status, for the booking clerk who made it and for coordinators. Anyone else is told the
+ * check does not exist (404, not 403): a check number alone reveals nothing about whom it concerns.
+ */
+export async function checkStatusFor(
+  deps: Pick<PremisesDeps, 'db'>,
+  user: AuthUser,
+  checkId: string,
+): Promise<PremisesCheckStatus> {
+  const c = await findCheckWithAnswer(deps.db, checkId);
+  if (!c || (user.role !== 'coordinator' && c.checked_by !== user.id))
+    throw new NotFoundError('Premises check');
+  return toStatus(c);
+}
+
+/** The caller's own checks, newest first, with their status: what they typed and the answer. */
+export async function ownChecks(
+  deps: Pick<PremisesDeps, 'db'>,
+  user: AuthUser,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<OwnPremisesCheck>> {
+  const after = decodeCursor(query.cursor, checkCursor);
+  const rows = await listOwnChecks(
+    deps.db,
+    user.id,
+    after && { t: new Date(after.t), id: after.id },
+    query.limit + 1,
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (c) => ({
+      ...toStatus(c),
+      name: c.name,
+      orgNumber: c.org_number,
+      venue: c.venue,
+      date: c.date,
+      checkedAt: c.created_at.toISOString(),
+    }),
+    (c) => ({ t: c.created_at.toISOString(), id: c.id }),
+  );
 }

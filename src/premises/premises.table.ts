@@ -21,10 +21,19 @@ export interface PremisesChecksTable {
   created_at: Date;
 }
 
+/** The coordinator's answer to the booking desk; the grounds stay with the coordinator. */
+export type ReferralOutcome = 'no_obstacle' | 'not_cleared';
+
 export interface ReferralsTable {
   id: string;
   check_id: string;
   status: 'open' | 'resolved';
+  /** YYYY-MM-DD: the day the booking desk was told an answer comes by (Swedish working days). */
+  answer_by: string;
+  /** Set on resolving; null on referrals resolved before outcomes existed. */
+  outcome: ReferralOutcome | null;
+  /** When the sweep escalated a missed answer_by; once. */
+  escalated_at: Date | null;
   resolved_by: string | null;
   resolved_at: Date | null;
   note: string | null;

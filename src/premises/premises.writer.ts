@@ -16,10 +16,10 @@ const MAX_BATCH = 128;
 /** Writes checks — each with its referral, notification and audit event — in one transaction. */
 async function writeChecks(trx: Transaction<Database>, clock: Clock, checks: NewCheck[]): Promise<void> {
   await insertChecks(trx, checks);
-  const refer = checks.filter((c) => c.result === 'refer');
+  const refer = checks.flatMap((c) => (c.result === 'refer' ? [c] : []));
   await insertReferrals(
     trx,
-    refer.map((c) => ({ id: randomUUID(), checkId: c.id, now: c.now })),
+    refer.map((c) => ({ id: randomUUID(), checkId: c.id, answerBy: c.answerBy, now: c.now })),
   );
   await enqueueNotifications(
     trx,
@@ -27,8 +27,8 @@ async function writeChecks(trx: Transaction<Database>, clock: Clock, checks: New
     refer.map((c) => ({
       topic: 'referral.opened',
       recipientRole: 'coordinator',
-      subject: `Bokningskontroll ${c.id} behöver prövas av samordnaren`,
-      payload: { checkId: c.id, venue: c.venue, date: c.date },
+      subject: `Lokalkontroll ${c.id} behöver prövas av samordnaren senast ${c.answerBy}`,
+      payload: { checkId: c.id, venue: c.venue, date: c.date, answerBy: c.answerBy },
     })),
   );
   await appendAuditMany(
@@ -47,6 +47,7 @@ async function writeChecks(trx: Transaction<Database>, clock: Clock, checks: New
         date: c.date,
         associationId: c.associationId,
         watchlistVersion: c.watchlistVersion,
+        ...(c.answerBy ? { answerBy: c.answerBy } : {}),
         grounds: c.grounds.map((g) =>
           g.kind === 'watchlist' ? { kind: g.kind, entryId: g.entryId, score: g.score } : g,
         ),

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { deliverPending, type DeliveryOptions } from '../notifications/notifications.delivery';
 import type { ReminderPolicy } from './reminders.policy';
 import { escalateOverdue } from './reminders.escalation';
+import { escalateOverdueReferrals } from '../premises/premises.referrals.service';
 import { reviewWatchlist, type WatchlistReviewPort } from './reminders.watchlist-port';
 
 export interface SweepDeps {
@@ -23,6 +24,8 @@ export interface SweepDeps {
 
 export interface SweepReport {
   escalated: number;
+  /** Referrals from the booking desk whose answer day passed unanswered. */
+  referralsEscalated: number;
   reviewReminders: number;
   expired: number;
   delivered: number;
@@ -38,6 +41,7 @@ export interface SweepReport {
 export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const report: SweepReport = {
     escalated: 0,
+    referralsEscalated: 0,
     reviewReminders: 0,
     expired: 0,
     delivered: 0,
@@ -54,6 +58,9 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   };
   await step(async () => {
     report.escalated = await escalateOverdue(deps.db, deps.clock, deps.batchSize);
+  });
+  await step(async () => {
+    report.referralsEscalated = await escalateOverdueReferrals(deps.db, deps.clock, deps.batchSize);
   });
   const watchlist = deps.watchlist;
   if (watchlist) {

@@ -84,6 +84,14 @@ export const LABELS = {
     review_watchlist_entry: 'Ompröva post i bevakningslistan',
   },
   referralStatus: { open: 'Öppen', resolved: 'Avslutad' },
+  // What the booking desk reads about its checks (status of GET /api/premises-checks/:checkId).
+  checkStatus: {
+    clear: 'Inget hinder',
+    awaiting_answer: 'Väntar på besked',
+    no_obstacle: 'Inget hinder',
+    not_cleared: 'Kan inte bekräftas',
+  },
+  referralOutcome: { no_obstacle: 'Inget hinder', not_cleared: 'Kan inte bekräftas' },
   entityType: {
     application: 'Ansökan',
     association: 'Förening',
@@ -119,7 +127,8 @@ export const LABELS = {
     'decision.finalised': 'Beslut slutligt',
     'decision.returned': 'Beslut återlämnat',
     'premises.checked': 'Lokalkontroll',
-    'referral.resolved': 'Hänvisning från lokalkontroll avslutad',
+    'referral.resolved': 'Hänvisning från lokalkontroll besvarad',
+    'referral.escalated': 'Hänvisning från lokalkontroll försenad',
     'reminder.created': 'Påminnelse skapad',
     'reminder.completed': 'Påminnelse utförd',
     'reminder.closed': 'Påminnelse stängd',

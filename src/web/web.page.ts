@@ -120,5 +120,5 @@ export const FLASH: Record<string, string> = {
   'stodbeslut-vantar':
     'Förslaget är registrerat som ett beslut. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
-  'hanvisning-avslutad': 'Hänvisningen är avslutad.',
+  'hanvisning-avslutad': 'Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.',
 };

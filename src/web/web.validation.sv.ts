@@ -48,7 +48,9 @@ const EXACT: Record<string, string> = {
   // Reminders and referrals
   'The reminder is already completed': 'Påminnelsen är redan markerad som utförd.',
   'a note is required': 'Skriv en anteckning.',
-  'The referral is already resolved': 'Hänvisningen är redan avslutad.',
+  'The referral is already resolved': 'Hänvisningen är redan besvarad.',
+  'choose the outcome: no_obstacle or not_cleared':
+    'Välj beskedet till bokningspersonalen: inget hinder eller kan inte bekräftas.',
   // CSV import, per line
   'subject_kind must be "organisation" or "person"':
     'Typen (subject_kind) ska vara ”organisation” eller ”person”.',

@@ -32,17 +32,19 @@ describe('premises check', () => {
     expect(res.body).toEqual({
       checkId: expect.stringMatching(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/),
       result: 'clear',
-      message: expect.stringMatching(/^Klart/),
+      message: 'Inget hinder. Bokningen kan bekräftas.',
     });
   });
 
-  it('answers refer on a watchlist name variant with only an id to quote: no entry, score, criterion or reason', async () => {
+  it('answers refer on a watchlist name variant with only a check number and a date: no entry, score, criterion or reason', async () => {
+    // Thursday 26 November 2026: two working days on is Monday 30 November.
     const res = await check({ name: 'nordiska stalfronten' });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(['checkId', 'message', 'result']);
+    expect(Object.keys(res.body).sort()).toEqual(['answerBy', 'checkId', 'message', 'result']);
     expect(res.body.result).toBe('refer');
+    expect(res.body.answerBy).toBe('2026-11-30');
     expect(res.body.message).toBe(
-      `Kontakta samordnaren mot våldsbejakande extremism innan lokalen upplåts och ange ärende-id ${res.body.checkId}.`,
+      `Bokningen behöver stämmas av innan den bekräftas. Kontrollnummer: ${res.body.checkId}. Du får besked senast 2026-11-30.`,
     );
     const whole = JSON.stringify(res.body) + JSON.stringify(res.headers);
     const entries = (await as(ctx, 'investigator').get('/api/watchlist')).body.items as { id: string }[];
@@ -89,13 +91,17 @@ describe('premises check', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Bengt|Karlsson|person/i);
   });
 
-  it('opens a referral for the coordinator with the grounds; resolved once with a note', async () => {
+  it('opens a referral for the coordinator with the grounds and the answer day; answered once with an outcome and a note', async () => {
     const res = await check({ name: 'NSF' });
     expect(res.body.result).toBe('refer');
     const list = await as(ctx, 'coordinator').get('/api/referrals?status=open&limit=500');
     const referral = list.body.items.find((r: { checkId: string }) => r.checkId === res.body.checkId);
     expect(referral).toMatchObject({
       status: 'open',
+      answerBy: '2026-11-30',
+      overdue: false,
+      escalatedAt: null,
+      outcome: null,
       check: {
         name: 'NSF',
         venue: 'Medborgarhuset, sal 2',
@@ -112,11 +118,18 @@ describe('premises check', () => {
     });
     const done = await as(ctx, 'coordinator')
       .post(`/api/referrals/${referral.id}/resolve`)
-      .send({ note: 'Kontrollerat: samma organisation. Bokningen nekas.' });
-    expect(done.body).toMatchObject({ status: 'resolved', resolvedBy: ctx.userIds.coordinator });
+      .send({ outcome: 'not_cleared', note: 'Kontrollerat: samma organisation. Bokningen nekas.' });
+    expect(done.body).toMatchObject({
+      status: 'resolved',
+      outcome: 'not_cleared',
+      resolvedBy: ctx.userIds.coordinator,
+    });
     expect(
-      (await as(ctx, 'coordinator').post(`/api/referrals/${referral.id}/resolve`).send({ note: 'igen' }))
-        .status,
+      (
+        await as(ctx, 'coordinator')
+          .post(`/api/referrals/${referral.id}/resolve`)
+          .send({ outcome: 'no_obstacle', note: 'igen' })
+      ).status,
     ).toBe(409);
     expect((await as(ctx, 'coordinator').post(`/api/referrals/${referral.id}/resolve`).send({})).status).toBe(
       400,

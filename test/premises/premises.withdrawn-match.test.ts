@@ -74,7 +74,7 @@ describe('premises check against withdrawn associations, by fuzzy name', () => {
     async (_, name) => {
       const res = await check({ name });
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body).sort()).toEqual(['checkId', 'message', 'result']);
+      expect(Object.keys(res.body).sort()).toEqual(['answerBy', 'checkId', 'message', 'result']);
       expect(res.body.result).toBe('refer');
       expect(JSON.stringify(res.body)).not.toMatch(/Järnhanden|Nordfalken|withdrawn|indraget/i);
       expect(await groundsOf(res.body.checkId)).toEqual([

@@ -16,7 +16,7 @@ const check = (id: string, result: 'clear' | 'refer' = 'clear'): NewCheck => ({
   name: `Förening ${id}`,
   venue: 'Sal 1',
   date: '2027-01-15',
-  result,
+  ...(result === 'clear' ? { result, answerBy: null } : { result, answerBy: '2026-11-30' }),
   associationId: null,
   grounds: [],
   watchlistVersion: 0,

@@ -1,6 +1,8 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
 import { signIn, textOf } from './web-support';
+import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
+import { runSweep } from '../../src/reminders/reminders.scheduler';
 
 // Withdrawing support from the association's page, the follow-up it creates ("Mina påminnelser" for
 // each role) and the coordinators' referrals from booking staff's checks.
@@ -149,7 +151,7 @@ describe('Mina påminnelser', () => {
 });
 
 describe('referrals from the booking desk', () => {
-  it('shows the coordinator the check and the grounds, and closes a referral only with a note', async () => {
+  it('shows the coordinator the check, the grounds and the answer day, and takes an outcome and a note', async () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
@@ -162,6 +164,8 @@ describe('referrals from the booking desk', () => {
         reviewBy: '2027-06-30',
       })
       .expect(201);
+    ctx.clock.set('2026-12-09T09:00:00.000Z'); // a Wednesday: answers by Friday 11 December
+    staff = await signIn(ctx, 'booking_staff'); // a new working day, a new session
     const day = '2026-12-20';
     const checks = [
       { name: association.name, orgNumber: association.orgNumber },
@@ -170,20 +174,38 @@ describe('referrals from the booking desk', () => {
     const ids: string[] = [];
     for (const c of checks) {
       const res = await post(staff, '/lokalkontroll', { ...c, venue: 'Medborgarhuset, sal 2', date: day });
-      ids.push(/Ärende-id: <strong class="mono">([^<]+)</.exec(res.text)![1]!);
+      ids.push(/Kontrollnummer: <strong class="mono">([^<]+)</.exec(res.text)![1]!);
     }
 
     coordinator = await signIn(ctx, 'coordinator');
     const page = await coordinator.agent.get('/hanvisningar');
     const text = textOf(page.text);
     expect(text).toContain(
-      `Ärende ${ids[0]}: Gryningsförbundet Förening enligt kontrollen Gryningsförbundet ( ${association.orgNumber}) – registrerad förening Lokal och datum Medborgarhuset, sal 2, ${day} Kontrollerad av Test booking_staff`,
+      `Kontrollnummer ${ids[0]}: Gryningsförbundet Förening enligt kontrollen Gryningsförbundet ( ${association.orgNumber}) – registrerad förening Lokal och datum Medborgarhuset, sal 2, ${day} Kontrollerad av Test booking_staff, 2026-12-09 10:00 Besked senast 2026-12-11 Skäl`,
     );
     expect(text).toContain('Föreningens stöd är indraget genom ett beslut.');
     expect(text).toMatch(
       new RegExp(
-        `Ärende ${ids[1]}: nordiska stalfronten .*Träff på bevakningslistan: Nordiska Stålfronten, likhet \\d+ %\\. Träffen bygger på namn\\.`,
+        `Kontrollnummer ${ids[1]}: nordiska stalfronten .*Träff på bevakningslistan: Nordiska Stålfronten, likhet \\d+ %\\. Träffen bygger på namn\\.`,
       ),
+    );
+    expect(text).toContain(
+      'Besked till bokningspersonalen (kontrollnummer ' +
+        `${ids[1]}) Inget hinder: bokningen kan bekräftas Kan inte bekräftas`,
+    );
+    expect(text).not.toContain('Försenad');
+
+    // The answer day passes: each open referral is marked, with the day it was due.
+    ctx.clock.set('2026-12-14T08:00:00.000Z');
+    [coordinator, staff] = await Promise.all([signIn(ctx, 'coordinator'), signIn(ctx, 'booking_staff')]);
+    const late = textOf((await coordinator.agent.get('/hanvisningar')).text);
+    expect(late).toContain(`Kontrollnummer ${ids[1]}: nordiska stalfronten Försenad`);
+    expect(late).toContain('Besked senast 2026-12-11 – datumet har passerat');
+    expect(late).not.toContain('påmint');
+    // The sweep reminds the coordinators; the page says when.
+    await runSweep({ db: ctx.handle.db, clock: ctx.clock, policy: defaultReminderPolicy });
+    expect(textOf((await coordinator.agent.get('/hanvisningar')).text)).toContain(
+      'Besked senast 2026-12-11 – datumet har passerat, påmint 2026-12-14 09:00',
     );
 
     const referral = (await as(ctx, 'coordinator').get('/api/referrals?status=open')).body.items.find(
@@ -191,20 +213,37 @@ describe('referrals from the booking desk', () => {
     ).id as string;
     const blank = await post(coordinator, `/hanvisningar/${referral}/avsluta`, { note: ' ' });
     expect(blank.status).toBe(400);
-    expect(textOf(blank.text)).toContain('Fel: Skriv en anteckning.');
+    const refused = textOf(blank.text);
+    expect(refused).toContain(
+      'Fel: Välj beskedet till bokningspersonalen: inget hinder eller kan inte bekräftas.',
+    );
+    expect(refused).toContain('Fel: Skriv en anteckning.');
+    expect(blank.text).toContain(`href="#f-outcome-${referral}"`);
     const ok = await post(coordinator, `/hanvisningar/${referral}/avsluta`, {
+      outcome: 'no_obstacle',
       note: 'Namnlikhet endast; bokningen kan genomföras.',
     });
     expect(ok.status).toBe(303);
     const after = textOf((await coordinator.agent.get(ok.headers.location!)).text);
-    expect(after).toContain('Hänvisningen är avslutad.');
+    expect(after).toContain('Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.');
     expect(after).not.toContain(ids[1]);
     const resolved = textOf((await coordinator.agent.get('/hanvisningar?visa=avslutade')).text);
-    expect(resolved).toContain(`Avslutad av Test coordinator`);
-    expect(resolved).toContain('Anteckning Namnlikhet endast; bokningen kan genomföras.');
-    const twice = await post(coordinator, `/hanvisningar/${referral}/avsluta`, { note: 'igen' });
+    expect(resolved).toContain(
+      'Besked senast 2026-12-11 Besked Inget hinder Besvarad av Test coordinator, 2026-12-14 09:00 Anteckning Namnlikhet endast; bokningen kan genomföras.',
+    );
+    expect(resolved).not.toContain('Försenad');
+    const twice = await post(coordinator, `/hanvisningar/${referral}/avsluta`, {
+      outcome: 'not_cleared',
+      note: 'igen',
+    });
     expect(twice.status).toBe(409);
-    expect(textOf(twice.text)).toContain('Hänvisningen är redan avslutad.');
+    expect(textOf(twice.text)).toContain('Hänvisningen är redan besvarad.');
+    // The desk sees the answer on its page.
+    const desk = textOf((await staff.agent.get('/lokalkontroll')).text);
+    expect(desk).toContain(`${ids[1]} nordiska stalfronten Medborgarhuset, sal 2 ${day} Inget hinder`);
+    expect(desk).toContain(
+      `${ids[0]} Gryningsförbundet (${association.orgNumber}) Medborgarhuset, sal 2 ${day} Väntar på besked (senast 2026-12-11)`,
+    );
   });
 
   it('never shows booking staff the grounds', async () => {

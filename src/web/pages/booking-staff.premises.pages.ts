@@ -1,32 +1,53 @@
 import type { AppDeps } from '../../app';
 import { isoDate } from '../../clock';
-import type { PremisesCheckResult } from '../../premises/premises.schemas';
+import type { Page } from '../../http/pagination';
+import type { OwnPremisesCheck, PremisesCheckResult } from '../../premises/premises.schemas';
 import { emptyForm, optional, refusedForm, type FormState } from '../web.forms';
-import { definePage, view } from '../web.page';
+import { label } from '../web.labels.sv';
+import { definePage, view, type PageContext } from '../web.page';
 
 const FIELDS = ['name', 'orgNumber', 'venue', 'date'];
+const RECENT = 20;
+
+/** The status of a check in the booking desk's words: the answer and, while waiting, its date. */
+export function statusText(c: Pick<OwnPremisesCheck, 'status' | 'answerBy'>): string {
+  const word = label('checkStatus', c.status);
+  return c.status === 'awaiting_answer' && c.answerBy ? `${word} (senast ${c.answerBy})` : word;
+}
+
+/** The person's own recent checks, newest first, with the answer each has got so far. */
+async function recentChecks(ctx: PageContext) {
+  const page = await ctx.call<Page<OwnPremisesCheck>>('GET /api/premises-checks', {
+    query: { limit: String(RECENT) },
+  });
+  return page.items.map((c) => ({ ...c, statusText: statusText(c) }));
+}
 
 // Booking staff's one page: who wants the room, which room, which day - and a large, unmistakable
-// answer: "Klart", or "Kontakta samordnaren" with the id to quote. Nothing about why (need-to-know):
-// the page shows the API's answer and nothing else, for coordinators running a check too.
+// answer: "Inget hinder", or "Behöver stämmas av" with the check number and the day an answer comes
+// by. Below, their own recent checks and the answers they have got. Nothing about why
+// (need-to-know): the page shows the API's answers and nothing else, for coordinators too.
 export const bookingStaffPages = (deps: AppDeps) => {
   const blank = (): FormState => emptyForm({ date: isoDate(deps.clock.now()) });
+  const uses = ['POST /api/premises-checks', 'GET /api/premises-checks'] as const;
   return [
     definePage({
       method: 'get',
       path: '/lokalkontroll',
-      uses: ['POST /api/premises-checks'],
+      uses,
       nav: {
         label: 'Lokalkontroll',
         order: 70,
-        description: 'Kontrollera en förening innan en lokal hyrs ut: klart, eller kontakta samordnaren.',
+        description:
+          'Kontrollera en förening innan en lokal hyrs ut, och se beskedet för dina tidigare kontroller.',
       },
-      handler: async () => view('premises-check', 'Lokalkontroll', { form: blank() }),
+      handler: async (ctx) =>
+        view('premises-check', 'Lokalkontroll', { form: blank(), checks: await recentChecks(ctx) }),
     }),
     definePage({
       method: 'post',
       path: '/lokalkontroll',
-      uses: ['POST /api/premises-checks'],
+      uses,
       handler: async (ctx) => {
         const v = ctx.form;
         const orgNumber = optional(v.orgNumber);
@@ -39,12 +60,17 @@ export const bookingStaffPages = (deps: AppDeps) => {
         try {
           const result = await ctx.call<PremisesCheckResult>('POST /api/premises-checks', { body });
           const checked = { name: body.name.trim(), orgNumber, venue: body.venue.trim(), date: body.date };
-          const title = result.result === 'clear' ? 'Klart' : 'Kontakta samordnaren';
-          return view('premises-check', `${title} – Lokalkontroll`, { result, checked, form: blank() });
+          const title = result.result === 'clear' ? 'Inget hinder' : 'Behöver stämmas av';
+          return view('premises-check', `${title} – Lokalkontroll`, {
+            result,
+            checked,
+            form: blank(),
+            checks: await recentChecks(ctx),
+          });
         } catch (err) {
           const form = refusedForm(err, v, FIELDS);
           if (!form) throw err;
-          return view('premises-check', 'Lokalkontroll', { form }, 400);
+          return view('premises-check', 'Lokalkontroll', { form, checks: await recentChecks(ctx) }, 400);
         }
       },
     }),

@@ -45,7 +45,7 @@ async function referralsPage(
   if (page.nextCursor) params.set('cursor', page.nextCursor);
   return view(
     'referrals',
-    resolved ? 'Avslutade hänvisningar' : 'Hänvisningar från lokalkontroll',
+    resolved ? 'Besvarade hänvisningar' : 'Hänvisningar från lokalkontroll',
     {
       resolved,
       referrals: page.items.map((r) => ({
@@ -55,6 +55,8 @@ async function referralsPage(
         grounds: groundsView(r.grounds),
         noteValue: failed?.id === r.id ? (failed.form.values.note ?? '') : '',
         noteError: failed?.id === r.id ? failed.form.errors.note : undefined,
+        outcomeValue: failed?.id === r.id ? (failed.form.values.outcome ?? '') : '',
+        outcomeError: failed?.id === r.id ? failed.form.errors.outcome : undefined,
       })),
       form: failed ? forRow(failed.form, failed.id) : emptyForm(),
       more: page.nextCursor ? `/hanvisningar?${params.toString()}` : null,
@@ -63,9 +65,10 @@ async function referralsPage(
   );
 }
 
-// Referrals for coordinators: each "Kontakta samordnaren" answer the booking desk got, with the check
-// (who asked about whom, which room, which day) and the grounds they were not told, explained; then
-// closed with a note once the coordinator has dealt with it.
+// Referrals for coordinators: each "Behöver stämmas av" answer the booking desk got, with the check
+// (who asked about whom, which room, which day), the day the desk was promised an answer by (marked
+// when it has passed) and the grounds they were not told, explained; then answered with an outcome
+// the desk sees ("Inget hinder" / "Kan inte bekräftas") and a note for the record, which it does not.
 export const coordinatorReferralPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -74,7 +77,8 @@ export const coordinatorReferralPages = (deps: AppDeps) => [
     nav: {
       label: 'Hänvisningar',
       order: 45,
-      description: 'Lokalkontroller där bokningspersonalen ombads kontakta dig, med skälen förklarade.',
+      description:
+        'Lokalkontroller som behöver stämmas av: skälen förklarade, sista dag för besked, och ditt besked.',
     },
     handler: async (ctx) => referralsPage(deps, ctx),
   }),
@@ -86,11 +90,14 @@ export const coordinatorReferralPages = (deps: AppDeps) => [
       try {
         await ctx.call('POST /api/referrals/:id/resolve', {
           params: ctx.params,
-          body: { note: ctx.form.note ?? '' },
+          body: {
+            ...(ctx.form.outcome ? { outcome: ctx.form.outcome } : {}),
+            note: ctx.form.note ?? '',
+          },
         });
         return redirect('/hanvisningar?klart=hanvisning-avslutad');
       } catch (err) {
-        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['note']);
+        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['outcome', 'note']);
         if (!form) throw err;
         return referralsPage(
           deps,
