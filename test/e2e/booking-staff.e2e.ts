@@ -3,10 +3,11 @@ import { as, orgNumber } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
-// Booking staff check two associations before letting a room: one is clear, the other is to be
-// referred to the coordinator, with an id to quote and no reason given. The coordinator then sees
-// that referral with its grounds and resolves it. After a withdrawal of support, booking staff
-// cancel the association's bookings from their reminders.
+// Booking staff check two associations before letting a room: one has no obstacle, the other must be
+// checked first, with a check number and the day an answer comes by, and no reason given. The
+// coordinator then sees that referral with its grounds and answer day and answers it; the desk sees
+// the answer among its checks. After a withdrawal of support, booking staff cancel the association's
+// bookings from their reminders.
 let e2e: E2e;
 let clearOrg: string;
 let staff: Page;
@@ -36,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-it('gets "Klart" for one association and "Kontakta samordnaren" with an id for another', async () => {
+it('gets "Inget hinder" for one association and "Behöver stämmas av" with a check number for another', async () => {
   const page = (staff = await signedInPage(e2e, 'booking_staff'));
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Lokalkontroll', 'Påminnelser']);
@@ -48,46 +49,66 @@ it('gets "Klart" for one association and "Kontakta samordnaren" with an id for a
   await page.getByLabel('Organisationsnummer').fill(clearOrg);
   await page.getByLabel('Lokal', { exact: true }).fill('Medborgarhuset, sal 2');
   await page.getByRole('button', { name: 'Kontrollera' }).click();
-  await expectText(page.getByRole('status'), 'Klart');
-  await expectText(page.getByRole('heading', { level: 1 }), 'Klart');
+  await expectText(page.getByRole('status'), 'Inget hinder');
+  await expectText(page.getByRole('heading', { level: 1 }), 'Inget hinder');
   await expectAccessible(page);
   await screenshot(page, '31-lokalkontroll-klart');
 
   await page.getByLabel('Föreningens namn').fill('nordiska stalfronten');
   await page.getByLabel('Lokal', { exact: true }).fill('Medborgarhuset, sal 2');
   await page.getByRole('button', { name: 'Kontrollera' }).click();
-  await expectText(page.getByRole('heading', { level: 1 }), 'Kontakta samordnaren');
-  await expectText(page.getByRole('status'), /Ärende-id: PK-[0-9A-Z]{5}-[0-9A-Z]{5}/);
+  await expectText(page.getByRole('heading', { level: 1 }), 'Behöver stämmas av');
+  await expectText(page.getByRole('status'), /Kontrollnummer: PK-[0-9A-Z]{5}-[0-9A-Z]{5}/);
+  await expectText(page.getByRole('status'), 'Du får besked senast 2026-11-30.');
   referId = (await page.locator('.answer-id .mono').innerText()).trim();
+  const mine = page.getByRole('region', { name: 'Dina kontroller' });
+  await expectText(
+    mine,
+    new RegExp(`${referId}\\s+nordiska stalfronten[\\s\\S]*Väntar på besked \\(senast 2026-11-30\\)`),
+  );
   const main = await page.locator('main').innerText();
   expect(main).not.toMatch(/Stålfronten|Säkerhetspolisen|bevakningslist|%/i);
   await expectAccessible(page);
   await screenshot(page, '32-lokalkontroll-kontakta-samordnaren');
 });
 
-it('a coordinator reads the grounds of that referral and resolves it with a note', async () => {
+it('a coordinator reads the grounds of that referral and answers it; the desk sees the answer', async () => {
   const page = await signedInPage(e2e, 'coordinator');
   await page
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Hänvisningar' })
     .click();
-  const referral = page.getByRole('region', { name: new RegExp(`Ärende ${referId}`) });
+  const referral = page.getByRole('region', { name: new RegExp(`Kontrollnummer ${referId}`) });
   await expectText(referral, 'nordiska stalfronten');
   await expectText(referral, /Medborgarhuset, sal 2/);
   await expectText(referral, 'Test booking_staff');
   await expectText(referral, /Träff på bevakningslistan: Nordiska Stålfronten, likhet \d+ %/);
   await expectText(referral, 'Namnet liknar');
+  await expectText(referral, /Besked senast\s+2026-11-30/);
   await expectAccessible(page);
   await screenshot(page, '16-hanvisningar');
 
+  await referral.getByLabel('Inget hinder: bokningen kan bekräftas').check();
   await referral.getByLabel(/Anteckning/).fill('Föreningen är inte den på listan; bokningen får genomföras.');
-  await referral.getByRole('button', { name: /Avsluta hänvisningen/ }).click();
-  await expectText(page.getByRole('status'), 'Hänvisningen är avslutad.');
-  await page.getByRole('link', { name: 'Avslutade' }).click();
-  const resolved = page.getByRole('region', { name: new RegExp(`Ärende ${referId}`) });
-  await expectText(resolved, /Avslutad av\s+Test coordinator/);
+  await referral.getByRole('button', { name: /Lämna besked/ }).click();
+  await expectText(page.getByRole('status'), 'Beskedet är lämnat.');
+  await page.getByRole('link', { name: 'Besvarade' }).click();
+  const resolved = page.getByRole('region', { name: new RegExp(`Kontrollnummer ${referId}`) });
+  await expectText(resolved, /Besked\s+Inget hinder/);
+  await expectText(resolved, /Besvarad av\s+Test coordinator/);
   await expectText(resolved, 'bokningen får genomföras');
-  await screenshot(page, '17-hanvisning-avslutad');
+  await expectAccessible(page);
+  await screenshot(page, '17-hanvisning-besvarad');
+
+  await staff
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Lokalkontroll' })
+    .click();
+  const mine = staff.getByRole('region', { name: 'Dina kontroller' });
+  await expectText(mine, new RegExp(`${referId}\\s+nordiska stalfronten[\\s\\S]*Inget hinder`));
+  expect(await mine.innerText()).not.toContain('bokningen får genomföras');
+  await expectAccessible(staff);
+  await screenshot(staff, '35-lokalkontroll-besked');
 });
 
 it('booking staff cancel the bookings of an association whose support was withdrawn', async () => {
