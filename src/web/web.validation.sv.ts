@@ -12,6 +12,8 @@ const EXACT: Record<string, string> = {
   'periodTo must not be before periodFrom': 'Periodens slut får inte vara före dess början.',
   'to must be after from': 'Sluttiden måste vara efter starttiden.',
   'a reason is required': 'Ange ett skäl.',
+  'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity':
+    'Bara en uppgift om diskriminering eller om jämställdhet mellan kvinnor och män kan gälla en tillåten verksamhet för ett kön.',
   'reviewBy is in the past': 'Omprövningsdatumet har redan passerat.',
   'reviewBy is more than one year ahead': 'Omprövningsdatumet får ligga högst ett år framåt.',
   'a person has no organisationsnummer': 'En person har inget organisationsnummer.',
