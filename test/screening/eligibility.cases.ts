@@ -1,7 +1,14 @@
 import type { FindingCategory } from '../../src/shared/finding-categories';
 import type { ScreeningFacts } from '../../src/screening/screening.facts';
 import type { Recommendation } from '../../src/screening/screening.result';
-import { eligibleFacts, factsWith, finding, hit, SCREENING_DATE, VALID_ORG_NUMBER } from './screening.builders';
+import {
+  eligibleFacts,
+  factsWith,
+  finding,
+  hit,
+  SCREENING_DATE,
+  VALID_ORG_NUMBER,
+} from './screening.builders';
 
 // The table for rules/eligibility-2026.1.json (findingMaxAgeYears 5, minRegisteredYears 1), which
 // stays published: screenings made under it must replay exactly, so its table stays as it was.
