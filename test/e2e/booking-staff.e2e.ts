@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-it('gets "Klart" for one association and "Kontakta samordnaren" with an id for another', async () => {
+it('gets "Inget hinder" for one association and "Kontakta samordnaren" with a check number for another', async () => {
   const page = (staff = await signedInPage(e2e, 'booking_staff'));
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Lokalkontroll', 'Påminnelser']);
@@ -48,8 +48,9 @@ it('gets "Klart" for one association and "Kontakta samordnaren" with an id for a
   await page.getByLabel('Organisationsnummer').fill(clearOrg);
   await page.getByLabel('Lokal', { exact: true }).fill('Medborgarhuset, sal 2');
   await page.getByRole('button', { name: 'Kontrollera' }).click();
-  await expectText(page.getByRole('status'), 'Klart');
-  await expectText(page.getByRole('heading', { level: 1 }), 'Klart');
+  await expectText(page.getByRole('status'), 'Inget hinder');
+  await expectText(page.getByRole('heading', { level: 1 }), 'Inget hinder');
+  await expectText(page.getByRole('status'), /Kontrollnummer: PK-[0-9A-Z]{5}-[0-9A-Z]{5}/);
   await expectAccessible(page);
   await screenshot(page, '31-lokalkontroll-klart');
 
@@ -57,7 +58,7 @@ it('gets "Klart" for one association and "Kontakta samordnaren" with an id for a
   await page.getByLabel('Lokal', { exact: true }).fill('Medborgarhuset, sal 2');
   await page.getByRole('button', { name: 'Kontrollera' }).click();
   await expectText(page.getByRole('heading', { level: 1 }), 'Kontakta samordnaren');
-  await expectText(page.getByRole('status'), /Ärende-id: PK-[0-9A-Z]{5}-[0-9A-Z]{5}/);
+  await expectText(page.getByRole('status'), /Kontrollnummer: PK-[0-9A-Z]{5}-[0-9A-Z]{5}/);
   referId = (await page.locator('.answer-id .mono').innerText()).trim();
   const main = await page.locator('main').innerText();
   expect(main).not.toMatch(/Stålfronten|Säkerhetspolisen|bevakningslist|%/i);
@@ -71,7 +72,7 @@ it('a coordinator reads the grounds of that referral and resolves it with a note
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Hänvisningar' })
     .click();
-  const referral = page.getByRole('region', { name: new RegExp(`Ärende ${referId}`) });
+  const referral = page.getByRole('region', { name: new RegExp(`Kontrollnummer ${referId}`) });
   await expectText(referral, 'nordiska stalfronten');
   await expectText(referral, /Medborgarhuset, sal 2/);
   await expectText(referral, 'Test booking_staff');
@@ -84,7 +85,7 @@ it('a coordinator reads the grounds of that referral and resolves it with a note
   await referral.getByRole('button', { name: /Avsluta hänvisningen/ }).click();
   await expectText(page.getByRole('status'), 'Hänvisningen är avslutad.');
   await page.getByRole('link', { name: 'Avslutade' }).click();
-  const resolved = page.getByRole('region', { name: new RegExp(`Ärende ${referId}`) });
+  const resolved = page.getByRole('region', { name: new RegExp(`Kontrollnummer ${referId}`) });
   await expectText(resolved, /Avslutad av\s+Test coordinator/);
   await expectText(resolved, 'bokningen får genomföras');
   await screenshot(page, '17-hanvisning-avslutad');

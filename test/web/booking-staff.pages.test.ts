@@ -41,23 +41,23 @@ describe("booking staff's premises check", () => {
     expect(form.text).toContain('name="date" value="2026-11-26"');
   });
 
-  it('answers "Klart" for an association in good standing', async () => {
+  it('answers "Inget hinder" with the check number for an association in good standing', async () => {
     const a = await registerAssociation(ctx, { name: 'Södermalms Schackklubb' });
     const res = await check({ name: 'Södermalms Schackklubb', orgNumber: a.orgNumber });
     expect(res.status).toBe(200);
     const text = textOf(res.text);
-    expect(res.text).toMatch(/<title>Klart – Lokalkontroll/);
+    expect(res.text).toMatch(/<title>Inget hinder – Lokalkontroll/);
     expect(text).toMatch(
-      /Klart Klart\. Inget hinder mot att upplåta lokalen har hittats\. Kontrollens id: PK-/,
+      /Inget hinder Inget hinder mot att upplåta lokalen har hittats\. Kontrollnummer: PK-/,
     );
     expect(text).toContain('Kontrollen gällde Södermalms Schackklubb');
   });
 
-  it('answers "Kontakta samordnaren" with the id to quote, and nothing about why', async () => {
+  it('answers "Kontakta samordnaren" with the check number to quote, and nothing about why', async () => {
     const res = await check({ name: 'nordiska stalfronten' });
     expect(res.status).toBe(200);
     const text = textOf(res.text);
-    const id = /Ärende-id: (PK-[0-9A-Z]{5}-[0-9A-Z]{5})/.exec(text)?.[1];
+    const id = /Kontrollnummer: (PK-[0-9A-Z]{5}-[0-9A-Z]{5})/.exec(text)?.[1];
     expect(id).toBeDefined();
     expect(text).toContain(`ange ärende-id ${id}`);
     // The whole page: no entry, score, criterion, reason or source.

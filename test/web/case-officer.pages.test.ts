@@ -173,8 +173,9 @@ describe('an application', () => {
     const page = await officer.agent.get(screened.headers.location!);
     const text = textOf(page.text);
     expect(text).toContain('Rekommendation: Ej stödberättigad');
-    expect(text).toMatch(/Kriterium VBE-1 Uppfyllt leder till Ej stödberättigad/);
-    expect(text).toMatch(/Kriterium DEM-1 Ej uppfyllt/);
+    expect(text).toMatch(/Kriterium VBE-1 Hinder finns leder till Ej stödberättigad/);
+    expect(text).toMatch(/Kriterium DEM-1 Inget hinder/);
+    expect(text).toMatch(/Kriterium FORM-4 Krav uppfyllt/);
     expect(text).toContain('Rättslig grund:');
     expect(text).toContain('Inga träffar på bevakningslistan.');
 

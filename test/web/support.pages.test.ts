@@ -67,7 +67,7 @@ describe('withdrawing support from the association page', () => {
     const pending = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(pending).toContain('Föreningens stöd: Aktivt stöd.');
     expect(pending).toMatch(
-      /Ett beslut om stödet väntar på godkännande: FK 2026\/\d{4} \(Indragning av stöd\)/,
+      /Det finns ett beslutsförslag om stödet: FK 2026\/\d{4} \(Indragning av stöd\)/,
     );
     expect(pending).not.toContain('Föreslå att stödet dras in');
 
@@ -78,7 +78,7 @@ describe('withdrawing support from the association page', () => {
     await post(coordinator, `${decision}/godkann`).expect(303);
     const after = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(after).toContain('Föreningens stöd: Stödet indraget.');
-    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Slutligt VBE-1 Test case_officer/);
+    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer/);
     expect(after).toContain('Föreslå att stödet återupptas');
   });
 });
@@ -92,7 +92,7 @@ describe('Mina påminnelser', () => {
     expect(mine).not.toContain('Underrätta');
     const officers = textOf((await officer.agent.get('/paminnelser')).text);
     expect(officers).toMatch(
-      /Skicka underrättelse om beslutet till föreningen .*Pröva återkrav av utbetalt föreningsbidrag .*Ompröva om föreningen åter kan få stöd/,
+      /Skicka underrättelse om beslutet till föreningen .*Pröva återkrav av utbetalt föreningsbidrag .*Pröva om föreningen åter kan få stöd/,
     );
     expect(officers).not.toContain('Avboka');
   });
@@ -170,19 +170,19 @@ describe('referrals from the booking desk', () => {
     const ids: string[] = [];
     for (const c of checks) {
       const res = await post(staff, '/lokalkontroll', { ...c, venue: 'Medborgarhuset, sal 2', date: day });
-      ids.push(/Ärende-id: <strong class="mono">([^<]+)</.exec(res.text)![1]!);
+      ids.push(/Kontrollnummer: <strong class="mono">([^<]+)</.exec(res.text)![1]!);
     }
 
     coordinator = await signIn(ctx, 'coordinator');
     const page = await coordinator.agent.get('/hanvisningar');
     const text = textOf(page.text);
     expect(text).toContain(
-      `Ärende ${ids[0]}: Gryningsförbundet Förening enligt kontrollen Gryningsförbundet ( ${association.orgNumber}) – registrerad förening Lokal och datum Medborgarhuset, sal 2, ${day} Kontrollerad av Test booking_staff`,
+      `Kontrollnummer ${ids[0]}: Gryningsförbundet Förening enligt kontrollen Gryningsförbundet ( ${association.orgNumber}) – registrerad förening Lokal och datum Medborgarhuset, sal 2, ${day} Kontrollerad av Test booking_staff`,
     );
     expect(text).toContain('Föreningens stöd är indraget genom ett beslut.');
     expect(text).toMatch(
       new RegExp(
-        `Ärende ${ids[1]}: nordiska stalfronten .*Träff på bevakningslistan: Nordiska Stålfronten, likhet \\d+ %\\. Träffen bygger på namn\\.`,
+        `Kontrollnummer ${ids[1]}: nordiska stalfronten .*Träff på bevakningslistan: Nordiska Stålfronten, likhet \\d+ %\\. Träffen bygger på namn\\.`,
       ),
     );
 
@@ -223,7 +223,7 @@ describe('restoring support', () => {
     await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`).expect(303);
     const page = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(page).toContain('Föreningens stöd: Aktivt stöd.');
-    expect(page).toMatch(/Stödet återupptas Slutligt/);
+    expect(page).toMatch(/Stödet återupptas Beslutat/);
     expect(textOf((await officer.agent.get('/paminnelser')).text)).toContain('Inga påminnelser att göra.');
   });
 });

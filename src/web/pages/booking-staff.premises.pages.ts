@@ -7,7 +7,7 @@ import { definePage, view } from '../web.page';
 const FIELDS = ['name', 'orgNumber', 'venue', 'date'];
 
 // Booking staff's one page: who wants the room, which room, which day - and a large, unmistakable
-// answer: "Klart", or "Kontakta samordnaren" with the id to quote. Nothing about why (need-to-know):
+// answer: "Inget hinder", or "Kontakta samordnaren" with the check number (kontrollnummer) to quote. Nothing about why (need-to-know):
 // the page shows the API's answer and nothing else, for coordinators running a check too.
 export const bookingStaffPages = (deps: AppDeps) => {
   const blank = (): FormState => emptyForm({ date: isoDate(deps.clock.now()) });
@@ -19,7 +19,7 @@ export const bookingStaffPages = (deps: AppDeps) => {
       nav: {
         label: 'Lokalkontroll',
         order: 70,
-        description: 'Kontrollera en förening innan en lokal hyrs ut: klart, eller kontakta samordnaren.',
+        description: 'Kontrollera en förening innan en lokal hyrs ut: inget hinder, eller kontakta samordnaren.',
       },
       handler: async () => view('premises-check', 'Lokalkontroll', { form: blank() }),
     }),
@@ -39,7 +39,7 @@ export const bookingStaffPages = (deps: AppDeps) => {
         try {
           const result = await ctx.call<PremisesCheckResult>('POST /api/premises-checks', { body });
           const checked = { name: body.name.trim(), orgNumber, venue: body.venue.trim(), date: body.date };
-          const title = result.result === 'clear' ? 'Klart' : 'Kontakta samordnaren';
+          const title = result.result === 'clear' ? 'Inget hinder' : 'Kontakta samordnaren';
           return view('premises-check', `${title} – Lokalkontroll`, { result, checked, form: blank() });
         } catch (err) {
           const form = refusedForm(err, v, FIELDS);
