@@ -115,7 +115,8 @@ export const FLASH: Record<string, string> = {
   'beslut-vantar':
     'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
   'beslut-slutligt': 'Beslutet är fattat. Beslutsbrevet är skrivet och sparat.',
-  'beslut-godkant': 'Du har godkänt beslutsförslaget. Beslutet är fattat och beslutsbrevet är skrivet och sparat.',
+  'beslut-godkant':
+    'Du har godkänt beslutsförslaget. Beslutet är fattat och beslutsbrevet är skrivet och sparat.',
   'beslut-aterlamnat': 'Beslutsförslaget är återlämnat med ditt skäl. Det får ingen verkan.',
   'stodbeslut-vantar':
     'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',

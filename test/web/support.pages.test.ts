@@ -66,9 +66,7 @@ describe('withdrawing support from the association page', () => {
     const decision = res.headers.location!.split('?')[0]!;
     const pending = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(pending).toContain('Föreningens stöd: Aktivt stöd.');
-    expect(pending).toMatch(
-      /Det finns ett beslutsförslag om stödet: FK 2026\/\d{4} \(Indragning av stöd\)/,
-    );
+    expect(pending).toMatch(/Det finns ett beslutsförslag om stödet: FK 2026\/\d{4} \(Indragning av stöd\)/);
     expect(pending).not.toContain('Föreslå att stödet dras in');
 
     // The coordinator approves it from the same queue as application decisions.

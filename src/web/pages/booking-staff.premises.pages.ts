@@ -19,7 +19,8 @@ export const bookingStaffPages = (deps: AppDeps) => {
       nav: {
         label: 'Lokalkontroll',
         order: 70,
-        description: 'Kontrollera en förening innan en lokal hyrs ut: inget hinder, eller kontakta samordnaren.',
+        description:
+          'Kontrollera en förening innan en lokal hyrs ut: inget hinder, eller kontakta samordnaren.',
       },
       handler: async () => view('premises-check', 'Lokalkontroll', { form: blank() }),
     }),
