@@ -38,7 +38,7 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MUNICIPALITY_NAME: z.string().trim().min(1).max(200).default('Stockholms stad'),
-  COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Kultur- och fritidsnämnden'),
+  COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Hägersten-Älvsjö stadsdelsnämnd'),
   RULES_DIR: z
     .string()
     .min(1)

@@ -3,6 +3,9 @@ import { instantSchema, isoDateSchema, nameSchema } from '../http/common.schemas
 import { pageQuery, pageSchema } from '../http/pagination';
 import { FINDING_CATEGORIES } from './applications.table';
 
+/** The categories a lawful single-sex activity (diskrimineringslagen 2 kap. 12 §) can be recorded under. */
+export const SINGLE_SEX_CATEGORIES: readonly string[] = ['gender_equality_violation', 'discrimination'];
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const findingBody = z
@@ -27,8 +30,21 @@ export const findingBody = z
       })
       .strict()
       .default({ distanced: false, actionTaken: false, oneOff: false }),
+    lawfulSingleSexActivity: z
+      .boolean()
+      .default(false)
+      .describe(
+        'the conduct is a single-sex activity lawful under diskrimineringslagen 2 kap. 12 § ' +
+          '(e.g. a girls-only training group); only for gender_equality_violation and discrimination',
+      ),
   })
-  .strict();
+  .strict()
+  // Only a finding about sex-based treatment can be a lawful single-sex activity; on any other
+  // category the mark would mean nothing and could hide a finding from no rule at all.
+  .refine((f) => !f.lawfulSingleSexActivity || SINGLE_SEX_CATEGORIES.includes(f.category), {
+    message: 'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
+    path: ['lawfulSingleSexActivity'],
+  });
 export type FindingInput = z.output<typeof findingBody>;
 
 const grantSchema = z
@@ -99,6 +115,7 @@ export const findingSchema = z
     verified: z.boolean(),
     actingForAssociation: z.boolean(),
     mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
+    lawfulSingleSexActivity: z.boolean(),
     recordedBy: z.string(),
     createdAt: z.string(),
   })

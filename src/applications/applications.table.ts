@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/database';
 import type { FindingCategory } from '../shared/finding-categories';
 
@@ -64,6 +64,7 @@ export interface FindingsTable {
   verified: boolean;
   acting_for_association: boolean;
   mitigation: Json<Mitigation>;
+  lawful_single_sex_activity: Generated<boolean>;
   recorded_by: string;
   created_at: Date;
 }

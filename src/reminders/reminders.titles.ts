@@ -6,10 +6,10 @@ export const REMINDER_TITLES: Record<ReminderKind, string> = {
   cancel_bookings: 'Avboka föreningens kommande lokalbokningar',
   notify_association: 'Skicka underrättelse om beslutet till föreningen',
   recover_grant: 'Pröva återkrav av utbetalt föreningsbidrag',
-  reassess: 'Ompröva om föreningen åter kan få stöd',
+  reassess: 'Pröva om föreningen åter kan få stöd',
   annual_follow_up: 'Årlig uppföljning enligt handlingsplanen mot våldsbejakande extremism',
   review_support: 'Pröva föreningens stöd efter ny träff på bevakningslistan',
-  review_watchlist_entry: 'Ompröva posten på bevakningslistan innan den upphör att gälla',
+  review_watchlist_entry: 'Se över posten på bevakningslistan innan den upphör att gälla',
 };
 
 export const ESCALATION_SUBJECT = (title: string, dueOn: string) =>

@@ -32,6 +32,7 @@ export function buildFacts(
       actingForAssociation: f.actingForAssociation,
       occurredOn: f.occurredOn,
       mitigation: f.mitigation,
+      lawfulSingleSexActivity: f.lawfulSingleSexActivity,
       source: f.source,
       description: f.description,
     })),

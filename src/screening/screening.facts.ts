@@ -17,6 +17,10 @@ export const findingFactSchema = z.object({
   actingForAssociation: z.boolean(),
   occurredOn: date,
   mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
+  // The finding describes a single-sex activity that is lawful under diskrimineringslagen 2 kap.
+  // 12 § (e.g. a girls-only training group). Optional: snapshots stored before rule set 2026.2 lack
+  // it, and deriveFacts reads absent as false, so they replay exactly as they were evaluated.
+  lawfulSingleSexActivity: z.boolean().optional(),
   source: z.string(),
   description: z.string(),
 });
@@ -63,7 +67,9 @@ export type ScreeningFacts = z.infer<typeof screeningFactsSchema>;
 export type FindingFact = z.infer<typeof findingFactSchema>;
 export type WatchlistHitFact = z.infer<typeof watchlistHitFactSchema>;
 
-export type DerivedFinding = FindingFact & {
+export type DerivedFinding = Omit<FindingFact, 'lawfulSingleSexActivity'> & {
+  /** Always present for the rules: absent in an old snapshot means false. */
+  lawfulSingleSexActivity: boolean;
   /** Whole years from occurredOn to the screening date. */
   ageYears: number;
   /** Any of the special reasons recorded: distanced, actionTaken or oneOff. */
@@ -108,6 +114,7 @@ export const ITEM_LIST_FACTS: readonly ItemListFact[] = [
       'actingForAssociation',
       'occurredOn',
       'mitigation',
+      'lawfulSingleSexActivity',
       'source',
       'description',
       'ageYears',
@@ -155,6 +162,7 @@ export function deriveFacts(facts: ScreeningFacts): DerivedFacts {
     },
     findings: facts.findings.map((f) => ({
       ...f,
+      lawfulSingleSexActivity: f.lawfulSingleSexActivity ?? false,
       ageYears: wholeYearsBetween(f.occurredOn, screeningDate),
       mitigated: f.mitigation.distanced || f.mitigation.actionTaken || f.mitigation.oneOff,
     })),

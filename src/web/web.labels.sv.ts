@@ -14,11 +14,12 @@ export const LABELS = {
     refer: 'Särskild prövning',
     ineligible: 'Ej stödberättigad',
   },
-  ruleStatus: {
-    met: 'Uppfyllt',
-    not_met: 'Ej uppfyllt',
-    not_evaluated: 'Ej bedömt',
-  },
+  // A rule's result in the words of its kind of criterion (ruleVerdict picks the table): conduct
+  // is an obstacle or none; what only refers is weighed by a person, never an obstacle by itself;
+  // a formal requirement is fulfilled or not. "Uppfyllt" alone read as if the association passed.
+  conductVerdict: { met: 'Hinder finns', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
+  referVerdict: { met: 'Prövas särskilt', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
+  formalVerdict: { met: 'Krav inte uppfyllt', not_met: 'Krav uppfyllt', not_evaluated: 'Ej bedömt' },
   applicationStatus: { received: 'Mottagen', screened: 'Granskad', decided: 'Beslutad' },
   applicationKind: { grant: 'Föreningsbidrag', premises: 'Lokal' },
   category: {
@@ -64,8 +65,8 @@ export const LABELS = {
     restored: 'Stödet återupptas',
   },
   decisionStatus: {
-    pending_approval: 'Väntar på godkännande',
-    final: 'Slutligt',
+    pending_approval: 'Beslutsförslag',
+    final: 'Beslutat',
     superseded: 'Ersatt av ett senare beslut',
     returned: 'Återlämnat',
   },
@@ -78,10 +79,10 @@ export const LABELS = {
     cancel_bookings: 'Avboka lokaler',
     notify_association: 'Underrätta föreningen',
     recover_grant: 'Pröva återkrav',
-    reassess: 'Ompröva stödet',
+    reassess: 'Pröva om stödet kan återupptas',
     annual_follow_up: 'Årlig uppföljning',
     review_support: 'Pröva stöd efter träff',
-    review_watchlist_entry: 'Ompröva post i bevakningslistan',
+    review_watchlist_entry: 'Se över post i bevakningslistan',
   },
   referralStatus: { open: 'Öppen', resolved: 'Avslutad' },
   // What the booking desk reads about its checks (status of GET /api/premises-checks/:checkId).
@@ -110,7 +111,7 @@ export const LABELS = {
     'application.received': 'Ansökan mottagen',
     'finding.recorded': 'Uppgift registrerad',
     'screening.performed': 'Granskning utförd',
-    'screening.replayed': 'Granskning omprövad',
+    'screening.replayed': 'Kontrollen körd igen',
     'rule_set.published': 'Regelverk publicerat',
     'user.created': 'Användare skapad',
     'user.bootstrapped': 'Första administratören skapad',
@@ -122,9 +123,9 @@ export const LABELS = {
     'watchlist.listed': 'Bevakningslistan visad',
     'watchlist.entry_read': 'Post i bevakningslistan läst',
     'association.support_status_changed': 'Föreningens stöd ändrat',
-    'decision.made': 'Beslut fattat',
-    'decision.approved': 'Beslut godkänt av en andra handläggare',
-    'decision.finalised': 'Beslut slutligt',
+    'decision.made': 'Beslut registrerat',
+    'decision.approved': 'Beslutsförslag godkänt av en andra handläggare',
+    'decision.finalised': 'Beslut fattat',
     'decision.returned': 'Beslut återlämnat',
     'premises.checked': 'Lokalkontroll',
     'referral.resolved': 'Hänvisning från lokalkontroll besvarad',
@@ -140,6 +141,20 @@ export const LABELS = {
 } as const satisfies Record<string, Record<string, string>>;
 
 export type LabelKind = keyof typeof LABELS;
+
+/**
+ * A rule's (or a criterion's) result: formal requirements (FORM-*) are fulfilled or not; a rule that
+ * only refers is "weighed"; conduct rules find an obstacle or none.
+ */
+export function ruleVerdict(status: unknown, outcome: unknown, code: unknown): string {
+  const kind =
+    typeof code === 'string' && code.startsWith('FORM-')
+      ? 'formalVerdict'
+      : outcome === 'refer'
+        ? 'referVerdict'
+        : 'conductVerdict';
+  return label(kind, status);
+}
 
 /** The Swedish label of a code; the code itself when none is known (never an empty cell). */
 export function label(kind: LabelKind, code: unknown): string {

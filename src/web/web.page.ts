@@ -113,12 +113,13 @@ export const FLASH: Record<string, string> = {
   'post-tillagd': 'Posten är tillagd i bevakningslistan.',
   'post-avregistrerad': 'Posten är avregistrerad. Den finns kvar men ger inte längre träffar.',
   'beslut-vantar':
-    'Beslutet är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
-  'beslut-slutligt': 'Beslutet är slutligt. Beslutsbrevet är skrivet och sparat.',
-  'beslut-godkant': 'Du har godkänt beslutet. Det är slutligt och beslutsbrevet är skrivet och sparat.',
-  'beslut-aterlamnat': 'Beslutet är återlämnat med ditt skäl. Det får ingen verkan.',
+    'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+  'beslut-slutligt': 'Beslutet är fattat. Beslutsbrevet är skrivet och sparat.',
+  'beslut-godkant':
+    'Du har godkänt beslutsförslaget. Beslutet är fattat och beslutsbrevet är skrivet och sparat.',
+  'beslut-aterlamnat': 'Beslutsförslaget är återlämnat med ditt skäl. Det får ingen verkan.',
   'stodbeslut-vantar':
-    'Förslaget är registrerat som ett beslut. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+    'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
   'hanvisning-avslutad': 'Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.',
 };

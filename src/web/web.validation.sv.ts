@@ -12,8 +12,10 @@ const EXACT: Record<string, string> = {
   'periodTo must not be before periodFrom': 'Periodens slut får inte vara före dess början.',
   'to must be after from': 'Sluttiden måste vara efter starttiden.',
   'a reason is required': 'Ange ett skäl.',
-  'reviewBy is in the past': 'Omprövningsdatumet har redan passerat.',
-  'reviewBy is more than one year ahead': 'Omprövningsdatumet får ligga högst ett år framåt.',
+  'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity':
+    'Bara en uppgift om diskriminering eller om jämställdhet mellan kvinnor och män kan gälla en tillåten verksamhet för ett kön.',
+  'reviewBy is in the past': 'Datumet för översyn har redan passerat.',
+  'reviewBy is more than one year ahead': 'Datumet för översyn får ligga högst ett år framåt.',
   'a person has no organisationsnummer': 'En person har inget organisationsnummer.',
   'an organisation has no personnummer': 'En organisation har inget personnummer.',
   'no association with this id is registered': 'Föreningen finns inte i registret.',
@@ -32,19 +34,19 @@ const EXACT: Record<string, string> = {
     'Ansökan har granskats på nytt sedan beslutet fattades. Återlämna beslutet så att ett nytt beslut kan fattas på den senaste granskningen.',
   'must be a date from year 1000 on': 'Ange ett datum från år 1000 och framåt.',
   'A decision on this application is already awaiting approval':
-    'Ett beslut om ansökan väntar redan på godkännande.',
+    'Det finns redan ett beslutsförslag om ansökan som väntar på godkännande.',
   'supersedesDecisionId must be the final decision on this application':
-    'Beslutet som rättas måste vara det gällande beslutet om ansökan.',
+    'Beslutet som ersätts måste vara det gällande beslutet om ansökan.',
   'This application already has a final decision; a correction must name it in supersedesDecisionId':
-    'Ansökan har redan ett slutligt beslut. Ett nytt beslut måste ange att det rättar det beslutet.',
+    'Ansökan har redan ett beslut. Ett nytt beslut måste ange att det ersätter det beslutet.',
   'The decision was just approved or returned by someone else':
     'Beslutet godkändes eller återlämnades nyss av någon annan.',
   'The letter is written when the decision becomes final':
-    'Beslutsbrevet skrivs när beslutet blir slutligt. Det här beslutet är inte slutligt.',
+    'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
   // Withdrawal and restoration of support
   'cite at least one criterion': 'Välj minst ett kriterium som beslutet grundas på.',
   'A decision on this association’s support is already awaiting approval':
-    'Ett beslut om föreningens stöd väntar redan på godkännande.',
+    'Det finns redan ett beslutsförslag om föreningens stöd som väntar på godkännande.',
   // Reminders and referrals
   'The reminder is already completed': 'Påminnelsen är redan markerad som utförd.',
   'a note is required': 'Skriv en anteckning.',
@@ -59,9 +61,9 @@ const EXACT: Record<string, string> = {
   'reason is empty': 'Skälet (reason) saknas.',
   'source is empty': 'Källan (source) saknas.',
   'review_by must be a real date as YYYY-MM-DD':
-    'Omprövningsdatumet (review_by) ska vara ett verkligt datum som ÅÅÅÅ-MM-DD.',
-  'review_by is in the past': 'Omprövningsdatumet (review_by) har redan passerat.',
-  'review_by is more than one year ahead': 'Omprövningsdatumet (review_by) ligger mer än ett år framåt.',
+    'Datumet för översyn (review_by) ska vara ett verkligt datum som ÅÅÅÅ-MM-DD.',
+  'review_by is in the past': 'Datumet för översyn (review_by) har redan passerat.',
+  'review_by is more than one year ahead': 'Datumet för översyn (review_by) ligger mer än ett år framåt.',
   'unterminated quoted field': 'Ett fält inom citattecken avslutas aldrig.',
   'unexpected character after a closing quote': 'Oväntat tecken efter ett avslutande citattecken.',
   'the first line must be the header': 'Första raden ska vara rubrikraden.',
@@ -103,7 +105,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [
     /^The decision is (\w+), not awaiting approval$/,
     (m) =>
-      `Beslutet väntar inte längre på godkännande. Det är nu: ${label('decisionStatus', m[1]).toLowerCase()}.`,
+      `Beslutsförslaget väntar inte längre på godkännande. Status nu: ${label('decisionStatus', m[1]).toLowerCase()}.`,
   ],
   [
     /^"(.+)" is not a conduct criterion \((.*)\)$/,

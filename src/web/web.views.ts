@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { label, type LabelKind } from './web.labels.sv';
+import { label, type LabelKind, ruleVerdict } from './web.labels.sv';
 import { formatInstant } from './web.time';
 import type { FormState } from './web.forms';
 
@@ -22,6 +22,8 @@ const formOf = (args: unknown[]) => opts(args).data.root.form;
 
 const helpers: Record<string, Helper> = {
   sv: (kind: LabelKind, code: unknown) => label(kind, code),
+  /** A rule's result in words that fit its criterion: {{verdict status outcome code}}. */
+  verdict: (status: unknown, outcome: unknown, code: unknown) => ruleVerdict(status, outcome, code),
   eq: (a: unknown, b: unknown) => a === b,
   not: (a: unknown) => !a,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),

@@ -89,10 +89,10 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   await expectText(page.getByRole('status'), 'Ansökan är granskad');
   await expectText(page.locator('.recommendation'), 'Rekommendation: Ej stödberättigad');
   const vbe = page.getByRole('region', { name: /Kriterium VBE-1/ });
-  await expectText(vbe, 'Uppfyllt');
+  await expectText(vbe, 'Hinder finns');
   await expectText(vbe, 'Rättslig grund');
   await expectText(vbe, 'Polisanmälan K123456-26');
-  await expectText(page.getByRole('region', { name: /Kriterium DEM-1/ }), 'Ej uppfyllt');
+  await expectText(page.getByRole('region', { name: /Kriterium DEM-1/ }), 'Inget hinder');
   await expectText(page.locator('main'), 'Inga träffar på bevakningslistan.');
   await expectAccessible(page);
   await screenshot(page, '06-granskning');
@@ -113,7 +113,7 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   await page.getByLabel(/Datum då föreningen fick ta del av underlaget/).fill('2026-11-20');
   await page.getByRole('button', { name: 'Fatta beslut' }).click();
   await expectText(page.getByRole('status'), 'väntar på godkännande av en annan handläggare');
-  await expectText(page.locator('.recommendation'), 'Beslut om ansökan: Avslås Väntar på godkännande');
+  await expectText(page.locator('.recommendation'), 'Beslut om ansökan: Avslås Beslutsförslag');
   await expectText(page.locator('main'), 'Du fattade beslutet.');
   await expectAccessible(page);
   await screenshot(page, '09-beslut-vantar');
@@ -149,13 +149,13 @@ it('a second officer approves the denial from the work queue, and the letter is 
   await screenshot(page, '13-godkann-beslut');
 
   await page.getByRole('button', { name: 'Godkänn beslutet' }).click();
-  await expectText(page.getByRole('status'), 'Du har godkänt beslutet. Det är slutligt');
-  await expectText(page.locator('.recommendation'), 'Avslås Slutligt');
+  await expectText(page.getByRole('status'), 'Du har godkänt beslutsförslaget. Beslutet är fattat');
+  await expectText(page.locator('.recommendation'), 'Avslås Beslutat');
   await expectText(page.locator('main'), /Godkänt av\s+Test case_officer_2/);
   letterSha = (await page.locator('#brev-sha256').innerText()).trim();
   expect(letterSha).toMatch(/^[0-9a-f]{64}$/);
   await expectAccessible(page);
-  await screenshot(page, '14-beslut-slutligt');
+  await screenshot(page, '14-beslut-fattat');
 
   // The letter: the served bytes are the stored ones (their hash is the one the page shows).
   const href = await page.getByRole('link', { name: /Öppna beslutsbrevet/ }).getAttribute('href');
@@ -195,19 +195,19 @@ it('an investigator finds the decision with the filters, reads its record, repla
   await expectText(main, new RegExp(`Brevets SHA-256\\s+${letterSha}`));
   await expectText(main, 'Samma hash registrerades i händelse');
   await expectText(page.getByRole('region', { name: /Kriterium VBE-1/ }), 'Polisanmälan K123456-26');
-  await expectText(main, 'Beslut godkänt av en andra handläggare');
+  await expectText(main, 'Beslutsförslag godkänt av en andra handläggare');
   await expectAccessible(page);
   await screenshot(page, '21-beslutsakt');
 
-  await page.getByRole('button', { name: 'Ompröva granskningen' }).click();
-  await expectText(page.getByRole('status'), 'Identiskt: omprövningen gav exakt samma resultat');
+  await page.getByRole('button', { name: 'Kör om kontrollen' }).click();
+  await expectText(page.getByRole('status'), 'Identiskt: kontrollen gav exakt samma resultat');
   await expectText(page.locator('main'), 'Ingen regel fick ett annat resultat.');
   await expectAccessible(page);
-  await screenshot(page, '22-omprovning');
+  await screenshot(page, '22-kor-om-kontrollen');
 
-  await page.getByRole('link', { name: 'Se omprövningen i granskningsloggen' }).click();
+  await page.getByRole('link', { name: 'Se i granskningsloggen att kontrollen kördes om' }).click();
   await expectText(page.getByRole('status'), 'Kedjan är obruten');
-  await expectText(page.getByRole('table'), 'Granskning omprövad');
+  await expectText(page.getByRole('table'), 'Kontrollen körd igen');
   await expectAccessible(page);
   await screenshot(page, '23-granskningskedja');
 });

@@ -49,7 +49,7 @@ it('finds a screening, compares outcomes with recommendations, follows up withdr
 
   await nav.getByRole('link', { name: 'Statistik' }).click();
   await expectText(page.getByRole('table').first(), 'nov 2026');
-  const outcomes = page.getByRole('table', { name: /slutliga beslut/ });
+  const outcomes = page.getByRole('table', { name: /fattade beslut/ });
   await expectText(outcomes, /nov 2026\s+VBE-1\s+1\s+0\s+0\s+0\s+1/);
   await expectAccessible(page);
   await screenshot(page, '41-statistik');

@@ -44,7 +44,7 @@ describe('the sweep and the watchlist’s review dates', () => {
         watchlistEntryId: entryId,
         dueOn: '2027-03-31',
         escalated: false,
-        title: 'Ompröva posten på bevakningslistan innan den upphör att gälla',
+        title: 'Se över posten på bevakningslistan innan den upphör att gälla',
       }),
     ]);
 

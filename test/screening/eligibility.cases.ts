@@ -1,9 +1,17 @@
 import type { FindingCategory } from '../../src/shared/finding-categories';
 import type { ScreeningFacts } from '../../src/screening/screening.facts';
 import type { Recommendation } from '../../src/screening/screening.result';
-import { factsWith, finding, hit, SCREENING_DATE, VALID_ORG_NUMBER } from './screening.builders';
+import {
+  eligibleFacts,
+  factsWith,
+  finding,
+  hit,
+  SCREENING_DATE,
+  VALID_ORG_NUMBER,
+} from './screening.builders';
 
-// The table for rules/eligibility-2026.1.json (findingMaxAgeYears 5, minRegisteredYears 1).
+// The table for rules/eligibility-2026.1.json (findingMaxAgeYears 5, minRegisteredYears 1), which
+// stays published: screenings made under it must replay exactly, so its table stays as it was.
 // Each case names the exact set of rules that must be met; every other rule must be not met.
 
 export interface EligibilityCase {
@@ -292,5 +300,15 @@ export const ELIGIBILITY_CASES: EligibilityCase[] = [
   ...watchlistAndSupport,
   ...combinations,
 ];
+
+/**
+ * The cases rule set 2026.2 did not change: none names a FORM-1 rule or moves the association's
+ * registration date, and none turns on a finding's age. eligibility-2026.2.cases.ts runs them again.
+ */
+export const REUSABLE_CASES: EligibilityCase[] = [...formal, ...watchlistAndSupport, ...combinations].filter(
+  (c) =>
+    !c.met.some((id) => id.startsWith('FORM-1')) &&
+    c.facts.association.registeredOn === eligibleFacts().association.registeredOn,
+);
 
 export { SCREENING_DATE, VALID_ORG_NUMBER };

@@ -58,6 +58,21 @@ describe('loading the published rules', () => {
     expect(set).toMatchObject({ id: 'eligibility', version: '2026.1', validFrom: '2026-01-01' });
   });
 
+  test('2026.1 is still the file that was published: screenings made under it replay exactly', async () => {
+    const bytes = await readFile(path.join(RULES_DIR, 'eligibility-2026.1.json'));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      '03705ce268d32cbafe473dd728a884d4971a8912a28aef8304a3206c4c34a9ab',
+    );
+  });
+
+  test('publishes 2026.2 from 2026-12-01, after 2026.1', async () => {
+    const sets = await loadRuleSets(RULES_DIR);
+    expect(sets.map((s) => [s.version, s.validFrom])).toEqual([
+      ['2026.1', '2026-01-01'],
+      ['2026.2', '2026-12-01'],
+    ]);
+  });
+
   test('a change of one byte changes the hash', async () => {
     const content = await readFile(path.join(RULES_DIR, 'eligibility-2026.1.json'), 'utf8');
     expect(parseRuleSet(`${content}\n`, 'x').hash).not.toBe(parseRuleSet(content, 'x').hash);
@@ -254,7 +269,9 @@ describe('refusing invalid rule files, naming the file and the path', () => {
 describe('selectRuleSet: the newest rule set in force on the date', () => {
   test.each([
     ['2026-01-01', '2026.1'],
-    ['2026-12-31', '2026.1'],
+    ['2026-11-30', '2026.1'],
+    ['2026-12-01', '2026.2'],
+    ['2026-12-31', '2026.2'],
     ['2027-01-01', '2027.1'],
     ['2031-05-05', '2027.1'],
   ])('on %s uses %s', async (date, version) => {

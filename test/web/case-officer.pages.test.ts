@@ -1,4 +1,4 @@
-import { createTestContext, orgNumber, type TestContext } from '../support/test-app';
+import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
 import { decodeEntities, signIn, textOf } from './web-support';
 
@@ -173,12 +173,42 @@ describe('an application', () => {
     const page = await officer.agent.get(screened.headers.location!);
     const text = textOf(page.text);
     expect(text).toContain('Rekommendation: Ej stödberättigad');
-    expect(text).toMatch(/Kriterium VBE-1 Uppfyllt leder till Ej stödberättigad/);
-    expect(text).toMatch(/Kriterium DEM-1 Ej uppfyllt/);
+    expect(text).toMatch(/Kriterium VBE-1 Hinder finns leder till Ej stödberättigad/);
+    expect(text).toMatch(/Kriterium DEM-1 Inget hinder/);
+    expect(text).toMatch(/Kriterium FORM-4 Krav uppfyllt/);
     expect(text).toContain('Rättslig grund:');
     expect(text).toContain('Inga träffar på bevakningslistan.');
 
     const queue = textOf((await officer.agent.get('/arbetsko')).text);
     expect(queue).toMatch(/Granskade – väntar på beslut .*Gryningsligan/);
+  });
+
+  it('marks a finding as a lawful single-sex activity, only for discrimination or gender equality', async () => {
+    const a = await registerAssociation(ctx, { name: 'Flickornas simklubb' });
+    const created = await post('/ansokningar/ny', grantForm({ associationId: a.id }));
+    const appPath = created.headers.location!.split('?')[0]!;
+    const girlsOnly = {
+      category: 'gender_equality_violation',
+      description: 'Simträning där bara flickor får delta.',
+      source: 'Föreningens verksamhetsberättelse 2025',
+      occurredOn: '2026-02-01',
+      verified: 'ja',
+      actingForAssociation: 'ja',
+      lawfulSingleSexActivity: 'ja',
+    };
+    const wrong = await post(`${appPath}/uppgifter`, { ...girlsOnly, category: 'violence_coercion_threats' });
+    expect(wrong.status).toBe(400);
+    expect(textOf(wrong.text)).toContain(
+      'Fel: Bara en uppgift om diskriminering eller om jämställdhet mellan kvinnor och män kan gälla en tillåten verksamhet för ett kön.',
+    );
+    expect(wrong.text).toMatch(/name="lawfulSingleSexActivity" value="ja" checked/);
+
+    expect((await post(`${appPath}/uppgifter`, girlsOnly)).status).toBe(303);
+    const page = textOf((await officer.agent.get(appPath)).text);
+    expect(page).toContain(
+      'Motverkar jämställdhet mellan kvinnor och män – tillåten verksamhet för ett kön (diskrimineringslagen 2 kap. 12 §)',
+    );
+    const api = await as(ctx, 'case_officer').get(`/api/applications/${appPath.split('/').pop()}`);
+    expect(api.body.findings[0].lawfulSingleSexActivity).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ describe('the watchlist pages', () => {
     });
     expect(res.status).toBe(400);
     expect(textOf(res.text)).toContain(
-      'Omprövas senast Högst ett år fram. En post som inte omprövas går ut. Fel: Omprövningsdatumet får ligga högst ett år framåt.',
+      'Ses över senast Högst ett år fram. En post som inte ses över går ut. Fel: Datumet för översyn får ligga högst ett år framåt.',
     );
     expect(res.text).toContain('name="name" value="Röda Vargarna"');
     expect(res.text).toMatch(/value="organisation" checked/);

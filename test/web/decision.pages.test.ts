@@ -125,8 +125,8 @@ describe('the decision form on a screening page', () => {
     const res = await post(officer, `/granskningar/${screeningId}/beslut`, { outcome: 'approved' });
     expect(res.headers.location).toMatch(/^\/beslut\/[0-9a-f-]{36}\?klart=beslut-slutligt$/);
     const text = textOf((await officer.agent.get(res.headers.location!)).text);
-    expect(text).toContain('Beslutet är slutligt. Beslutsbrevet är skrivet och sparat.');
-    expect(text).toContain('Beslut om ansökan: Beviljas Slutligt');
+    expect(text).toContain('Beslutet är fattat. Beslutsbrevet är skrivet och sparat.');
+    expect(text).toContain('Beslut om ansökan: Beviljas Beslutat');
     expect(text).toContain('Godkänt av Behövdes inte');
   });
 });
@@ -137,13 +137,15 @@ describe('four eyes and the letter', () => {
     const page = await deny(screeningId);
     const id = page.split('/').pop()!;
     const mine = textOf((await officer.agent.get(page)).text);
-    expect(mine).toContain('Beslut om ansökan: Avslås Väntar på godkännande');
+    expect(mine).toContain('Beslut om ansökan: Avslås Beslutsförslag');
     expect(mine).toContain('Du fattade beslutet. En annan handläggare eller samordnare måste godkänna det');
-    expect(mine).toContain('Beslutsbrevet skrivs och sparas när beslutet blir slutligt.');
+    expect(mine).toContain('Beslutsbrevet skrivs och sparas när beslutet fattas.');
     // The letter does not exist yet: a Swedish 409, not an empty page.
     const early = await officer.agent.get(`${page}/brev`);
     expect(early.status).toBe(409);
-    expect(textOf(early.text)).toContain('Beslutsbrevet skrivs när beslutet blir slutligt.');
+    expect(textOf(early.text)).toContain(
+      'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
+    );
 
     // The decider posting an approval anyway: refused by the API's four-eyes rule, explained.
     const self = await post(officer, `${page}/godkann`);
@@ -165,7 +167,7 @@ describe('four eyes and the letter', () => {
     expect(ok.status).toBe(303);
     const finalPage = await second.agent.get(ok.headers.location!);
     const text = textOf(finalPage.text);
-    expect(text).toContain('Du har godkänt beslutet. Det är slutligt');
+    expect(text).toContain('Du har godkänt beslutsförslaget. Beslutet är fattat');
     expect(text).toMatch(/Godkänt av Test case_officer_2, 2026-11-26 10:00/);
     const shown = /id="brev-sha256">([0-9a-f]{64})</.exec(finalPage.text)![1]!;
 
@@ -190,7 +192,9 @@ describe('four eyes and the letter', () => {
 
     const twice = await post(coordinator, `${page}/godkann`);
     expect(twice.status).toBe(409);
-    expect(textOf(twice.text)).toContain('Beslutet väntar inte längre på godkännande. Det är nu: slutligt.');
+    expect(textOf(twice.text)).toContain(
+      'Beslutsförslaget väntar inte längre på godkännande. Status nu: beslutat.',
+    );
   });
 
   it('returns a decision only with a reason; a returned decision frees the application', async () => {
@@ -205,24 +209,24 @@ describe('four eyes and the letter', () => {
     });
     expect(ok.status).toBe(303);
     const text = textOf((await coordinator.agent.get(ok.headers.location!)).text);
-    expect(text).toContain('Beslutet är återlämnat med ditt skäl.');
+    expect(text).toContain('Beslutsförslaget är återlämnat med ditt skäl.');
     expect(text).toContain('Återlämnat med skälet: Kommuniceringen saknar datum för svar.');
     expect(text).toContain('Godkänt av Inte godkänt: beslutet återlämnades');
     expect(textOf((await officer.agent.get(`/granskningar/${screeningId}`)).text)).toContain('Fatta beslut');
   });
 
-  it('a new decision on a decided application must say it corrects the final one; both remain', async () => {
+  it('a new decision on a decided application must say it replaces (ersätter) the final one; both remain', async () => {
     const { applicationId, screeningId } = await screened('Rättelseföreningen');
     const first = await deny(screeningId);
     await post(coordinator, `${first}/godkann`).expect(303);
     const screening = await officer.agent.get(`/granskningar/${screeningId}`);
     const reference = /Gällande beslut: <a href="[^"]+">(FK [^<]+)</.exec(screening.text)![1]!;
-    expect(textOf(screening.text)).toContain(`Beslutet rättar beslut ${reference}`);
+    expect(textOf(screening.text)).toContain(`Beslutet ersätter beslut ${reference}`);
 
     const unnamed = await post(officer, `/granskningar/${screeningId}/beslut`, denial);
     expect(unnamed.status).toBe(409);
     expect(textOf(unnamed.text)).toContain(
-      'Ansökan har redan ett slutligt beslut. Ett nytt beslut måste ange att det rättar det beslutet.',
+      'Ansökan har redan ett beslut. Ett nytt beslut måste ange att det ersätter det beslutet.',
     );
     const firstId = first.split('/').pop()!;
     const named = await post(officer, `/granskningar/${screeningId}/beslut`, {
@@ -233,12 +237,12 @@ describe('four eyes and the letter', () => {
     expect(named.status).toBe(303);
     await post(second, `${named.headers.location!.split('?')[0]}/godkann`).expect(303);
     expect(textOf((await officer.agent.get(first)).text)).toMatch(
-      /Beslutet är rättat genom beslut FK 2026\/\d{4}\. Båda finns kvar\./,
+      /Beslutet har ersatts av beslut FK 2026\/\d{4}\. Båda finns kvar\./,
     );
     expect(await decisionCount(applicationId)).toBe(2);
     const app = textOf((await officer.agent.get(`/ansokningar/${applicationId}`)).text);
     // Both remain (same instant under the test clock, so in either order).
-    expect(app).toMatch(/FK 2026\/\d{4} Avslås Slutligt/);
+    expect(app).toMatch(/FK 2026\/\d{4} Avslås Beslutat/);
     expect(app).toMatch(/FK 2026\/\d{4} Avslås Ersatt av ett senare beslut/);
   });
 

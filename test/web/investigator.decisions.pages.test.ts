@@ -64,7 +64,7 @@ describe('decision search', () => {
 
     const denied = await search('?outcome=denied&decidedBy=' + ctx.userIds.case_officer);
     expect(denied.text).toMatch(
-      /FK 2026\/\d{4} 2026-11-26 10:00 Gryningsförbundet Beslut om ansökan Avslås Slutligt Test case_officer Test case_officer_2/,
+      /FK 2026\/\d{4} 2026-11-26 10:00 Gryningsförbundet Beslut om ansökan Avslås Beslutat Test case_officer Test case_officer_2/,
     );
     expect(denied.text).not.toContain('Syjuntan Tråden');
     expect((await search(`?decidedBy=${ctx.userIds.case_officer_2}`)).text).toContain('Inga beslut matchar.');
@@ -103,24 +103,24 @@ describe("a decision's full record", () => {
     const text = textOf(res.text);
     expect(text).toMatch(/Regelverk eligibility version 2026\.1 sha256:[0-9a-f]{64}/);
     expect(text).toContain('Visa hela underlaget (fakta) som granskningen prövade');
-    expect(text).toMatch(/Kriterium VBE-1 Uppfyllt leder till Ej stödberättigad/);
+    expect(text).toMatch(/Kriterium VBE-1 Hinder finns leder till Ej stödberättigad/);
     expect(text).toContain('Polisanmälan K123456-26');
     expect(text).toMatch(
-      /Brevets SHA-256 [0-9a-f]{64} Enligt granskningsloggen Samma hash registrerades i händelse \d+ när beslutet blev slutligt/,
+      /Brevets SHA-256 [0-9a-f]{64} Enligt granskningsloggen Samma hash registrerades i händelse \d+ när beslutet fattades/,
     );
     expect(text).toMatch(
-      /Ansökan mottagen .*Granskning utförd .*Beslut fattat .*Beslut godkänt av en andra handläggare .*Beslut slutligt/,
+      /Ansökan mottagen .*Granskning utförd .*Beslut registrerat .*Beslutsförslag godkänt av en andra handläggare .*Beslut fattat/,
     );
     expect(res.text).toContain(`action="/granskningar/`);
-    expect(text).toContain('Ompröva granskningen');
+    expect(text).toContain('Kör om kontrollen');
   });
 
   it('shows a withdrawal with its cited criterion in full and the association’s events', async () => {
     const text = textOf((await investigator.agent.get(`/beslut/${ids.withdrawal}/akt`)).text);
-    expect(text).toContain('Indragning av stöd: Stödet dras in Slutligt');
+    expect(text).toContain('Indragning av stöd: Stödet dras in Beslutat');
     expect(text).toMatch(/VBE-1: Föreningen, eller någon som företräder den .* Rättslig grund:/);
     expect(text).toContain('Föreningens stöd ändrat');
-    expect(text).not.toContain('Ompröva granskningen');
+    expect(text).not.toContain('Kör om kontrollen');
   });
 });
 

@@ -39,7 +39,7 @@ afterAll(() => ctx.close());
 
 const replay = (id: string, ruleSetVersion = '') =>
   investigator.agent
-    .post(`/granskningar/${id}/omprovning`)
+    .post(`/granskningar/${id}/kor-om`)
     .type('form')
     .send({ _csrf: investigator.csrf, ruleSetVersion });
 
@@ -74,12 +74,15 @@ describe('the investigator pages', () => {
   it('replays identically under the stored version, and shows what would differ under another', async () => {
     const same = await replay(screened.extremist!);
     expect(same.status).toBe(200);
-    expect(textOf(same.text)).toContain('Identiskt: omprövningen gav exakt samma resultat som granskningen.');
+    expect(textOf(same.text)).toContain('Identiskt: kontrollen gav exakt samma resultat när den kördes om.');
 
     const whatIf = textOf((await replay(screened.extremist!, '2027.1')).text);
     expect(whatIf).toContain('Annorlunda: under version 2027.1 hade resultatet blivit ett annat.');
     expect(whatIf).toMatch(/Rekommendation då Ej stödberättigad Rekommendation nu Särskild prövning/);
-    expect(whatIf).toMatch(/VBE-1 Uppfyllt \(Ej stödberättigad\) Ej uppfyllt \(Ej stödberättigad\)/);
+    expect(whatIf).toMatch(/VBE-1 Hinder finns \(Ej stödberättigad\) Inget hinder \(Ej stödberättigad\)/);
+    expect(whatIf).toMatch(
+      /VBE-1-REFER Inget hinder \(Särskild prövning\) Prövas särskilt \(Särskild prövning\)/,
+    );
 
     const events = await ctx.handle.db
       .selectFrom('audit_events')

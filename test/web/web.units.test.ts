@@ -41,7 +41,7 @@ describe('criteria on a screening page', () => {
     const text = render([check('SUP-1', 'SUP-1', 'not_evaluated')]);
     expect(text).toContain('Kriterium SUP-1 Ej bedömt');
     expect(text).toContain('Den har varken godkänts eller underkänts.');
-    expect(text).not.toMatch(/SUP-1 Ej uppfyllt|SUP-1 Uppfyllt/);
+    expect(text).not.toMatch(/SUP-1 (Inget hinder|Prövas särskilt|Hinder finns)/);
   });
 
   it('gives a criterion the verdict of its rules: met wins with its most severe outcome, then not evaluated', () => {
@@ -59,6 +59,29 @@ describe('criteria on a screening page', () => {
       ['DEM-1', 'met', 'ineligible'],
       ['WL-1', 'not_evaluated', undefined],
     ]);
+  });
+
+  it('words each verdict for its kind of criterion: obstacle for conduct, weighing for refer, requirement for formal', () => {
+    const text = render([
+      check('VBE-1', 'VBE-1', 'met', 'ineligible'),
+      check('VBE-1-REFER', 'VBE-1', 'not_met', 'refer'),
+      check('DEM-1', 'DEM-1', 'not_met', 'ineligible'),
+      check('DEM-1-REFER', 'DEM-1', 'met', 'refer'),
+      check('HR-1', 'HR-1', 'not_met', 'ineligible'),
+      check('HR-1-REFER', 'HR-1', 'not_met', 'refer'),
+      check('WL-1', 'WL-1', 'met', 'refer'),
+      check('FORM-1-AGE', 'FORM-1', 'met', 'ineligible'),
+      check('FORM-4', 'FORM-4', 'not_met', 'incomplete'),
+    ]);
+    expect(text).toMatch(/Kriterium VBE-1 Hinder finns leder till Ej stödberättigad/);
+    expect(text).toMatch(/Regel VBE-1: .* Resultat: Hinder finns – utfall Ej stödberättigad/);
+    expect(text).toMatch(/Regel VBE-1-REFER: .* Resultat: Inget hinder/);
+    expect(text).toMatch(/Kriterium DEM-1 Prövas särskilt leder till Särskild prövning/);
+    expect(text).toMatch(/Kriterium HR-1 Inget hinder/);
+    expect(text).toMatch(/Kriterium WL-1 Prövas särskilt/);
+    expect(text).toMatch(/Kriterium FORM-1 Krav inte uppfyllt leder till Ej stödberättigad/);
+    expect(text).toMatch(/Kriterium FORM-4 Krav uppfyllt/);
+    expect(text).not.toMatch(/Uppfyllt|Ej uppfyllt/);
   });
 
   it('escapes what people typed', () => {

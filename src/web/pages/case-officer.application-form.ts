@@ -78,6 +78,7 @@ export const FINDING_FIELDS = [
   'mitigation.distanced',
   'mitigation.actionTaken',
   'mitigation.oneOff',
+  'lawfulSingleSexActivity',
 ];
 
 export const CATEGORY_OPTIONS = FINDING_CATEGORIES.map((c) => ({ value: c, label: LABELS.category[c] }));
@@ -104,5 +105,6 @@ export function findingBody(v: FormValues) {
       actionTaken: checked(v['mitigation.actionTaken']),
       oneOff: checked(v['mitigation.oneOff']),
     },
+    lawfulSingleSexActivity: checked(v.lawfulSingleSexActivity),
   };
 }

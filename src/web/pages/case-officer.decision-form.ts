@@ -28,7 +28,7 @@ function outcomeHint(rec: Screening['recommendation'], outcome: Outcome): string
   parts.push(
     needsSecondOfficer(rec, outcome)
       ? 'Beslutet gäller först när en annan handläggare eller samordnare har godkänt det.'
-      : 'Beslutet blir slutligt direkt.',
+      : 'Beslutet fattas direkt.',
   );
   return parts.join(' ');
 }

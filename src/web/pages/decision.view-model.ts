@@ -8,7 +8,7 @@ function approval(d: Decision, names: Map<string, string>): string {
   if (d.approvedBy) return `${nameOf(names, d.approvedBy)}, ${formatInstant(d.approvedAt)}`;
   if (d.status === 'pending_approval') return 'Inte ännu';
   if (d.status === 'returned') return 'Inte godkänt: beslutet återlämnades';
-  return 'Behövdes inte: ett beviljande på rekommendationen ”Stödberättigad” är slutligt direkt';
+  return 'Behövdes inte: ett beviljande på rekommendationen ”Stödberättigad” fattas direkt';
 }
 
 export function decisionView(d: Decision, names: Map<string, string>) {

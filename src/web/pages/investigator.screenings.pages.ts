@@ -36,7 +36,7 @@ export const investigatorScreeningPages = (deps: AppDeps) => [
     nav: {
       label: 'Granskningar',
       order: 30,
-      description: 'Sök granskningar efter kriterium, regelverk, handläggare och period; ompröva dem.',
+      description: 'Sök granskningar efter kriterium, regelverk, handläggare och period; kör om kontrollen.',
     },
     handler: async (ctx) => {
       const filter = Object.fromEntries(

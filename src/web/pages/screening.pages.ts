@@ -81,7 +81,7 @@ export const screeningPages = (deps: AppDeps) => [
   }),
   definePage({
     method: 'post',
-    path: '/granskningar/:id/omprovning',
+    path: '/granskningar/:id/kor-om',
     uses: ['POST /api/screenings/:id/replay'],
     handler: async (ctx) => {
       const version = ctx.form.ruleSetVersion?.trim();
@@ -90,7 +90,7 @@ export const screeningPages = (deps: AppDeps) => [
         body: version ? { ruleSetVersion: version } : {},
       });
       const c = await context(deps, ctx, ctx.params.id!);
-      return view('replay', `Omprövning av granskningen av ${c.association.name}`, {
+      return view('replay', `Kontrollen av ${c.association.name} körd igen`, {
         ...c,
         replay,
         whatIf: Boolean(version),
