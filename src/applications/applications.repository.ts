@@ -48,6 +48,7 @@ export async function insertFinding(
       verified: f.input.verified,
       acting_for_association: f.input.actingForAssociation,
       mitigation: toJson(f.input.mitigation),
+      secrecy_provision: f.input.secrecy?.provision ?? null,
       recorded_by: f.recordedBy,
       created_at: f.now,
     })

@@ -5,6 +5,14 @@ import { FINDING_CATEGORIES } from './applications.table';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+const secrecySchema = z
+  .object({
+    provision: text(200).describe(
+      'the provision of offentlighets- och sekretesslagen, e.g. "OSL 18 kap. 1 §"',
+    ),
+  })
+  .strict();
+
 export const findingBody = z
   .object({
     category: z
@@ -27,6 +35,12 @@ export const findingBody = z
       })
       .strict()
       .default({ distanced: false, actionTaken: false, oneOff: false }),
+    secrecy: secrecySchema
+      .nullable()
+      .optional()
+      .describe(
+        'the finding is covered by secrecy: letters describe the conduct without its source and name the provision',
+      ),
   })
   .strict();
 export type FindingInput = z.output<typeof findingBody>;
@@ -99,6 +113,7 @@ export const findingSchema = z
     verified: z.boolean(),
     actingForAssociation: z.boolean(),
     mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
+    secrecy: z.object({ provision: z.string() }).nullable(),
     recordedBy: z.string(),
     createdAt: z.string(),
   })

@@ -20,6 +20,7 @@ export function toFinding(row: FindingRow): Finding {
     verified: row.verified,
     actingForAssociation: row.acting_for_association,
     mitigation: row.mitigation,
+    secrecy: row.secrecy_provision === null ? null : { provision: row.secrecy_provision },
     recordedBy: row.recorded_by,
     createdAt: row.created_at.toISOString(),
   };

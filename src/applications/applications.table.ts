@@ -64,6 +64,8 @@ export interface FindingsTable {
   verified: boolean;
   acting_for_association: boolean;
   mitigation: Json<Mitigation>;
+  /** The OSL provision that covers the finding's source, e.g. "OSL 18 kap. 1 §"; null: not secret. */
+  secrecy_provision: string | null;
   recorded_by: string;
   created_at: Date;
 }
