@@ -78,6 +78,7 @@ export const FINDING_FIELDS = [
   'mitigation.distanced',
   'mitigation.actionTaken',
   'mitigation.oneOff',
+  'secrecy.provision',
 ];
 
 export const CATEGORY_OPTIONS = FINDING_CATEGORIES.map((c) => ({ value: c, label: LABELS.category[c] }));
@@ -104,5 +105,8 @@ export function findingBody(v: FormValues) {
       actionTaken: checked(v['mitigation.actionTaken']),
       oneOff: checked(v['mitigation.oneOff']),
     },
+    ...(optional(v['secrecy.provision'])
+      ? { secrecy: { provision: optional(v['secrecy.provision'])! } }
+      : {}),
   };
 }
