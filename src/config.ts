@@ -39,6 +39,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MUNICIPALITY_NAME: z.string().trim().min(1).max(200).default('Stockholms stad'),
   COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Hägersten-Älvsjö stadsdelsnämnd'),
+  // Decision letters: where an appeal (laglighetsprövning, KL 13 kap.) goes, and how to reach the
+  // contact person (the föredragande, named in the letter) — a phone/e-mail line printed as written.
+  APPEAL_COURT: z.string().trim().min(1).max(200).default('Förvaltningsrätten i Stockholm'),
+  CONTACT_DETAILS: z.string().trim().min(1).max(300).default('Stockholms stads kontaktcenter, 08-508 000 00'),
   RULES_DIR: z
     .string()
     .min(1)

@@ -49,6 +49,7 @@ export async function insertFinding(
       acting_for_association: f.input.actingForAssociation,
       mitigation: toJson(f.input.mitigation),
       lawful_single_sex_activity: f.input.lawfulSingleSexActivity,
+      secrecy_provision: f.input.secrecy?.provision ?? null,
       recorded_by: f.recordedBy,
       created_at: f.now,
     })

@@ -8,6 +8,14 @@ export const SINGLE_SEX_CATEGORIES: readonly string[] = ['gender_equality_violat
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+const secrecySchema = z
+  .object({
+    provision: text(200).describe(
+      'the provision of offentlighets- och sekretesslagen, e.g. "OSL 18 kap. 1 §"',
+    ),
+  })
+  .strict();
+
 export const findingBody = z
   .object({
     category: z
@@ -36,6 +44,12 @@ export const findingBody = z
       .describe(
         'the conduct is a single-sex activity lawful under diskrimineringslagen 2 kap. 12 § ' +
           '(e.g. a girls-only training group); only for gender_equality_violation and discrimination',
+      ),
+    secrecy: secrecySchema
+      .nullable()
+      .optional()
+      .describe(
+        'the finding is covered by secrecy: letters describe the conduct without its source and name the provision',
       ),
   })
   .strict()
@@ -116,6 +130,7 @@ export const findingSchema = z
     actingForAssociation: z.boolean(),
     mitigation: z.object({ distanced: z.boolean(), actionTaken: z.boolean(), oneOff: z.boolean() }),
     lawfulSingleSexActivity: z.boolean(),
+    secrecy: z.object({ provision: z.string() }).nullable(),
     recordedBy: z.string(),
     createdAt: z.string(),
   })

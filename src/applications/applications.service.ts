@@ -21,6 +21,7 @@ export function toFinding(row: FindingRow): Finding {
     actingForAssociation: row.acting_for_association,
     mitigation: row.mitigation,
     lawfulSingleSexActivity: row.lawful_single_sex_activity,
+    secrecy: row.secrecy_provision === null ? null : { provision: row.secrecy_provision },
     recordedBy: row.recorded_by,
     createdAt: row.created_at.toISOString(),
   };

@@ -65,6 +65,8 @@ export interface FindingsTable {
   acting_for_association: boolean;
   mitigation: Json<Mitigation>;
   lawful_single_sex_activity: Generated<boolean>;
+  /** The OSL provision that covers the finding's source, e.g. "OSL 18 kap. 1 §"; null: not secret. */
+  secrecy_provision: string | null;
   recorded_by: string;
   created_at: Date;
 }

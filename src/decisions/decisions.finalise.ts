@@ -3,83 +3,19 @@ import type { Database } from '../db/database';
 import { isoDate, type Clock } from '../clock';
 import type { Config } from '../config';
 import { appendAudit } from '../audit/audit.service';
-import { findingsOf, findApplication, setApplicationStatus } from '../applications/applications.repository';
-import { toApplication } from '../applications/applications.service';
-import { findAssociation, setSupportStatus } from '../associations/associations.repository';
+import { setApplicationStatus } from '../applications/applications.repository';
+import { setSupportStatus } from '../associations/associations.repository';
 import { closeWithdrawalFollowUps, createFollowUpReminders } from '../reminders/reminders.service';
 import type { ReminderPolicy } from '../reminders/reminders.policy';
-import { selectRuleSet, type LoadedRuleSet } from '../screening/rule-set.loader';
-import { findScreening } from '../screening/screening.repository';
-import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
-import { findUsersByIds } from '../users/users.repository';
 import { markSuperseded, storeDocument } from './decisions.repository';
 import type { DecisionRow } from './decisions.table';
-import {
-  applicationPart,
-  citedCriteria,
-  criteriaLines,
-  decisionText,
-  person,
-  recommendationLabel,
-  reliedFindings,
-  type LetterModel,
-} from './letter.model';
+import { buildLetterModel, type LetterBuildDeps } from './letter.build';
 import type { LetterRenderer } from './letter.renderer';
 
-export interface FinaliseDeps {
+export interface FinaliseDeps extends LetterBuildDeps {
   clock: Clock;
-  config: Pick<Config, 'MUNICIPALITY_NAME' | 'COMMITTEE_NAME' | 'REMINDER_POLICY'>;
+  config: LetterBuildDeps['config'] & Pick<Config, 'REMINDER_POLICY'>;
   letters: LetterRenderer;
-  ruleSets: readonly LoadedRuleSet[];
-}
-
-/** The letter's facts, gathered inside the finalising transaction so they match what is committed. */
-async function letterModel(
-  trx: Transaction<Database>,
-  deps: FinaliseDeps,
-  d: DecisionRow,
-): Promise<LetterModel> {
-  const association = (await findAssociation(trx, d.association_id))!;
-  const users = await findUsersByIds(trx, [d.decided_by, ...(d.approved_by ? [d.approved_by] : [])]);
-  const base: LetterModel = {
-    municipality: deps.config.MUNICIPALITY_NAME,
-    committee: deps.config.COMMITTEE_NAME,
-    reference: d.reference,
-    date: isoDate(d.approved_at ?? d.decided_at),
-    association: { name: association.name, orgNumber: association.org_number },
-    decisionText: '',
-    justification: d.justification,
-    communicatedOn: d.communicated_on,
-    decidedBy: person(users.get(d.decided_by), d.decided_by),
-    decidedOn: isoDate(d.decided_at),
-    approvedBy: d.approved_by ? person(users.get(d.approved_by), d.approved_by) : null,
-    approvedOn: d.approved_at ? isoDate(d.approved_at) : null,
-    restored: d.kind === 'restoration',
-    application: null,
-    ruleSet: null,
-    recommendationLabel: null,
-    departs: d.departs_from_recommendation,
-    criteria: [],
-    findings: [],
-  };
-  if (d.kind !== 'application') {
-    const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.decided_at), ELIGIBILITY_RULE_SET);
-    return { ...base, criteria: citedCriteria(d.criteria, ruleSet) };
-  }
-  const appRow = (await findApplication(trx, d.application_id!))!;
-  const application = toApplication(appRow, await findingsOf(trx, appRow.id));
-  const screening = (await findScreening(trx, d.screening_id!))!;
-  return {
-    ...base,
-    decisionText: decisionText(d, deps.config.COMMITTEE_NAME, application),
-    application: applicationPart(application, isoDate(appRow.created_at)),
-    ruleSet: {
-      label: `${screening.rule_set_id} version ${screening.rule_set_version}, ${screening.rule_set_hash}`,
-    },
-    recommendationLabel: recommendationLabel(d.recommendation),
-    criteria: criteriaLines(screening.result),
-    findings: reliedFindings(screening.result, screening.facts),
-  };
 }
 
 /**
@@ -124,8 +60,7 @@ export async function finalise(
   }
   if (d.supersedes_id) await markSuperseded(trx, d.supersedes_id, d.id, now);
 
-  const template = d.kind === 'application' ? 'decision-letter' : 'withdrawal-letter';
-  const { html, sha256 } = deps.letters.render(template, await letterModel(trx, deps, d));
+  const { html, sha256 } = deps.letters.render(await buildLetterModel(trx, deps, d));
   await storeDocument(trx, d.id, html, sha256);
   await appendAudit(trx, deps.clock, {
     actor,

@@ -29,6 +29,8 @@ export interface NewDecision {
   departsFromRecommendation: boolean;
   justification: string | null;
   communicatedOn: string | null;
+  /** An approval's conditions; left out by decisions that have none. */
+  conditions?: string | null;
   criteria: string[];
   supersedesId: string | null;
   decidedBy: string;
@@ -50,6 +52,7 @@ export async function insertDecision(db: Db, d: NewDecision): Promise<DecisionRo
       departs_from_recommendation: d.departsFromRecommendation,
       justification: d.justification,
       communicated_on: d.communicatedOn,
+      conditions: d.conditions ?? null,
       criteria: toJson(d.criteria),
       supersedes_id: d.supersedesId,
       decided_by: d.decidedBy,

@@ -16,6 +16,13 @@ export const decideBody = z
       .uuid()
       .optional()
       .describe('a final decision on the same application this one corrects'),
+    conditions: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(10_000)
+      .optional()
+      .describe("an approval's conditions (what the grant is for, reporting …), printed in the letter"),
   })
   .strict();
 export type DecideInput = z.output<typeof decideBody>;
@@ -39,6 +46,7 @@ export const decisionSchema = z
     departsFromRecommendation: z.boolean(),
     justification: z.string().nullable(),
     communicatedOn: z.string().nullable(),
+    conditions: z.string().nullable().describe("an approval's conditions, as printed in its letter"),
     criteria: z.array(z.string()),
     status: z.enum(['pending_approval', 'final', 'superseded', 'returned']),
     decidedBy: z.string(),

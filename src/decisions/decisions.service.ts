@@ -25,6 +25,7 @@ import { finalise, type FinaliseDeps } from './decisions.finalise';
 import { departsFromRecommendation, needsJustification, needsSecondOfficer } from './decisions.rules';
 import type { DecisionRow } from './decisions.table';
 import type { Decision, DecideInput } from './decisions.schemas';
+import { letterWordProblems } from './letter.wording';
 
 export interface DecisionDeps extends FinaliseDeps {
   db: Kysely<Database>;
@@ -43,6 +44,7 @@ export function toDecision(row: DecisionRow): Decision {
     departsFromRecommendation: row.departs_from_recommendation,
     justification: row.justification,
     communicatedOn: row.communicated_on,
+    conditions: row.conditions,
     criteria: row.criteria,
     status: row.status,
     decidedBy: row.decided_by,
@@ -131,6 +133,10 @@ export async function decideOnApplication(
       ...(input.communicatedOn && input.communicatedOn > today
         ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
         : []),
+      ...(input.conditions && outcome !== 'approved'
+        ? [{ path: 'body.conditions', message: 'only an approval has conditions' }]
+        : []),
+      ...(outcome === 'denied' ? letterWordProblems(input.justification, 'body.justification') : []),
       ...(needsJustification(recommendation, outcome) && !input.justification
         ? [
             {
@@ -154,6 +160,7 @@ export async function decideOnApplication(
       departsFromRecommendation: departs,
       justification: input.justification ?? null,
       communicatedOn: input.communicatedOn ?? null,
+      conditions: input.conditions ?? null,
       criteria: [...new Set(screening.result.rules.filter((r) => r.status === 'met').map((r) => r.code))],
       supersedesId: input.supersedesDecisionId ?? null,
       decidedBy: actor.id,

@@ -20,6 +20,8 @@ export interface DecisionsTable {
   justification: string | null;
   /** When the association was told the material and could answer (förvaltningslagen 25 §). */
   communicated_on: string | null;
+  /** An approval's conditions, printed in its letter (migration 0013). */
+  conditions: string | null;
   /** Criterion codes the decision rests on. */
   criteria: Json<string[]>;
   supersedes_id: string | null;

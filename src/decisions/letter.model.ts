@@ -1,190 +1,201 @@
-import type { Application } from '../applications/applications.schemas';
-import type { AssociationRow } from '../associations/associations.table';
+import type { GrantDetails, PremisesDetails } from '../applications/applications.table';
+import type { Condition } from '../screening/rule-set.conditions';
 import type { LoadedRuleSet } from '../screening/rule-set.loader';
+import { interpolate } from '../screening/rule-set.params';
+import type { RuleDefinition } from '../screening/rule-set.schema';
 import type { EvaluationResult, RuleEvaluation } from '../screening/screening.result';
-import type { ScreeningFacts } from '../screening/screening.facts';
-import type { Role } from '../users/users.table';
-import type { DecisionRow } from './decisions.table';
+import { SEVERITY } from '../screening/screening.result';
+import type { DecisionKind, DecisionOutcome } from './decisions.table';
 
-// The letter's view model: plain Swedish strings, every key present (templates compile in strict
-// mode, so a missing value is an error, not a silent blank).
+// What a decision letter says (DOMAIN.md, "The decision letter", FL 32–33 §§), as data: the input of
+// the renderer (letter.view.ts turns it into the templates' Swedish). Dates are YYYY-MM-DD here.
 
-export interface LetterPerson {
-  name: string;
-  roleLabel: string;
+/** A documented fact the decision relies on: what happened, when, and where it is documented. */
+export interface LetterFact {
+  id: string;
+  occurredOn: string;
+  description: string;
+  /** Never printed when `secrecy` is set: the letter names the provision instead. */
+  source: string;
+  verified: boolean;
+  secrecy: { provision: string } | null;
 }
 
-export interface LetterCriterion {
+/** A ground that decided the case: the rule (criterion and where it is written) and the facts. */
+export interface LetterGround {
+  /** For tests and tracing; the letter prints the criterion, not the code. */
   code: string;
   criterion: string;
   legalBasis: string;
-  statusLabel: string;
-  explanation: string;
+  facts: LetterFact[];
 }
-
-export interface LetterModel {
-  municipality: string;
-  committee: string;
-  reference: string;
-  date: string;
-  association: { name: string; orgNumber: string };
-  decisionText: string;
-  justification: string | null;
-  communicatedOn: string | null;
-  decidedBy: LetterPerson;
-  decidedOn: string;
-  approvedBy: LetterPerson | null;
-  approvedOn: string | null;
-  restored: boolean;
-  application: {
-    kindLabel: string;
-    receivedOn: string;
-    grant: { program: string; amount: string; periodFrom: string; periodTo: string } | null;
-    premises: { venue: string; from: string; to: string } | null;
-  } | null;
-  ruleSet: { label: string } | null;
-  recommendationLabel: string | null;
-  departs: boolean;
-  criteria: LetterCriterion[];
-  findings: { occurredOn: string; description: string; source: string; verified: boolean }[];
-}
-
-const ROLE_LABELS: Record<Role, string> = {
-  case_officer: 'handläggare',
-  coordinator: 'samordnare mot våldsbejakande extremism',
-  investigator: 'granskare',
-  booking_staff: 'bokningspersonal',
-  admin: 'systemförvaltare',
-};
-
-const RECOMMENDATION_LABELS: Record<string, string> = {
-  eligible: 'villkoren för stöd är uppfyllda',
-  incomplete: 'ansökan är ofullständig',
-  refer: 'ärendet behöver prövas särskilt av handläggare',
-  ineligible: 'villkoren för stöd är inte uppfyllda',
-};
-
-export function person(user: { name: string; role: Role } | undefined, fallbackId: string): LetterPerson {
-  return user
-    ? { name: user.name, roleLabel: ROLE_LABELS[user.role] }
-    : { name: fallbackId, roleLabel: 'okänd' };
-}
-
-const sek = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kronor`;
-const swedishTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-
-const NOT_MET_FALLBACK: Record<RuleEvaluation['outcome'], string> = {
-  incomplete: 'Kravet är uppfyllt enligt ansökan.',
-  refer: 'Det finns ingen omständighet som kräver särskild prövning.',
-  ineligible: 'Underlaget visar inte att villkoret är tillämpligt.',
-};
 
 /**
- * One line per criterion code (each code has an ineligible rule and a refer rule): the worst rule
- * that applied, else "not met" if all were decided, else "not evaluated" — never shown as failed.
+ * Kommunicering (FL 25 §): the material was sent on `sentOn` with `replyBy` to answer, and what came
+ * of it; or the decision was made without it under one of the law's exceptions; or null (a decision
+ * that does not go against the association, which needs none).
+ * `replyBy`/`status` null: a decision recorded before kommunicering had its own step (only the date,
+ * `communicatedOn`, is known).
  */
-export function criteriaLines(result: EvaluationResult): LetterCriterion[] {
-  const byCode = new Map<string, RuleEvaluation[]>();
-  for (const r of result.rules) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
-  return [...byCode.entries()].map(([code, rules]) => {
-    const met = rules.find((r) => r.status === 'met');
-    const undecided = rules.some((r) => r.status === 'not_evaluated');
-    const first = rules[0]!;
-    if (met) {
-      return {
-        code,
-        criterion: met.criterion.sv,
-        legalBasis: met.legalBasis,
-        statusLabel: 'Tillämplig',
-        explanation: met.explanation.sv,
-      };
+export type LetterCommunication =
+  | {
+      sentOn: string;
+      replyBy: string | null;
+      status: 'replied' | 'no_reply' | 'awaiting_reply' | null;
+      receivedOn?: string;
+      summary?: string;
     }
-    if (undecided) {
-      return {
-        code,
-        criterion: first.criterion.sv,
-        legalBasis: first.legalBasis,
-        statusLabel: 'Inte prövad',
-        explanation: 'Villkoret kunde inte prövas på underlaget.',
-      };
+  | { exemption: { ground: string; groundText: string; justification: string } }
+  | null;
+
+/**
+ * Who decided: one delegat under the committee's delegation order (`delegationPoint` null until the
+ * delegation order says which point), or the committee itself at a meeting (paragraph as in the
+ * minutes, e.g. "45").
+ */
+export type LetterDecisionMaker =
+  | { kind: 'delegat'; name: string; title?: string; delegationPoint: string | null }
+  | { kind: 'committee'; committeeName: string; meetingOn: string; paragraph: string };
+
+/** Case-handling facts every letter carries; filled by letter.case.ts. */
+export interface LetterCaseFacts {
+  /** The diarienummer. */
+  caseNumber: string;
+  decisionMaker: LetterDecisionMaker;
+  /** The föredragande, who prepared the case; also the letter's contact person. */
+  preparedBy: { name: string };
+}
+
+export interface LetterApplication {
+  kind: 'grant' | 'premises';
+  receivedOn: string;
+  grant: GrantDetails | null;
+  premises: PremisesDetails | null;
+}
+
+export interface LetterModel extends LetterCaseFacts {
+  kind: DecisionKind;
+  outcome: DecisionOutcome;
+  municipality: string;
+  committee: string;
+  /** The day the decision was made (became final). */
+  date: string;
+  association: { name: string; orgNumber: string };
+  application: LetterApplication | null;
+  /** Only the grounds that decided the case; empty for an approval or a restoration. */
+  grounds: LetterGround[];
+  /** The officer's written reasons, printed as the assessment (adverse decisions and restorations). */
+  reasoning: string | null;
+  /** An approval's conditions, as written. */
+  conditions: string | null;
+  communication: LetterCommunication;
+  appealCourt: string;
+  contactDetails: string;
+}
+
+/** Rules about the watchlist (WL-*) or withdrawn support (SUP-*) never decide a case in a letter. */
+export function isScreeningAid(code: string): boolean {
+  return code.startsWith('WL-') || code.startsWith('SUP-');
+}
+
+function factsByIds(ids: Set<string>, findings: readonly LetterFact[]): LetterFact[] {
+  return findings.filter((f) => ids.has(f.id));
+}
+
+/** One ground per code, in the order the rules come, with the findings the rules relied on. */
+function groundsOf(rules: RuleEvaluation[], findings: readonly LetterFact[]): LetterGround[] {
+  const byCode = new Map<string, { rule: RuleEvaluation; ids: Set<string> }>();
+  for (const r of rules) {
+    const entry = byCode.get(r.code) ?? { rule: r, ids: new Set<string>() };
+    for (const id of r.findingIds) entry.ids.add(id);
+    byCode.set(r.code, entry);
+  }
+  return [...byCode.values()].map(({ rule, ids }) => ({
+    code: rule.code,
+    criterion: rule.criterion.sv,
+    legalBasis: rule.legalBasis,
+    facts: factsByIds(ids, findings),
+  }));
+}
+
+/**
+ * The grounds of a denial: the met conduct and formal rules among the decision's criteria, without
+ * watchlist or withdrawn-support rules, and of those only the most severe level met — a rule that
+ * makes the association ineligible decides the case; a rule that only referred or asked for
+ * completion beside it did not. A denial left without grounds rests on the officer's reasons alone.
+ */
+export function decidingGrounds(
+  result: EvaluationResult,
+  findings: readonly LetterFact[],
+  criteria: readonly string[],
+): LetterGround[] {
+  const codes = new Set(criteria.filter((c) => !isScreeningAid(c)));
+  const met = result.rules.filter((r) => r.status === 'met' && codes.has(r.code));
+  if (met.length === 0) return [];
+  const level = Math.max(...met.map((r) => SEVERITY[r.outcome]));
+  return groundsOf(
+    met.filter((r) => SEVERITY[r.outcome] === level),
+    findings,
+  );
+}
+
+function categoriesIn(node: Condition, out: Set<string>): void {
+  if ('fact' in node) {
+    const value = node.value as { category?: unknown } | null;
+    if (node.fact === 'findings' && value && typeof value === 'object') {
+      const c = value.category;
+      for (const x of Array.isArray(c) ? c : [c]) if (typeof x === 'string') out.add(x);
     }
-    return {
-      code,
-      criterion: first.criterion.sv,
-      legalBasis: first.legalBasis,
-      statusLabel: 'Inte tillämplig',
-      explanation: first.notMetExplanation?.sv ?? NOT_MET_FALLBACK[first.outcome],
-    };
-  });
+    return;
+  }
+  const children = 'all' in node ? node.all : 'any' in node ? node.any : [node.not];
+  for (const child of children) categoriesIn(child, out);
 }
 
-/** The findings the decision relies on: those cited by the rules that applied. */
-export function reliedFindings(result: EvaluationResult, facts: ScreeningFacts) {
-  const ids = new Set(result.rules.filter((r) => r.status === 'met').flatMap((r) => r.findingIds));
-  return facts.findings
-    .filter((f) => ids.has(f.id))
-    .map((f) => ({
-      occurredOn: f.occurredOn,
-      description: f.description,
-      source: f.source,
-      verified: f.verified,
-    }));
+/** The finding categories a rule reads (its someMatch predicates on findings), e.g. VBE-1's one. */
+export function criterionCategories(rule: Pick<RuleDefinition, 'conditions'>): Set<string> {
+  const out = new Set<string>();
+  categoriesIn(rule.conditions, out);
+  return out;
 }
 
-export function applicationPart(
-  application: Application,
-  receivedOn: string,
-): NonNullable<LetterModel['application']> {
-  return {
-    kindLabel: application.kind === 'grant' ? 'föreningsbidrag' : 'lokal',
-    receivedOn,
-    grant: application.grant
-      ? {
-          program: application.grant.program,
-          amount: sek(application.grant.amountSek),
-          periodFrom: application.grant.periodFrom,
-          periodTo: application.grant.periodTo,
-        }
-      : null,
-    premises: application.premises
-      ? {
-          venue: application.premises.venue,
-          from: swedishTime.format(new Date(application.premises.from)),
-          to: swedishTime.format(new Date(application.premises.to)),
-        }
-      : null,
-  };
+/** The rule a code stands for in a rule set: the one that makes the association ineligible, if any. */
+function ruleForCode(ruleSet: LoadedRuleSet, code: string): RuleDefinition | undefined {
+  const rules = ruleSet.rules.filter((r) => r.code === code);
+  return rules.find((r) => r.outcome === 'ineligible') ?? rules[0];
 }
 
-export function decisionText(
-  decision: DecisionRow,
-  committee: string,
-  application: Application | null,
-): string {
-  const what = application?.kind === 'premises' ? 'ansökan om lokal' : 'ansökan om föreningsbidrag';
-  return decision.outcome === 'approved' ? `${committee} beviljar ${what}.` : `${committee} avslår ${what}.`;
-}
+const criterionText = (ruleSet: LoadedRuleSet, rule: RuleDefinition | undefined, code: string) =>
+  rule ? interpolate(rule.criterion.sv, ruleSet.parameters) : code;
 
-export function recommendationLabel(recommendation: string | null): string | null {
-  return recommendation ? (RECOMMENDATION_LABELS[recommendation] ?? recommendation) : null;
-}
-
-/** The criteria a withdrawal cites, in the words of the rule set in force. */
-export function citedCriteria(codes: string[], ruleSet: LoadedRuleSet): LetterCriterion[] {
+/** The criteria a support decision cites, in the words of the rule set in force (investigator page). */
+export function citedCriteria(
+  codes: readonly string[],
+  ruleSet: LoadedRuleSet,
+): { code: string; criterion: string; legalBasis: string }[] {
   return codes.map((code) => {
-    const rule = ruleSet.rules.find((r) => r.code === code);
-    return {
-      code,
-      criterion: rule?.criterion.sv ?? code,
-      legalBasis: rule?.legalBasis ?? '',
-      statusLabel: 'Tillämplig',
-      explanation: '',
-    };
+    const rule = ruleForCode(ruleSet, code);
+    return { code, criterion: criterionText(ruleSet, rule, code), legalBasis: rule?.legalBasis ?? '' };
   });
 }
 
-export type AssociationForLetter = Pick<AssociationRow, 'name' | 'org_number'>;
+/**
+ * The grounds of a withdrawal: each cited criterion with the facts of its kind (the findings whose
+ * category the criterion's rule reads) among the facts the decision relies on.
+ */
+export function citedGrounds(
+  codes: readonly string[],
+  ruleSet: LoadedRuleSet,
+  findings: readonly (LetterFact & { category: string })[],
+): LetterGround[] {
+  return codes.map((code) => {
+    const rule = ruleForCode(ruleSet, code);
+    const categories = rule ? criterionCategories(rule) : new Set<string>();
+    return {
+      code,
+      criterion: criterionText(ruleSet, rule, code),
+      legalBasis: rule?.legalBasis ?? '',
+      facts: findings.filter((f) => categories.has(f.category)),
+    };
+  });
+}

@@ -3,12 +3,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { LetterModel } from './letter.model';
+import { letterView } from './letter.view';
 
 export type LetterTemplate = 'decision-letter' | 'withdrawal-letter';
 
 export interface LetterRenderer {
-  render(template: LetterTemplate, model: LetterModel): { html: string; sha256: string };
+  /** The letter's bytes (UTF-8 HTML) and their SHA-256 (hex), stored together when a decision is final. */
+  render(model: LetterModel): { html: string; sha256: string };
 }
+
+/** Decisions on applications share one template; support decisions (withdrawal, restoration) another. */
+export const templateFor = (model: Pick<LetterModel, 'kind'>): LetterTemplate =>
+  model.kind === 'application' ? 'decision-letter' : 'withdrawal-letter';
 
 /**
  * Compiles the letter templates once. The wording lives in templates/letters (handlebars, Swedish)
@@ -27,8 +33,8 @@ export function loadLetterRenderer(dir: string): LetterRenderer {
     'withdrawal-letter': compile('withdrawal-letter'),
   };
   return {
-    render(template, model) {
-      const html = templates[template](model);
+    render(model) {
+      const html = templates[templateFor(model)](letterView(model));
       return { html, sha256: createHash('sha256').update(html, 'utf8').digest('hex') };
     },
   };

@@ -43,6 +43,9 @@ const EXACT: Record<string, string> = {
     'Beslutet godkändes eller återlämnades nyss av någon annan.',
   'The letter is written when the decision becomes final':
     'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
+  'only an approval has conditions': 'Bara ett beviljande kan ha villkor.',
+  'is printed in the letter and must not mention the watchlist or the recommendation: state the documented conduct and your assessment':
+    'Motiveringen står i beslutsbrevet och får inte nämna bevakningslistan eller rekommendationen. Beskriv det dokumenterade agerandet och din bedömning.',
   // Withdrawal and restoration of support
   'cite at least one criterion': 'Välj minst ett kriterium som beslutet grundas på.',
   'A decision on this association’s support is already awaiting approval':

@@ -6,6 +6,7 @@ import { selectRuleSet } from '../screening/rule-set.loader';
 import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
 import type { DecisionKind } from '../decisions/decisions.table';
 import { recordDecision, type DecisionDeps } from '../decisions/decisions.service';
+import { letterWordProblems } from '../decisions/letter.wording';
 import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
 
 // Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs communication with the
@@ -99,6 +100,7 @@ export async function proposeWithdrawal(
     ...(input.communicatedOn > today
       ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
       : []),
+    ...letterWordProblems(input.justification, 'body.justification'),
   ];
   if (details.length) throw new ValidationError('Request validation failed', details);
   if (!(await findAssociation(deps.db, associationId))) throw new NotFoundError('Association');
@@ -115,11 +117,13 @@ export async function proposeRestoration(
   associationId: string,
   input: RestorationInput,
 ) {
-  if (input.communicatedOn && input.communicatedOn > isoDate(deps.clock.now())) {
-    throw new ValidationError('Request validation failed', [
-      { path: 'body.communicatedOn', message: 'must not be in the future' },
-    ]);
-  }
+  const details = [
+    ...(input.communicatedOn && input.communicatedOn > isoDate(deps.clock.now())
+      ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
+      : []),
+    ...letterWordProblems(input.justification, 'body.justification'),
+  ];
+  if (details.length) throw new ValidationError('Request validation failed', details);
   return openSupportDecision(deps, actor, associationId, 'restoration', {
     justification: input.justification,
     communicatedOn: input.communicatedOn ?? null,

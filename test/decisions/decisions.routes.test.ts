@@ -58,7 +58,7 @@ describe('decisions', () => {
     expect(doc.headers['content-type']).toBe('text/html; charset=utf-8');
     const got = await as(ctx, 'investigator').get(`/api/decisions/${res.body.id}`);
     expect(got.body.documentSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(bytes.toString('utf8')).toContain('beviljar ansökan om föreningsbidrag');
+    expect(bytes.toString('utf8')).toContain('beviljar er ansökan om föreningsbidrag');
     expect((await as(ctx, 'case_officer').get(`/api/applications/${applicationId}`)).body.status).toBe(
       'decided',
     );
@@ -99,12 +99,13 @@ describe('decisions', () => {
       documentSha256: expect.any(String),
     });
     const letter = (await letterBytes(d.body.id)).bytes.toString('utf8');
-    expect(letter).toContain('avslår ansökan om föreningsbidrag');
+    expect(letter).toContain('avslår er ansökan om föreningsbidrag');
     expect(letter).toContain('Polisanmälan K123456-26');
-    expect(letter).toContain('Test case_officer (handläggare)');
-    expect(letter).toContain('godkänts av Test case_officer_2');
+    // The officer who proposed prepared it (föredragande); the second officer decided (delegat).
+    expect(letter).toContain('<p>Test case_officer har varit föredragande.</p>');
+    expect(letter).toContain('<p>Test case_officer_2 har fattat beslutet på delegation');
     expect(letter).toContain('laglighetsprövning');
-    expect(letter).toContain('2026-11-20');
+    expect(letter).toContain('Ni fick ta del av underlaget den 20 november 2026.');
     const again = await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`);
     expect(again.status).toBe(409);
   });

@@ -1,83 +1,47 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { criteriaLines, reliedFindings, type LetterModel } from '../../src/decisions/letter.model';
+import { citedGrounds, decidingGrounds, type LetterModel } from '../../src/decisions/letter.model';
 import { loadLetterRenderer } from '../../src/decisions/letter.renderer';
-import { loadRuleSets, selectRuleSet } from '../../src/screening/rule-set.loader';
 import { evaluate } from '../../src/screening/screening.engine';
-import type { ScreeningFacts } from '../../src/screening/screening.facts';
+import {
+  approvedModel,
+  deniedFacts,
+  deniedLetterFacts,
+  deniedModel,
+  letterRuleSet,
+  root,
+  withdrawalFindings,
+  withdrawalModel,
+} from './letter.fixtures';
 
-// A letter for a fixed case, compared byte for byte with a file a person has read and accepted
-// (test/golden/). When the wording changes on purpose: UPDATE_GOLDEN=1 npm test, then review the diff.
+// Letters for fixed cases, compared byte for byte with files a person has read line by line and
+// accepted (test/golden/). When the wording changes on purpose: UPDATE_GOLDEN=1 npm run test:unit --
+// test/decisions/letter.golden.test.ts, then review the diff before committing it.
 
-const root = path.join(__dirname, '../..');
-const golden = path.join(root, 'test/golden/decision-letter-denied.html');
+const renderer = loadLetterRenderer(path.join(root, 'templates/letters'));
 
-const facts: ScreeningFacts = {
-  screeningDate: '2026-11-26',
-  application: {
-    kind: 'grant',
-    statutes: {
-      adoptedAtAnnualMeeting: true,
-      electedBoard: true,
-      auditor: true,
-      openMembership: true,
-      nonDiscriminationClause: true,
-    },
-    declaration: { signed: true, signedBy: 'Karin Lund, ordförande', signedOn: '2026-10-15' },
-  },
-  association: { orgNumber: '802000-0009', registeredOn: '2014-05-20', supportStatus: 'active' },
-  findings: [
-    {
-      id: 'f-1',
-      category: 'supports_violent_extremism',
-      verified: true,
-      actingForAssociation: true,
-      occurredOn: '2026-06-01',
-      mitigation: { distanced: false, actionTaken: false, oneOff: false },
-      source: 'Polisanmälan K123456-26',
-      description:
-        'Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte i föreningens lokal.',
-    },
-  ],
-  watchlist: { hits: [], matcherVersion: 'test', watchlistVersion: 1 },
-};
+function expectGolden(name: string, model: LetterModel) {
+  const file = path.join(root, 'test/golden', name);
+  const { html } = renderer.render(model);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, html);
+  expect(html).toBe(readFileSync(file, 'utf8'));
+}
 
-it('renders the decision letter for a fixed denial exactly as reviewed', async () => {
-  const ruleSet = selectRuleSet(await loadRuleSets(path.join(root, 'rules')), '2026-11-26', 'eligibility');
-  const result = await evaluate(ruleSet, facts);
-  const model: LetterModel = {
-    municipality: 'Stockholms stad',
-    committee: 'Kultur- och fritidsnämnden',
-    reference: 'FK 2026/0042',
-    date: '2026-11-26',
-    association: { name: 'Östermalms Ungdomsförening', orgNumber: '802000-0009' },
-    decisionText: 'Kultur- och fritidsnämnden avslår ansökan om föreningsbidrag.',
-    justification:
-      'Föreningens ordförande har, inom ramen för föreningens verksamhet, uppmanat till våld. Föreningen har getts tillfälle att yttra sig men har inte tagit avstånd från händelsen.',
-    communicatedOn: '2026-11-12',
-    decidedBy: { name: 'Anna Ek', roleLabel: 'handläggare' },
-    decidedOn: '2026-11-24',
-    approvedBy: { name: 'Bo Ström', roleLabel: 'samordnare mot våldsbejakande extremism' },
-    approvedOn: '2026-11-26',
-    restored: false,
-    application: {
-      kindLabel: 'föreningsbidrag',
-      receivedOn: '2026-11-02',
-      grant: {
-        program: 'Verksamhetsbidrag',
-        amount: '25 000 kronor',
-        periodFrom: '2027-01-01',
-        periodTo: '2027-12-31',
-      },
-      premises: null,
-    },
-    ruleSet: { label: `${result.ruleSet.id} version ${result.ruleSet.version}, ${result.ruleSet.hash}` },
-    recommendationLabel: 'villkoren för stöd är inte uppfyllda',
-    departs: false,
-    criteria: criteriaLines(result),
-    findings: reliedFindings(result, facts),
-  };
-  const { html } = loadLetterRenderer(path.join(root, 'templates/letters')).render('decision-letter', model);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, html);
-  expect(html).toBe(readFileSync(golden, 'utf8'));
+it('renders the letter of a denied grant exactly as reviewed', async () => {
+  const result = await evaluate(letterRuleSet(), deniedFacts);
+  const criteria = [...new Set(result.rules.filter((r) => r.status === 'met').map((r) => r.code))];
+  expect(criteria).toEqual(['DEM-1', 'VBE-1', 'WL-1']); // the case is what it claims to be
+  expectGolden(
+    'decision-letter-denied.html',
+    deniedModel(decidingGrounds(result, deniedLetterFacts(), criteria)),
+  );
+});
+
+it('renders the letter of an approved grant exactly as reviewed', () => {
+  expectGolden('decision-letter-approved.html', approvedModel());
+});
+
+it('renders the letter of a withdrawal of support exactly as reviewed', () => {
+  const grounds = citedGrounds(['VBE-1'], letterRuleSet(), withdrawalFindings);
+  expectGolden('withdrawal-letter.html', withdrawalModel(grounds));
 });

@@ -167,8 +167,8 @@ it('a second officer approves the denial from the work queue, and the letter is 
       .digest('hex'),
   ).toBe(letterSha);
   await expectText(page.getByRole('heading', { level: 1 }), 'Beslut om föreningsbidrag');
-  await expectText(page.locator('main'), 'avslår ansökan om föreningsbidrag');
-  await expectText(page.locator('main'), 'Hur man överklagar');
+  await expectText(page.locator('main'), 'avslår er ansökan om föreningsbidrag');
+  await expectText(page.locator('main'), 'Hur ni överklagar');
   await screenshot(page, '15-beslutsbrev');
 });
 

@@ -211,4 +211,25 @@ describe('an application', () => {
     const api = await as(ctx, 'case_officer').get(`/api/applications/${appPath.split('/').pop()}`);
     expect(api.body.findings[0].lawfulSingleSexActivity).toBe(true);
   });
+
+  it('records a finding whose source is covered by secrecy, with the provision', async () => {
+    const a = await registerAssociation(ctx, { name: 'Skymningsklubben' });
+    const created = await post('/ansokningar/ny', grantForm({ associationId: a.id }));
+    const appPath = created.headers.location!.split('?')[0]!;
+    const ok = await post(`${appPath}/uppgifter`, {
+      category: 'supports_violent_extremism',
+      description: 'Föreningen upplät sin lokal till en våldsbejakande grupp.',
+      source: 'Polisens underrättelse A-1/2026',
+      'secrecy.provision': 'OSL 18 kap. 2 §',
+      occurredOn: '2026-06-01',
+      verified: 'ja',
+      actingForAssociation: 'ja',
+    });
+    expect(ok.status).toBe(303);
+    expect(textOf((await officer.agent.get(appPath)).text)).toContain(
+      'Polisens underrättelse A-1/2026 Sekretess: OSL 18 kap. 2 §',
+    );
+    const api = await as(ctx, 'case_officer').get(`/api/applications/${appPath.split('/').pop()}`);
+    expect(api.body.findings[0].secrecy).toEqual({ provision: 'OSL 18 kap. 2 §' });
+  });
 });

@@ -87,7 +87,7 @@ describe('the decision form on a screening page', () => {
     const text = textOf(res.text);
     expect(text).toContain('Något behöver rättas');
     expect(text).toContain(
-      'Motivering De skäl som bestämt utgången, med hänvisning till kriterierna. Den står i beslutsbrevet. Fel: Motivera avslaget. Ett avslag ska innehålla de skäl som bestämt utgången (förvaltningslagen 32 §).',
+      'Motivering De skäl som bestämt utgången, med hänvisning till kriterierna. Vid avslag står den i beslutsbrevet som nämndens bedömning: skriv till föreningen och nämn inte bevakningslistan eller rekommendationen. Fel: Motivera avslaget. Ett avslag ska innehålla de skäl som bestämt utgången (förvaltningslagen 32 §).',
     );
     expect(text).toContain(
       'Fel: Ange när föreningen fick ta del av underlaget och kunde yttra sig. Ett avslag kräver kommunicering (förvaltningslagen 25 §).',
@@ -128,6 +128,19 @@ describe('the decision form on a screening page', () => {
     expect(text).toContain('Beslutet är fattat. Beslutsbrevet är skrivet och sparat.');
     expect(text).toContain('Beslut om ansökan: Beviljas Beslutat');
     expect(text).toContain('Godkänt av Behövdes inte');
+  });
+
+  it('an approval’s conditions go into its letter', async () => {
+    const { screeningId } = await screened('Bokcirkeln Sidan', []);
+    const res = await post(officer, `/granskningar/${screeningId}/beslut`, {
+      outcome: 'approved',
+      conditions: 'Bidraget ska redovisas senast den 31 mars 2028.',
+    });
+    expect(res.status).toBe(303);
+    const letter = await officer.agent.get(`${res.headers.location!.split('?')[0]}/brev`);
+    expect(textOf(letter.text)).toContain(
+      'Villkor för bidraget Bidraget ska redovisas senast den 31 mars 2028.',
+    );
   });
 });
 
@@ -184,7 +197,7 @@ describe('four eyes and the letter', () => {
     expect(letter.headers['x-document-sha256']).toBe(shown);
     expect(letter.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(letter.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
-    expect((letter.body as Buffer).toString('utf8')).toContain('Hur man överklagar');
+    expect((letter.body as Buffer).toString('utf8')).toContain('Hur ni överklagar');
 
     const booking = await signIn(ctx, 'booking_staff');
     expect((await booking.agent.get(`${page}/brev`)).status).toBe(403);

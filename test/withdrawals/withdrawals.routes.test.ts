@@ -49,6 +49,11 @@ describe('withdrawal of support', () => {
     ['no criterion', { criteria: [] }, 'body.criteria'],
     ['no communication date', { communicatedOn: undefined }, 'body.communicatedOn'],
     ['no justification', { justification: ' ' }, 'body.justification'],
+    [
+      'a justification the letter cannot print',
+      { justification: 'Föreningen har en träff på bevakningslistan.' },
+      'body.justification',
+    ],
   ])('refuses %s', async (_what, extra, path) => {
     const a = await registerAssociation(ctx);
     const res = await as(ctx, 'case_officer')
@@ -82,8 +87,12 @@ describe('withdrawal of support', () => {
 
     const letter = await as(ctx, 'investigator').get(`/api/decisions/${decisionId}/document`);
     expect(letter.text).toContain('Beslut om indraget stöd');
-    expect(letter.text).toContain('fråntas allt stöd');
-    expect(letter.text).toContain('VBE-1: Föreningen, eller någon som företräder den');
+    expect(letter.text).toContain('beslutar att dra in allt stöd till er förening');
+    expect(letter.text).toContain(
+      '<dt>Regel</dt><dd>Föreningen, eller någon som företräder den inom ramen för verksamheten, uppmuntrar eller möjliggör våldsbejakande extremism.</dd>',
+    );
+    expect(letter.text).toContain('Vår bedömning');
+    expect(letter.text).toContain('Ni fick ta del av underlaget den 20 november 2026.');
     expect(letter.text).toContain('laglighetsprövning');
 
     const events = await as(ctx, 'investigator').get(`/api/audit/events?entityId=${association.id}`);

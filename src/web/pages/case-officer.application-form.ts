@@ -79,6 +79,7 @@ export const FINDING_FIELDS = [
   'mitigation.actionTaken',
   'mitigation.oneOff',
   'lawfulSingleSexActivity',
+  'secrecy.provision',
 ];
 
 export const CATEGORY_OPTIONS = FINDING_CATEGORIES.map((c) => ({ value: c, label: LABELS.category[c] }));
@@ -106,5 +107,8 @@ export function findingBody(v: FormValues) {
       oneOff: checked(v['mitigation.oneOff']),
     },
     lawfulSingleSexActivity: checked(v.lawfulSingleSexActivity),
+    ...(optional(v['secrecy.provision'])
+      ? { secrecy: { provision: optional(v['secrecy.provision'])! } }
+      : {}),
   };
 }

@@ -13,7 +13,13 @@ import type { PageContext } from '../web.page';
 // tells the officer in advance which of them apply to this recommendation, and shows the service's
 // refusal field by field when one is broken.
 
-export const DECISION_FIELDS = ['outcome', 'justification', 'communicatedOn', 'supersedesDecisionId'];
+export const DECISION_FIELDS = [
+  'outcome',
+  'justification',
+  'conditions',
+  'communicatedOn',
+  'supersedesDecisionId',
+];
 
 type Outcome = 'approved' | 'denied';
 
@@ -38,11 +44,13 @@ export function decisionBody(v: FormValues, screeningId: string) {
   const justification = optional(v.justification);
   const communicatedOn = optional(v.communicatedOn);
   const supersedes = optional(v.supersedesDecisionId);
+  const conditions = optional(v.conditions);
   return {
     screeningId,
     outcome: v.outcome ?? '',
     ...(justification ? { justification } : {}),
     ...(communicatedOn ? { communicatedOn } : {}),
+    ...(conditions ? { conditions } : {}),
     ...(supersedes ? { supersedesDecisionId: supersedes } : {}),
   };
 }
