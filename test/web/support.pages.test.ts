@@ -68,9 +68,7 @@ describe('withdrawing support from the association page', () => {
     const decision = res.headers.location!.split('?')[0]!;
     const pending = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(pending).toContain('Föreningens stöd: Aktivt stöd.');
-    expect(pending).toMatch(
-      /Ett beslut om stödet väntar på godkännande: FK 2026\/\d{4} \(Indragning av stöd\)/,
-    );
+    expect(pending).toMatch(/Det finns ett beslutsförslag om stödet: FK 2026\/\d{4} \(Indragning av stöd\)/);
     expect(pending).not.toContain('Föreslå att stödet dras in');
 
     // The coordinator approves it from the same queue as application decisions.
@@ -80,7 +78,7 @@ describe('withdrawing support from the association page', () => {
     await post(coordinator, `${decision}/godkann`).expect(303);
     const after = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(after).toContain('Föreningens stöd: Stödet indraget.');
-    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Slutligt VBE-1 Test case_officer/);
+    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer/);
     expect(after).toContain('Föreslå att stödet återupptas');
   });
 });
@@ -94,7 +92,7 @@ describe('Mina påminnelser', () => {
     expect(mine).not.toContain('Underrätta');
     const officers = textOf((await officer.agent.get('/paminnelser')).text);
     expect(officers).toMatch(
-      /Skicka underrättelse om beslutet till föreningen .*Pröva återkrav av utbetalt föreningsbidrag .*Ompröva om föreningen åter kan få stöd/,
+      /Skicka underrättelse om beslutet till föreningen .*Pröva återkrav av utbetalt föreningsbidrag .*Pröva om föreningen åter kan få stöd/,
     );
     expect(officers).not.toContain('Avboka');
   });
@@ -262,7 +260,7 @@ describe('restoring support', () => {
     await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`).expect(303);
     const page = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(page).toContain('Föreningens stöd: Aktivt stöd.');
-    expect(page).toMatch(/Stödet återupptas Slutligt/);
+    expect(page).toMatch(/Stödet återupptas Beslutat/);
     expect(textOf((await officer.agent.get('/paminnelser')).text)).toContain('Inga påminnelser att göra.');
   });
 });
