@@ -13,6 +13,7 @@ import { findScreening } from '../screening/screening.repository';
 import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
 import { findUsersByIds } from '../users/users.repository';
 import { markSuperseded, storeDocument } from './decisions.repository';
+import { findCommunication } from '../communications/communications.repository';
 import type { DecisionRow } from './decisions.table';
 import {
   applicationPart,
@@ -41,6 +42,8 @@ async function letterModel(
 ): Promise<LetterModel> {
   const association = (await findAssociation(trx, d.association_id))!;
   const users = await findUsersByIds(trx, [d.decided_by, ...(d.approved_by ? [d.approved_by] : [])]);
+  // Until the letters show the whole kommunicering (sent, deadline, answer), the day it was sent.
+  const communication = d.communication_id ? await findCommunication(trx, d.communication_id) : undefined;
   const base: LetterModel = {
     municipality: deps.config.MUNICIPALITY_NAME,
     committee: deps.config.COMMITTEE_NAME,
@@ -49,7 +52,7 @@ async function letterModel(
     association: { name: association.name, orgNumber: association.org_number },
     decisionText: '',
     justification: d.justification,
-    communicatedOn: d.communicated_on,
+    communicatedOn: d.communicated_on ?? communication?.sent_on ?? null,
     decidedBy: person(users.get(d.decided_by), d.decided_by),
     decidedOn: isoDate(d.decided_at),
     approvedBy: d.approved_by ? person(users.get(d.approved_by), d.approved_by) : null,

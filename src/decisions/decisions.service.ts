@@ -22,6 +22,7 @@ import {
   type NewDecision,
 } from './decisions.repository';
 import { finalise, type FinaliseDeps } from './decisions.finalise';
+import { checkCommunication } from '../communications/communications.gate';
 import { departsFromRecommendation, needsJustification, needsSecondOfficer } from './decisions.rules';
 import type { DecisionRow } from './decisions.table';
 import type { Decision, DecideInput } from './decisions.schemas';
@@ -34,6 +35,7 @@ export function toDecision(row: DecisionRow): Decision {
   return {
     id: row.id,
     reference: row.reference,
+    caseNumber: row.case_number,
     kind: row.kind,
     associationId: row.association_id,
     applicationId: row.application_id,
@@ -42,7 +44,8 @@ export function toDecision(row: DecisionRow): Decision {
     recommendation: row.recommendation,
     departsFromRecommendation: row.departs_from_recommendation,
     justification: row.justification,
-    communicatedOn: row.communicated_on,
+    communicationId: row.communication_id,
+    communicationExemption: row.communication_exemption,
     criteria: row.criteria,
     status: row.status,
     decidedBy: row.decided_by,
@@ -91,7 +94,8 @@ export async function decideOnApplication(
 ): Promise<Decision> {
   const today = isoDate(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await lockApplication(trx, applicationId))) throw new NotFoundError('Application');
+    const app = await lockApplication(trx, applicationId);
+    if (!app) throw new NotFoundError('Application');
     const screening = await findScreening(trx, input.screeningId);
     if (!screening || screening.application_id !== applicationId) {
       throw new ValidationError('Request validation failed', [
@@ -118,19 +122,15 @@ export async function decideOnApplication(
     const recommendation = screening.recommendation;
     const { outcome } = input;
     const departs = departsFromRecommendation(recommendation, outcome);
+    const communication = await checkCommunication(trx, {
+      caseId: app.case_id,
+      adverse: outcome === 'denied',
+      communicationId: input.communicationId,
+      communicationExemption: input.communicationExemption,
+      today,
+    });
     fail([
-      ...(outcome === 'denied' && !input.communicatedOn
-        ? [
-            {
-              path: 'body.communicatedOn',
-              message:
-                'required for a denial: the association must have been told the material and been able to answer (förvaltningslagen 25 §)',
-            },
-          ]
-        : []),
-      ...(input.communicatedOn && input.communicatedOn > today
-        ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
-        : []),
+      ...communication.details,
       ...(needsJustification(recommendation, outcome) && !input.justification
         ? [
             {
@@ -143,6 +143,7 @@ export async function decideOnApplication(
           ]
         : []),
     ]);
+    if (communication.conflict) throw new ConflictError(communication.conflict);
 
     const row = await recordDecision(trx, deps, {
       kind: 'application',
@@ -153,7 +154,10 @@ export async function decideOnApplication(
       recommendation,
       departsFromRecommendation: departs,
       justification: input.justification ?? null,
-      communicatedOn: input.communicatedOn ?? null,
+      caseId: app.case_id,
+      caseNumber: app.case_number,
+      communicationId: communication.communicationId,
+      communicationExemption: communication.communicationExemption,
       criteria: [...new Set(screening.result.rules.filter((r) => r.status === 'met').map((r) => r.code))],
       supersedesId: input.supersedesDecisionId ?? null,
       decidedBy: actor.id,
