@@ -154,14 +154,18 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 
   await sql`update decisions set case_id = application_id where kind = 'application'`.execute(db);
-  await sql`update decisions set case_id = id where case_id is null and id in (select id from cases)`.execute(db);
+  await sql`update decisions set case_id = id where case_id is null and id in (select id from cases)`.execute(
+    db,
+  );
   await sql`
     update decisions r set case_id = (
       select w.id from decisions w
       where w.association_id = r.association_id and w.kind = 'withdrawal' and w.decided_at <= r.decided_at
       order by w.decided_at desc, w.id desc limit 1)
     where r.case_id is null and r.kind = 'restoration'`.execute(db);
-  await sql`update decisions d set case_number = c.case_number from cases c where c.id = d.case_id`.execute(db);
+  await sql`update decisions d set case_number = c.case_number from cases c where c.id = d.case_id`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

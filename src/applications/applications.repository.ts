@@ -107,12 +107,12 @@ export async function listApplications(
   limit: number,
 ): Promise<(ApplicationRow & { finding_count: number })[]> {
   let q = withCase(db).select((eb) =>
-      eb
-        .selectFrom('findings')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('findings.application_id', '=', 'applications.id')
-        .as('finding_count'),
-    );
+    eb
+      .selectFrom('findings')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('findings.application_id', '=', 'applications.id')
+      .as('finding_count'),
+  );
   if (f.associationId) q = q.where('applications.association_id', '=', f.associationId);
   if (f.status) q = q.where('applications.status', '=', f.status);
   if (f.assignedTo) q = q.where('cases.assigned_to', '=', f.assignedTo);

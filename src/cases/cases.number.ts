@@ -20,7 +20,6 @@ export function caseNumberFormatProblem(format: string): string | undefined {
   }
   if (seq !== 1) return 'must contain {seq} (or {seq:N}) exactly once, so that numbers are unique';
   if (/[{}]/.test(format.replace(PLACEHOLDER, ''))) return 'has an unmatched { or }';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(format)) return 'must not contain control characters';
   return undefined;
 }

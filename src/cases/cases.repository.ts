@@ -158,9 +158,7 @@ export async function listCases(
   if (f.caseNumber) q = q.where('case_number', '=', f.caseNumber);
   if (f.open !== undefined) q = q.where((eb) => (f.open ? eb.not(decided(eb)) : decided(eb)));
   if (after) {
-    q = q.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('opened_at', 'id'), '<', tuple(after.t, after.id)),
-    );
+    q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('opened_at', 'id'), '<', tuple(after.t, after.id)));
   }
   return q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -18,13 +18,18 @@ export function casesRoutes(deps: AppDeps) {
       roles: ['case_officer', 'coordinator'],
       params: idParams,
       body: assignBody,
-      success: { status: 200, description: 'The application with its new handling officer', schema: applicationSchema },
+      success: {
+        status: 200,
+        description: 'The application with its new handling officer',
+        schema: applicationSchema,
+      },
       handler: ({ params, body, user }) => assignApplication(deps, user, params.id, body.userId),
     }),
     defineRoute({
       method: 'get',
       path: '/api/cases',
-      summary: 'Cases (applications and withdrawals) with their diarienummer and handling officer, newest first',
+      summary:
+        'Cases (applications and withdrawals) with their diarienummer and handling officer, newest first',
       tag: 'cases',
       roles: ['case_officer', 'coordinator', 'investigator'],
       query: casesQuery,

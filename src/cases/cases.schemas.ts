@@ -9,7 +9,6 @@ export const caseNumberSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(CASE_NUMBER_MAX)
-  // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
   .describe('the diarienummer from the registry system; without it one is assigned from CASE_NUMBER_FORMAT');
 

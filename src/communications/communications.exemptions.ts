@@ -34,7 +34,10 @@ export const EXEMPTION_GROUNDS = [
 ] as const;
 
 export type ExemptionGround = (typeof EXEMPTION_GROUNDS)[number]['code'];
-export const EXEMPTION_CODES = EXEMPTION_GROUNDS.map((g) => g.code) as [ExemptionGround, ...ExemptionGround[]];
+export const EXEMPTION_CODES = EXEMPTION_GROUNDS.map((g) => g.code) as [
+  ExemptionGround,
+  ...ExemptionGround[],
+];
 
 /** A stated exception to kommunicering, stored on the decision. */
 export interface CommunicationExemption {

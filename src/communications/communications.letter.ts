@@ -102,7 +102,9 @@ export function consideration(
     };
   }
   const p = application.premises;
-  const what = p ? ` (${p.venue}, ${dateTime.format(new Date(p.from))}–${dateTime.format(new Date(p.to))})` : '';
+  const what = p
+    ? ` (${p.venue}, ${dateTime.format(new Date(p.from))}–${dateTime.format(new Date(p.to))})`
+    : '';
   return {
     considering: `${committee} överväger att avslå föreningens ansökan om att hyra en lokal${what}, som kom in den ${received}.`,
     consequence: 'Det skulle betyda att föreningen inte får hyra lokalen.',

@@ -17,12 +17,7 @@ const withCase = (db: Db) =>
     .selectFrom('communications')
     .innerJoin('cases', 'cases.id', 'communications.case_id')
     .selectAll('communications')
-    .select([
-      'cases.case_number',
-      'cases.kind as case_kind',
-      'cases.association_id',
-      'cases.application_id',
-    ]);
+    .select(['cases.case_number', 'cases.kind as case_kind', 'cases.association_id', 'cases.application_id']);
 
 export async function insertCommunication(
   db: Db,

@@ -69,7 +69,10 @@ export function communicationsRoutes(deps: AppDeps) {
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );
-        return toPage(rows, query.limit, toCommunication, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+        return toPage(rows, query.limit, toCommunication, (r) => ({
+          t: r.created_at.toISOString(),
+          id: r.id,
+        }));
       },
     }),
     defineRoute({
@@ -104,7 +107,11 @@ export function communicationsRoutes(deps: AppDeps) {
       roles: ['case_officer'],
       params: idParams,
       body: replyBody,
-      success: { status: 200, description: 'The communication, replied or no_reply', schema: communicationSchema },
+      success: {
+        status: 200,
+        description: 'The communication, replied or no_reply',
+        schema: communicationSchema,
+      },
       handler: ({ params, body, user }) => recordCommunicationReply(deps, user, params.id, body),
     }),
   ];

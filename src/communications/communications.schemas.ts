@@ -12,7 +12,9 @@ export const createCommunicationBody = z
     associationId: z
       .uuid()
       .optional()
-      .describe('kommunicering before withdrawing this association’s support (opens or joins its withdrawal case)'),
+      .describe(
+        'kommunicering before withdrawing this association’s support (opens or joins its withdrawal case)',
+      ),
     findingIds: z
       .array(z.uuid())
       .min(1, 'name at least one finding: the material the decision may rest on')
@@ -27,7 +29,11 @@ export const createCommunicationBody = z
   .strict()
   .superRefine((b, ctx) => {
     if ((b.applicationId === undefined) === (b.associationId === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['applicationId'], message: 'give either applicationId or associationId' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationId'],
+        message: 'give either applicationId or associationId',
+      });
     }
     if (b.caseNumber !== undefined && b.applicationId !== undefined) {
       ctx.addIssue({
@@ -43,7 +49,12 @@ export const replyBody = z.union([
   z
     .object({
       receivedOn: isoDateSchema.describe('the day the answer came in'),
-      summary: z.string().trim().min(1, 'must not be empty').max(10_000).describe('what the association answered'),
+      summary: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(10_000)
+        .describe('what the association answered'),
     })
     .strict(),
   z.object({ noReply: z.literal(true).describe('no answer came by the deadline') }).strict(),

@@ -19,7 +19,12 @@ import {
   recordReply,
   type CommunicationWithCase,
 } from './communications.repository';
-import { consideration, letterFindings, writtenDate, type CommunicationLetterRenderer } from './communications.letter';
+import {
+  consideration,
+  letterFindings,
+  writtenDate,
+  type CommunicationLetterRenderer,
+} from './communications.letter';
 import type { Communication, CreateCommunicationInput, ReplyInput } from './communications.schemas';
 
 export interface CommunicationDeps {
@@ -63,7 +68,9 @@ function addMonths(date: string, months: number): string {
 function checkDates(sentOn: string, replyBy: string, today: string): void {
   const details = [
     ...(sentOn > today ? [{ path: 'body.sentOn', message: 'must not be in the future' }] : []),
-    ...(replyBy <= sentOn ? [{ path: 'body.replyBy', message: 'must be after the day the letter is sent' }] : []),
+    ...(replyBy <= sentOn
+      ? [{ path: 'body.replyBy', message: 'must be after the day the letter is sent' }]
+      : []),
     ...(replyBy > addMonths(sentOn, 3)
       ? [{ path: 'body.replyBy', message: 'must be at most three months after the day the letter is sent' }]
       : []),
@@ -213,7 +220,8 @@ export async function recordCommunicationReply(
       recordedBy: actor.id,
       now: deps.clock.now(),
     });
-    if (!recorded) throw new ConflictError('The answer to this communication was just recorded by someone else');
+    if (!recorded)
+      throw new ConflictError('The answer to this communication was just recorded by someone else');
     const communication = toCommunication((await findCommunication(trx, id))!);
     await appendAuditMany(trx, deps.clock, [
       {

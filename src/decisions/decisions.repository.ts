@@ -123,7 +123,10 @@ export async function openDecisionsOn(db: Db, applicationId: string): Promise<De
 }
 
 /** A withdrawal or restoration of the association's support awaiting approval, if any. */
-export async function pendingSupportDecision(db: Db, associationId: string): Promise<DecisionRow | undefined> {
+export async function pendingSupportDecision(
+  db: Db,
+  associationId: string,
+): Promise<DecisionRow | undefined> {
   return db
     .selectFrom('decisions')
     .selectAll()

@@ -26,9 +26,9 @@ export function withholdHits<S extends Screening>(s: S): S {
 }
 
 /** The stored record too: the fact snapshot's hits and the rules' view of them. */
-export function withholdRecordHits<S extends Screening & { facts: ScreeningFacts; evaluation: EvaluationResult }>(
-  s: S,
-): S {
+export function withholdRecordHits<
+  S extends Screening & { facts: ScreeningFacts; evaluation: EvaluationResult },
+>(s: S): S {
   return {
     ...withholdHits(s),
     facts: { ...s.facts, watchlist: { ...s.facts.watchlist, hits: [] } },

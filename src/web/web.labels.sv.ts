@@ -1,3 +1,5 @@
+import { EXEMPTION_GROUNDS, type ExemptionGround } from '../communications/communications.exemptions';
+
 // Swedish words for the service's codes. The API speaks in codes; people read these.
 
 export const LABELS = {
@@ -84,9 +86,21 @@ export const LABELS = {
     review_watchlist_entry: 'Ompröva post i bevakningslistan',
   },
   referralStatus: { open: 'Öppen', resolved: 'Avslutad' },
+  caseKind: { application: 'Ansökan', withdrawal: 'Indragning av stöd' },
+  communicationStatus: {
+    awaiting_reply: 'Väntar på svar',
+    replied: 'Svar har kommit',
+    no_reply: 'Inget svar kom',
+  },
+  // The law's own words, from the one list of exceptions (communications.exemptions).
+  exemptionGround: Object.fromEntries(
+    EXEMPTION_GROUNDS.map((g) => [g.code, g.sv.replace(/\.$/, '')]),
+  ) as Record<ExemptionGround, string>,
   entityType: {
     application: 'Ansökan',
     association: 'Förening',
+    case: 'Ärende',
+    communication: 'Kommunicering',
     decision: 'Beslut',
     notification: 'Avisering',
     premises_check: 'Lokalkontroll',
@@ -118,6 +132,10 @@ export const LABELS = {
     'decision.approved': 'Beslut godkänt av en andra handläggare',
     'decision.finalised': 'Beslut slutligt',
     'decision.returned': 'Beslut återlämnat',
+    'case.opened': 'Ärende öppnat',
+    'case.assigned': 'Ärende lämnat till en annan handläggare',
+    'communication.sent': 'Kommuniceringsbrev skickat',
+    'communication.reply_recorded': 'Svar på kommunicering registrerat',
     'premises.checked': 'Lokalkontroll',
     'referral.resolved': 'Hänvisning från lokalkontroll avslutad',
     'reminder.created': 'Påminnelse skapad',

@@ -120,5 +120,10 @@ export const FLASH: Record<string, string> = {
   'stodbeslut-vantar':
     'Förslaget är registrerat som ett beslut. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
+  'kommunicering-sparad':
+    'Kommuniceringsbrevet är skrivet och sparat. Skicka det till föreningen; när svaret kommer registrerar du det här.',
+  'svar-registrerat': 'Föreningens svar är registrerat.',
+  'inget-svar-registrerat': 'Det är registrerat att inget svar kom före sista svarsdag.',
+  'handlaggare-bytt': 'Ärendet har fått en ny handläggare.',
   'hanvisning-avslutad': 'Hänvisningen är avslutad.',
 };

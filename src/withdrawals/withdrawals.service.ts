@@ -1,7 +1,12 @@
 import { isoDate } from '../clock';
 import { appendAudit } from '../audit/audit.service';
 import { lockAssociation } from '../associations/associations.repository';
-import { caseOpenedEvent, restorationCaseFor, withdrawalCaseFor, type CaseDeps } from '../cases/cases.service';
+import {
+  caseOpenedEvent,
+  restorationCaseFor,
+  withdrawalCaseFor,
+  type CaseDeps,
+} from '../cases/cases.service';
 import { checkCommunication } from '../communications/communications.gate';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 import { pendingSupportDecision } from '../decisions/decisions.repository';
@@ -71,7 +76,11 @@ async function openSupportDecision(
     // the case of the withdrawal it ends.
     const c =
       kind === 'withdrawal'
-        ? await withdrawalCaseFor(trx, deps, { associationId, caseNumber: fields.caseNumber, actor: actor.id })
+        ? await withdrawalCaseFor(trx, deps, {
+            associationId,
+            caseNumber: fields.caseNumber,
+            actor: actor.id,
+          })
         : await restorationCaseFor(trx, deps, { associationId, actor: actor.id });
     const communication = await checkCommunication(trx, {
       caseId: c.row.id,
