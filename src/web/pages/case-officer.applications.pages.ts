@@ -146,7 +146,7 @@ export const caseOfficerApplicationPages = (deps: AppDeps) => [
       } catch (err) {
         const form = refusedForm(err, v, APPLICATION_FIELDS);
         if (!form) throw err;
-        return applicationForm(found, form, 400);
+        return applicationForm(found, form, err instanceof ValidationError ? 400 : 409);
       }
     },
   }),
