@@ -30,6 +30,9 @@ import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
+import { casesRoutes } from './cases/cases.routes';
+import { communicationsRoutes } from './communications/communications.routes';
+import type { CommunicationLetterRenderer } from './communications/communications.letter';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -45,6 +48,8 @@ export interface AppDeps {
   withdrawn: WithdrawnIndexCache;
   /** The decision-letter templates, compiled once. */
   letters: LetterRenderer;
+  /** The kommuniceringsbrev template, compiled once. */
+  communicationLetter: CommunicationLetterRenderer;
 }
 
 const JSON_LIMIT = '256kb';
@@ -58,6 +63,8 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...usersRoutes(deps),
     ...associationsRoutes(deps),
     ...applicationsRoutes(deps),
+    ...casesRoutes(deps),
+    ...communicationsRoutes(deps),
     ...screeningRoutes(deps),
     ...watchlistRoutes(deps),
     ...decisionsRoutes(deps),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
+import { caseNumberFormatProblem, DEFAULT_CASE_NUMBER_FORMAT } from './cases/cases.number';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -43,6 +44,14 @@ const schema = z.object({
   // contact person (the föredragande, named in the letter) — a phone/e-mail line printed as written.
   APPEAL_COURT: z.string().trim().min(1).max(200).default('Förvaltningsrätten i Stockholm'),
   CONTACT_DETAILS: z.string().trim().min(1).max(300).default('Stockholms stads kontaktcenter, 08-508 000 00'),
+  CASE_NUMBER_FORMAT: z
+    .string()
+    .default(DEFAULT_CASE_NUMBER_FORMAT)
+    .superRefine((format, ctx) => {
+      const problem = caseNumberFormatProblem(format);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('how a diarienummer is made when the registry system gives none, e.g. "HÄ {year}/{seq}"'),
   RULES_DIR: z
     .string()
     .min(1)

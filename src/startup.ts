@@ -10,6 +10,7 @@ import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
 import { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
+import { loadCommunicationLetter } from './communications/communications.letter';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
@@ -42,6 +43,7 @@ export async function prepareDeps(
     'ready',
   );
   const letters = loadLetterRenderer(path.join(projectRoot(), 'templates', 'letters'));
+  const communicationLetter = loadCommunicationLetter(path.join(projectRoot(), 'templates', 'letters'));
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -52,5 +54,6 @@ export async function prepareDeps(
     watchlist,
     withdrawn,
     letters,
+    communicationLetter,
   };
 }

@@ -1,13 +1,22 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import { olderThan } from '../db/keyset';
 import { toJson } from '../db/database';
-import type { ApplicationRow, ApplicationStatus, FindingRow } from './applications.table';
+import type { ApplicationRow, ApplicationsTable, ApplicationStatus, FindingRow } from './applications.table';
 import type { CreateApplicationInput, FindingInput } from './applications.schemas';
+
+/** Applications with their case's number and handling officer. */
+const withCase = (db: Db) =>
+  db
+    .selectFrom('applications')
+    .innerJoin('cases', 'cases.application_id', 'applications.id')
+    .selectAll('applications')
+    .select(['cases.id as case_id', 'cases.case_number', 'cases.assigned_to']);
 
 export async function insertApplication(
   db: Db,
   a: { id: string; input: CreateApplicationInput; createdBy: string; now: Date },
-): Promise<ApplicationRow> {
+): Promise<Selectable<ApplicationsTable>> {
   const { input } = a;
   return db
     .insertInto('applications')
@@ -58,12 +67,15 @@ export async function insertFinding(
 }
 
 export async function findApplication(db: Db, id: string): Promise<ApplicationRow | undefined> {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return withCase(db).where('applications.id', '=', id).executeTakeFirst();
 }
 
-/** Locks the application row for the rest of the transaction (status changes, screenings, decisions). */
+/**
+ * Locks the application row for the rest of the transaction (status changes, screenings, decisions);
+ * its case row too, so a reassignment waits for a decision in progress.
+ */
 export async function lockApplication(db: Db, id: string): Promise<ApplicationRow | undefined> {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return withCase(db).where('applications.id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findingsOf(db: Db, applicationId: string): Promise<FindingRow[]> {
@@ -87,23 +99,31 @@ export async function setApplicationStatus(
 
 export async function listApplications(
   db: Db,
-  f: { associationId?: string | undefined; status?: ApplicationStatus | undefined },
+  f: {
+    associationId?: string | undefined;
+    status?: ApplicationStatus | undefined;
+    assignedTo?: string | undefined;
+    caseNumber?: string | undefined;
+  },
   after: { t: Date; id: string } | undefined,
   limit: number,
 ): Promise<(ApplicationRow & { finding_count: number })[]> {
-  let q = db
-    .selectFrom('applications')
-    .selectAll('applications')
-    .select((eb) =>
-      eb
-        .selectFrom('findings')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('findings.application_id', '=', 'applications.id')
-        .as('finding_count'),
-    );
-  if (f.associationId) q = q.where('association_id', '=', f.associationId);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (after) q = q.where(olderThan(after));
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  let q = withCase(db).select((eb) =>
+    eb
+      .selectFrom('findings')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('findings.application_id', '=', 'applications.id')
+      .as('finding_count'),
+  );
+  if (f.associationId) q = q.where('applications.association_id', '=', f.associationId);
+  if (f.status) q = q.where('applications.status', '=', f.status);
+  if (f.assignedTo) q = q.where('cases.assigned_to', '=', f.assignedTo);
+  if (f.caseNumber) q = q.where('cases.case_number', '=', f.caseNumber);
+  if (after) q = q.where(olderThan(after, 'created_at', 'applications'));
+  const rows = await q
+    .orderBy('applications.created_at', 'desc')
+    .orderBy('applications.id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ ...r, finding_count: Number(r.finding_count ?? 0) }));
 }

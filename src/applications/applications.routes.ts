@@ -16,7 +16,8 @@ import {
 // Coordinators read applications because they approve adverse decisions on them.
 const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
 
-export function applicationsRoutes({ db, clock }: AppDeps) {
+export function applicationsRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
   return [
     defineRoute({
       method: 'post',
@@ -26,7 +27,7 @@ export function applicationsRoutes({ db, clock }: AppDeps) {
       roles: ['case_officer'],
       body: createApplicationBody,
       success: { status: 201, description: 'The application, status received', schema: applicationSchema },
-      handler: ({ body, user }) => receiveApplication(db, clock, user.id, body),
+      handler: ({ body, user }) => receiveApplication(deps, user.id, body),
     }),
     defineRoute({
       method: 'get',
@@ -36,11 +37,16 @@ export function applicationsRoutes({ db, clock }: AppDeps) {
       roles: READERS,
       query: applicationsQuery,
       success: { status: 200, description: 'A page of applications', schema: applicationsPage },
-      handler: async ({ query }) => {
+      handler: async ({ query, user }) => {
         const after = decodeCursor(query.cursor, timeIdCursor);
         const rows = await listApplications(
           db,
-          { associationId: query.associationId, status: query.status },
+          {
+            associationId: query.associationId,
+            status: query.status,
+            assignedTo: query.assignedTo === 'me' ? user.id : query.assignedTo,
+            caseNumber: query.caseNumber,
+          },
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { instantSchema, isoDateSchema, nameSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { FINDING_CATEGORIES } from './applications.table';
+import { caseNumberSchema } from '../cases/cases.schemas';
+import { CASE_NUMBER_MAX } from '../cases/cases.number';
 
 /** The categories a lawful single-sex activity (diskrimineringslagen 2 kap. 12 §) can be recorded under. */
 export const SINGLE_SEX_CATEGORIES: readonly string[] = ['gender_equality_violation', 'discrimination'];
@@ -106,6 +108,7 @@ export const createApplicationBody = z
     statutes: statutesSchema,
     declaration: declarationSchema,
     findings: z.array(findingBody).max(100).default([]),
+    caseNumber: caseNumberSchema.optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -140,6 +143,8 @@ export type Finding = z.infer<typeof findingSchema>;
 export const applicationSchema = z
   .object({
     id: z.uuid(),
+    caseNumber: z.string().describe('the diarienummer of the application’s case'),
+    assignedTo: z.string().describe('the handling officer (a case officer’s user id)'),
     kind: z.enum(['grant', 'premises']),
     associationId: z.uuid(),
     grant: z
@@ -164,6 +169,8 @@ export type Application = z.infer<typeof applicationSchema>;
 export const applicationsQuery = z.object({
   associationId: z.uuid().optional(),
   status: z.enum(['received', 'screened', 'decided']).optional(),
+  assignedTo: z.string().max(100).optional().describe('the handling officer’s user id, or "me"'),
+  caseNumber: z.string().max(CASE_NUMBER_MAX).optional(),
   ...pageQuery,
 });
 export const applicationsPage = pageSchema(

@@ -5,6 +5,8 @@ import { isoDate, type Clock } from '../clock';
 import { appendAudit } from '../audit/audit.service';
 import { findAssociation } from '../associations/associations.repository';
 import { NotFoundError, ValidationError } from '../http/errors';
+import type { Config } from '../config';
+import { openCase } from '../cases/cases.service';
 import { findApplication, findingsOf, insertApplication, insertFinding } from './applications.repository';
 import type { ApplicationRow, FindingRow } from './applications.table';
 import type { Application, CreateApplicationInput, Finding, FindingInput } from './applications.schemas';
@@ -30,6 +32,8 @@ export function toFinding(row: FindingRow): Finding {
 export function toApplication(row: ApplicationRow, findings: FindingRow[]): Application {
   return {
     id: row.id,
+    caseNumber: row.case_number,
+    assignedTo: row.assigned_to,
     kind: row.kind,
     associationId: row.association_id,
     grant: row.grant,
@@ -52,12 +56,16 @@ function checkFindingDates(findings: FindingInput[], today: string, path: (i: nu
   if (details.length) throw new ValidationError('Request validation failed', details);
 }
 
+/**
+ * An application arrives and is a case at once: with the diarienummer the registry system gave, or
+ * one from CASE_NUMBER_FORMAT, handled by the officer who took it in until someone reassigns it.
+ */
 export async function receiveApplication(
-  db: Kysely<Database>,
-  clock: Clock,
+  deps: { db: Kysely<Database>; clock: Clock; config: Pick<Config, 'CASE_NUMBER_FORMAT'> },
   actor: string,
   input: CreateApplicationInput,
 ): Promise<Application> {
+  const { db, clock } = deps;
   checkFindingDates(input.findings, isoDate(clock.now()), (i) => `body.findings.${i}.occurredOn`);
   return db.transaction().execute(async (trx) => {
     if (!(await findAssociation(trx, input.associationId))) {
@@ -66,7 +74,15 @@ export async function receiveApplication(
       ]);
     }
     const now = clock.now();
-    const row = await insertApplication(trx, { id: randomUUID(), input, createdBy: actor, now });
+    const inserted = await insertApplication(trx, { id: randomUUID(), input, createdBy: actor, now });
+    const c = await openCase(trx, deps, {
+      kind: 'application',
+      associationId: input.associationId,
+      applicationId: inserted.id,
+      caseNumber: input.caseNumber,
+      actor,
+    });
+    const row = { ...inserted, case_id: c.id, case_number: c.case_number, assigned_to: c.assigned_to };
     const findings: FindingRow[] = [];
     for (const f of input.findings) {
       findings.push(

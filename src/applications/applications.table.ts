@@ -71,5 +71,10 @@ export interface FindingsTable {
   created_at: Date;
 }
 
-export type ApplicationRow = Selectable<ApplicationsTable>;
+/** An application as read: with its case (every application is one), joined from `cases`. */
+export type ApplicationRow = Selectable<ApplicationsTable> & {
+  case_id: string;
+  case_number: string;
+  assigned_to: string;
+};
 export type FindingRow = Selectable<FindingsTable>;

@@ -37,6 +37,11 @@ export async function findAssociation(db: Db, id: string): Promise<AssociationRo
   return db.selectFrom('associations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Locks the association for the rest of the transaction: one support matter at a time. */
+export async function lockAssociation(db: Db, id: string): Promise<AssociationRow | undefined> {
+  return db.selectFrom('associations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function findAssociationByOrgNumber(
   db: Db,
   orgNumber: string,

@@ -10,6 +10,8 @@ import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
 import type { OutboxTable } from '../notifications/notifications.table';
 import type { WebSessionsTable } from '../web/web.session.table';
+import type { CaseNumberCountersTable, CasesTable } from '../cases/cases.table';
+import type { CommunicationsTable } from '../communications/communications.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -32,6 +34,9 @@ export interface Database {
   premises_checks: PremisesChecksTable;
   referrals: ReferralsTable;
   web_sessions: WebSessionsTable;
+  cases: CasesTable;
+  case_number_counters: CaseNumberCountersTable;
+  communications: CommunicationsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 export function olderThan(
   after: { t: Date; id: string },
   timeColumn: 'created_at' | 'decided_at' = 'created_at',
-  table?: 'decisions',
+  table?: 'decisions' | 'applications',
 ) {
   const col = (name: string) => sql.ref(table ? `${table}.${name}` : name);
   return sql<boolean>`(${col(timeColumn)}, ${col('id')}) < (${after.t}, ${after.id})`;

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import { olderThan } from '../db/keyset';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';
+import type { CommunicationExemption } from '../communications/communications.exemptions';
 
 /** The next diary number of the year, e.g. "FK 2026/0042"; the counter row serialises writers. */
 export async function nextReference(db: Db, year: number): Promise<string> {
@@ -28,9 +29,12 @@ export interface NewDecision {
   recommendation: string | null;
   departsFromRecommendation: boolean;
   justification: string | null;
-  communicatedOn: string | null;
   /** An approval's conditions; left out by decisions that have none. */
   conditions?: string | null;
+  caseId: string;
+  caseNumber: string;
+  communicationId: string | null;
+  communicationExemption: CommunicationExemption | null;
   criteria: string[];
   supersedesId: string | null;
   decidedBy: string;
@@ -51,8 +55,11 @@ export async function insertDecision(db: Db, d: NewDecision): Promise<DecisionRo
       recommendation: d.recommendation,
       departs_from_recommendation: d.departsFromRecommendation,
       justification: d.justification,
-      communicated_on: d.communicatedOn,
       conditions: d.conditions ?? null,
+      case_id: d.caseId,
+      case_number: d.caseNumber,
+      communication_id: d.communicationId,
+      communication_exemption: d.communicationExemption ? toJson(d.communicationExemption) : null,
       criteria: toJson(d.criteria),
       supersedes_id: d.supersedesId,
       decided_by: d.decidedBy,
@@ -118,6 +125,20 @@ export async function openDecisionsOn(db: Db, applicationId: string): Promise<De
     .execute();
 }
 
+/** A withdrawal or restoration of the association's support awaiting approval, if any. */
+export async function pendingSupportDecision(
+  db: Db,
+  associationId: string,
+): Promise<DecisionRow | undefined> {
+  return db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('association_id', '=', associationId)
+    .where('kind', 'in', ['withdrawal', 'restoration'])
+    .where('status', '=', 'pending_approval')
+    .executeTakeFirst();
+}
+
 export interface DecisionFilter {
   associationId?: string | undefined;
   applicationId?: string | undefined;
@@ -125,6 +146,7 @@ export interface DecisionFilter {
   status?: DecisionStatus | undefined;
   kind?: DecisionKind | undefined;
   decidedBy?: string | undefined;
+  caseNumber?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -142,6 +164,7 @@ export async function listDecisions(
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.decidedBy) q = q.where('decided_by', '=', f.decidedBy);
+  if (f.caseNumber) q = q.where('case_number', '=', f.caseNumber);
   if (f.from) q = q.where('decided_at', '>=', f.from);
   if (f.to) q = q.where('decided_at', '<', f.to);
   if (after) q = q.where(olderThan(after, 'decided_at', 'decisions'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { communicationFields, exemptionSchema } from '../communications/communications.schemas';
 
 const justification = z.string().trim().min(1, 'must not be empty').max(20_000);
 
@@ -9,9 +10,7 @@ export const decideBody = z
     screeningId: z.uuid(),
     outcome: z.enum(['approved', 'denied']),
     justification: justification.optional(),
-    communicatedOn: isoDateSchema
-      .optional()
-      .describe('when the association was told the material and could answer (förvaltningslagen 25 §)'),
+    ...communicationFields,
     supersedesDecisionId: z
       .uuid()
       .optional()
@@ -37,6 +36,7 @@ export const decisionSchema = z
   .object({
     id: z.uuid(),
     reference: z.string(),
+    caseNumber: z.string().describe('the diarienummer of the case the decision is made in'),
     kind: z.enum(['application', 'withdrawal', 'restoration']),
     associationId: z.uuid(),
     applicationId: z.uuid().nullable(),
@@ -45,8 +45,14 @@ export const decisionSchema = z
     recommendation: z.string().nullable(),
     departsFromRecommendation: z.boolean(),
     justification: z.string().nullable(),
-    communicatedOn: z.string().nullable(),
     conditions: z.string().nullable().describe("an approval's conditions, as printed in its letter"),
+    communicationId: z
+      .uuid()
+      .nullable()
+      .describe('the kommunicering the decision rests on (GET /api/communications/:id)'),
+    communicationExemption: exemptionSchema
+      .nullable()
+      .describe('the exception to kommunicering the decision states (förvaltningslagen 25 §)'),
     criteria: z.array(z.string()),
     status: z.enum(['pending_approval', 'final', 'superseded', 'returned']),
     decidedBy: z.string(),
@@ -68,6 +74,7 @@ export const decisionsQuery = z.object({
   status: z.enum(['pending_approval', 'final', 'superseded', 'returned']).optional(),
   kind: z.enum(['application', 'withdrawal', 'restoration']).optional(),
   decidedBy: z.string().max(100).optional(),
+  caseNumber: z.string().max(100).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   ...pageQuery,

@@ -22,6 +22,7 @@ import {
   type NewDecision,
 } from './decisions.repository';
 import { finalise, type FinaliseDeps } from './decisions.finalise';
+import { checkCommunication } from '../communications/communications.gate';
 import { departsFromRecommendation, needsJustification, needsSecondOfficer } from './decisions.rules';
 import type { DecisionRow } from './decisions.table';
 import type { Decision, DecideInput } from './decisions.schemas';
@@ -35,6 +36,7 @@ export function toDecision(row: DecisionRow): Decision {
   return {
     id: row.id,
     reference: row.reference,
+    caseNumber: row.case_number,
     kind: row.kind,
     associationId: row.association_id,
     applicationId: row.application_id,
@@ -43,8 +45,9 @@ export function toDecision(row: DecisionRow): Decision {
     recommendation: row.recommendation,
     departsFromRecommendation: row.departs_from_recommendation,
     justification: row.justification,
-    communicatedOn: row.communicated_on,
     conditions: row.conditions,
+    communicationId: row.communication_id,
+    communicationExemption: row.communication_exemption,
     criteria: row.criteria,
     status: row.status,
     decidedBy: row.decided_by,
@@ -93,7 +96,8 @@ export async function decideOnApplication(
 ): Promise<Decision> {
   const today = isoDate(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await lockApplication(trx, applicationId))) throw new NotFoundError('Application');
+    const app = await lockApplication(trx, applicationId);
+    if (!app) throw new NotFoundError('Application');
     const screening = await findScreening(trx, input.screeningId);
     if (!screening || screening.application_id !== applicationId) {
       throw new ValidationError('Request validation failed', [
@@ -120,23 +124,19 @@ export async function decideOnApplication(
     const recommendation = screening.recommendation;
     const { outcome } = input;
     const departs = departsFromRecommendation(recommendation, outcome);
+    const communication = await checkCommunication(trx, {
+      caseId: app.case_id,
+      adverse: outcome === 'denied',
+      communicationId: input.communicationId,
+      communicationExemption: input.communicationExemption,
+      today,
+    });
     fail([
-      ...(outcome === 'denied' && !input.communicatedOn
-        ? [
-            {
-              path: 'body.communicatedOn',
-              message:
-                'required for a denial: the association must have been told the material and been able to answer (förvaltningslagen 25 §)',
-            },
-          ]
-        : []),
-      ...(input.communicatedOn && input.communicatedOn > today
-        ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
-        : []),
       ...(input.conditions && outcome !== 'approved'
         ? [{ path: 'body.conditions', message: 'only an approval has conditions' }]
         : []),
       ...(outcome === 'denied' ? letterWordProblems(input.justification, 'body.justification') : []),
+      ...communication.details,
       ...(needsJustification(recommendation, outcome) && !input.justification
         ? [
             {
@@ -149,6 +149,7 @@ export async function decideOnApplication(
           ]
         : []),
     ]);
+    if (communication.conflict) throw new ConflictError(communication.conflict);
 
     const row = await recordDecision(trx, deps, {
       kind: 'application',
@@ -159,8 +160,11 @@ export async function decideOnApplication(
       recommendation,
       departsFromRecommendation: departs,
       justification: input.justification ?? null,
-      communicatedOn: input.communicatedOn ?? null,
       conditions: input.conditions ?? null,
+      caseId: app.case_id,
+      caseNumber: app.case_number,
+      communicationId: communication.communicationId,
+      communicationExemption: communication.communicationExemption,
       criteria: [...new Set(screening.result.rules.filter((r) => r.status === 'met').map((r) => r.code))],
       supersedesId: input.supersedesDecisionId ?? null,
       decidedBy: actor.id,

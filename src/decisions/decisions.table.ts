@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { Json } from '../db/database';
+import type { CommunicationExemption } from '../communications/communications.exemptions';
 
 export type DecisionKind = 'application' | 'withdrawal' | 'restoration';
 export type DecisionOutcome = 'approved' | 'denied' | 'withdrawn' | 'restored';
@@ -18,10 +19,20 @@ export interface DecisionsTable {
   recommendation: string | null;
   departs_from_recommendation: boolean;
   justification: string | null;
-  /** When the association was told the material and could answer (förvaltningslagen 25 §). */
+  /**
+   * Before cases and communications existed: the date the association was told the material. Kept
+   * for decisions of that time; new decisions name their communication instead.
+   */
   communicated_on: string | null;
   /** An approval's conditions, printed in its letter (migration 0013). */
   conditions: string | null;
+  /** The case the decision is made in, and its diarienummer (a copy: case numbers never change). */
+  case_id: string;
+  case_number: string;
+  /** The kommunicering the decision rests on (förvaltningslagen 25 §) … */
+  communication_id: string | null;
+  /** … or the exception to it the decision states. */
+  communication_exemption: ColumnType<CommunicationExemption | null, string | null, string | null>;
   /** Criterion codes the decision rests on. */
   criteria: Json<string[]>;
   supersedes_id: string | null;

@@ -9,6 +9,7 @@ import { loadScreeningRow, screenApplication, toScreening } from './screening.se
 import { replayScreening } from './screening.replay';
 import { auditHitsRead } from '../watchlist/watchlist.read-audit';
 import { listPublishedRuleSets } from './rule-set.registry';
+import { applicationsWithVisibleHits, withholdHits, withholdRecordHits } from './screening.need-to-know';
 import {
   replayBody,
   replaySchema,
@@ -20,8 +21,9 @@ import {
   statsSchema,
 } from './screening.schemas';
 
-// Case officers see a screening (and its watchlist hits) as part of handling the application;
-// coordinators as second approvers; investigators read everything. Booking staff never.
+// Case officers see a screening as part of handling the application, and its watchlist hits only in
+// a case they handle or have before them to decide (need-to-know, cases.access); coordinators as
+// second approvers; investigators read everything. Booking staff never.
 const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
 
 export function screeningRoutes(deps: AppDeps) {
@@ -39,7 +41,11 @@ export function screeningRoutes(deps: AppDeps) {
         description: 'The stored screening with its recommendation and reasons',
         schema: screeningSchema,
       },
-      handler: ({ params, user }) => screenApplication(deps, user.id, params.id),
+      handler: async ({ params, user }) => {
+        const s = await screenApplication(deps, user.id, params.id);
+        const visible = await applicationsWithVisibleHits(db, user, [s.applicationId]);
+        return visible.has(s.applicationId) ? s : withholdHits(s);
+      },
     }),
     defineRoute({
       method: 'post',
@@ -72,10 +78,17 @@ export function screeningRoutes(deps: AppDeps) {
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );
-        const page = toPage(rows, query.limit, toScreening, (r) => ({
-          t: r.created_at.toISOString(),
-          id: r.id,
-        }));
+        const visible = await applicationsWithVisibleHits(
+          db,
+          user,
+          rows.map((r) => r.application_id),
+        );
+        const page = toPage(
+          rows,
+          query.limit,
+          (r) => (visible.has(r.application_id) ? toScreening(r) : withholdHits(toScreening(r))),
+          (r) => ({ t: r.created_at.toISOString(), id: r.id }),
+        );
         const withHits = page.items.filter((s) => s.watchlist.hits.length > 0);
         await auditHitsRead(db, deps.clock, {
           actor: user.id,
@@ -122,13 +135,17 @@ export function screeningRoutes(deps: AppDeps) {
       success: { status: 200, description: 'The screening', schema: screeningRecordSchema },
       handler: async ({ params, user }) => {
         const row = await loadScreeningRow(db, params.id);
+        const record = { ...toScreening(row), facts: row.facts, evaluation: row.result };
+        if (!(await applicationsWithVisibleHits(db, user, [row.application_id])).has(row.application_id)) {
+          return withholdRecordHits(record);
+        }
         await auditHitsRead(db, deps.clock, {
           actor: user.id,
           entityType: 'screening',
           entityId: row.id,
           entryIds: row.watchlist_hits.map((h) => h.entryId),
         });
-        return { ...toScreening(row), facts: row.facts, evaluation: row.result };
+        return record;
       },
     }),
     defineRoute({

@@ -54,6 +54,11 @@ export const screeningSchema = z
     checks: z.array(checkSchema).describe('every rule of the rule set with its status'),
     watchlist: z.object({
       hits: z.array(watchlistHitSchema),
+      hitsWithheld: z
+        .boolean()
+        .describe(
+          'true: hits are left out because this case officer neither handles the case nor has it before them to decide',
+        ),
       matcherVersion: z.string(),
       watchlistVersion: z.number().int(),
     }),

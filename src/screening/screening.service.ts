@@ -69,6 +69,7 @@ export function toScreening(row: ScreeningRow): Screening {
     checks,
     watchlist: {
       hits: row.watchlist_hits,
+      hitsWithheld: false,
       matcherVersion: row.matcher_version,
       watchlistVersion: row.watchlist_version,
     },

@@ -1,3 +1,5 @@
+import { EXEMPTION_GROUNDS, type ExemptionGround } from '../communications/communications.exemptions';
+
 // Swedish words for the service's codes. The API speaks in codes; people read these.
 
 export const LABELS = {
@@ -93,9 +95,21 @@ export const LABELS = {
     not_cleared: 'Kan inte bekräftas',
   },
   referralOutcome: { no_obstacle: 'Inget hinder', not_cleared: 'Kan inte bekräftas' },
+  caseKind: { application: 'Ansökan', withdrawal: 'Indragning av stöd' },
+  communicationStatus: {
+    awaiting_reply: 'Väntar på svar',
+    replied: 'Svar har kommit',
+    no_reply: 'Inget svar kom',
+  },
+  // The law's own words, from the one list of exceptions (communications.exemptions).
+  exemptionGround: Object.fromEntries(
+    EXEMPTION_GROUNDS.map((g) => [g.code, g.sv.replace(/\.$/, '')]),
+  ) as Record<ExemptionGround, string>,
   entityType: {
     application: 'Ansökan',
     association: 'Förening',
+    case: 'Ärende',
+    communication: 'Kommunicering',
     decision: 'Beslut',
     notification: 'Avisering',
     premises_check: 'Lokalkontroll',
@@ -127,6 +141,10 @@ export const LABELS = {
     'decision.approved': 'Beslutsförslag godkänt av en andra handläggare',
     'decision.finalised': 'Beslut fattat',
     'decision.returned': 'Beslut återlämnat',
+    'case.opened': 'Ärende öppnat',
+    'case.assigned': 'Ärende lämnat till en annan handläggare',
+    'communication.sent': 'Kommuniceringsbrev skickat',
+    'communication.reply_recorded': 'Svar på kommunicering registrerat',
     'premises.checked': 'Lokalkontroll',
     'referral.resolved': 'Hänvisning från lokalkontroll besvarad',
     'referral.escalated': 'Hänvisning från lokalkontroll försenad',

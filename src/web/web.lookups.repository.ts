@@ -56,6 +56,14 @@ export async function userDirectory(
   };
 }
 
+/** Case officers who can take a case now (active), by name: the choices when a case is handed over. */
+export async function activeCaseOfficers(db: Db): Promise<{ id: string; name: string }[]> {
+  return (await listUsers(db))
+    .filter((u) => u.role === 'case_officer' && u.active)
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
 /** "Anna Ek" for a user id, "system" for the scheduler, the id itself when unknown. */
 export function nameOf(names: Map<string, string>, id: string): string {
   return names.get(id) ?? (id === 'system' ? 'Systemet' : id);

@@ -122,4 +122,9 @@ export const FLASH: Record<string, string> = {
     'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
   'hanvisning-avslutad': 'Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.',
+  'kommunicering-sparad':
+    'Kommuniceringsbrevet är skrivet och sparat. Skicka det till föreningen; när svaret kommer registrerar du det här.',
+  'svar-registrerat': 'Föreningens svar är registrerat.',
+  'inget-svar-registrerat': 'Det är registrerat att inget svar kom före sista svarsdag.',
+  'handlaggare-bytt': 'Ärendet har fått en ny handläggare.',
 };

@@ -46,6 +46,31 @@ const EXACT: Record<string, string> = {
   'only an approval has conditions': 'Bara ett beviljande kan ha villkor.',
   'is printed in the letter and must not mention the watchlist or the recommendation: state the documented conduct and your assessment':
     'Motiveringen står i beslutsbrevet och får inte nämna bevakningslistan eller rekommendationen. Beskriv det dokumenterade agerandet och din bedömning.',
+  // Kommunicering (förvaltningslagen 25 §) and cases
+  'required for an adverse decision: the association must have been given the material and a deadline to answer (förvaltningslagen 25 §), or give communicationExemption':
+    'Välj kommuniceringen som beslutet grundas på, eller ange ett undantag och varför. Ett beslut som går föreningen emot kräver att föreningen först har fått ta del av underlaget och kunnat yttra sig (förvaltningslagen 25 §).',
+  'give either communicationId or communicationExemption, not both':
+    'Välj antingen en kommunicering eller ett undantag, inte båda.',
+  'a decision in the association’s favour needs no exception to kommunicering':
+    'Ett beslut till föreningens fördel behöver inget undantag från kommunicering.',
+  'not a communication of this case': 'Kommuniceringen hör inte till det här ärendet.',
+  'name at least one finding: the material the decision may rest on':
+    'Välj minst en uppgift att skicka till föreningen.',
+  'must be after the day the letter is sent': 'Sista svarsdag måste vara efter den dag brevet skickas.',
+  'must be at most three months after the day the letter is sent':
+    'Sista svarsdag får vara högst tre månader efter den dag brevet skickas.',
+  'not a finding of this application': 'Uppgiften hör inte till den här ansökan.',
+  'not a finding of the association’s applications':
+    'Uppgiften hör inte till någon av föreningens ansökningar.',
+  'The answer to this communication is already recorded': 'Svaret på kommuniceringen är redan registrerat.',
+  'It is already recorded that no answer came to this communication':
+    'Det är redan registrerat att inget svar kom.',
+  'must not be before the day the letter was sent':
+    'Svaret kan inte ha kommit före den dag brevet skickades.',
+  'The answer to this communication was just recorded by someone else':
+    'Någon annan registrerade nyss svaret på kommuniceringen.',
+  'must be an active case officer': 'Välj en aktiv handläggare.',
+  'must not contain control characters': 'Fältet innehåller tecken som inte är tillåtna.',
   // Withdrawal and restoration of support
   'cite at least one criterion': 'Välj minst ett kriterium som beslutet grundas på.',
   'A decision on this association’s support is already awaiting approval':
@@ -120,6 +145,21 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
       m[1] === 'withdrawn'
         ? 'Föreningens stöd är redan indraget.'
         : 'Föreningen har redan stöd; det finns inget att återuppta.',
+  ],
+  [
+    /^The association may answer the communication until (\S+) and no answer is recorded/,
+    (m) =>
+      `Föreningen får svara till och med ${m[1]} och inget svar är registrerat. Vänta tills svarstiden har gått ut, eller registrera svaret först.`,
+  ],
+  [
+    /^The reply deadline (\S+) has not passed yet$/,
+    (m) =>
+      `Sista svarsdag (${m[1]}) har inte passerat än. Först därefter kan du registrera att inget svar kom.`,
+  ],
+  [/^The case number (.+) is already in use$/, (m) => `Diarienumret ${m[1]} används redan.`],
+  [
+    /^The association already has an open withdrawal case, (.+); use that number or none$/,
+    (m) => `Föreningen har redan ett öppet ärende om indragning, ${m[1]}. Ange det numret eller inget.`,
   ],
   [/^The entry is already retired$/, () => 'Posten är redan avregistrerad.'],
   [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],

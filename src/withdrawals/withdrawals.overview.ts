@@ -25,6 +25,7 @@ export const withdrawalOverviewSchema = z
   .object({
     decisionId: z.uuid(),
     reference: z.string(),
+    caseNumber: z.string(),
     associationId: z.uuid(),
     associationName: z.string(),
     orgNumber: z.string(),
@@ -50,6 +51,7 @@ export async function listWithdrawals(
     .select([
       'decisions.id',
       'decisions.reference',
+      'decisions.case_number',
       'decisions.association_id',
       'decisions.status',
       'decisions.criteria',
@@ -92,6 +94,7 @@ export async function listWithdrawals(
       return {
         decisionId: r.id,
         reference: r.reference,
+        caseNumber: r.case_number,
         associationId: r.association_id,
         associationName: r.name,
         orgNumber: r.org_number,

@@ -1,23 +1,30 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../http/common.schemas';
+import { caseNumberSchema } from '../cases/cases.schemas';
+import { communicationFields } from '../communications/communications.schemas';
 
 export const withdrawalBody = z
   .object({
     justification: z.string().trim().min(1, 'must not be empty').max(20_000),
     criteria: z.array(z.string().trim().min(1).max(20)).min(1, 'cite at least one criterion').max(20),
-    communicatedOn: isoDateSchema.describe('when the association was told the material and could answer'),
+    ...communicationFields,
+    caseNumber: caseNumberSchema
+      .optional()
+      .describe('the registry system’s diarienummer, when this opens the withdrawal case'),
   })
   .strict();
 export type WithdrawalInput = z.output<typeof withdrawalBody>;
 
+// Restoring support goes the association's way: no kommunicering is needed (förvaltningslagen 25 §).
 export const restorationBody = z
-  .object({
-    justification: z.string().trim().min(1, 'must not be empty').max(20_000),
-    communicatedOn: isoDateSchema.optional(),
-  })
+  .object({ justification: z.string().trim().min(1, 'must not be empty').max(20_000) })
   .strict();
 export type RestorationInput = z.output<typeof restorationBody>;
 
 export const withdrawalCreatedSchema = z
-  .object({ decisionId: z.uuid(), status: z.enum(['pending_approval']), reference: z.string() })
+  .object({
+    decisionId: z.uuid(),
+    status: z.enum(['pending_approval']),
+    reference: z.string(),
+    caseNumber: z.string().describe('the diarienummer of the withdrawal case'),
+  })
   .meta({ id: 'WithdrawalCreated' });

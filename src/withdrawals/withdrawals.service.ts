@@ -1,6 +1,16 @@
 import { isoDate } from '../clock';
-import { findAssociation } from '../associations/associations.repository';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { appendAudit } from '../audit/audit.service';
+import { lockAssociation } from '../associations/associations.repository';
+import {
+  caseOpenedEvent,
+  restorationCaseFor,
+  withdrawalCaseFor,
+  type CaseDeps,
+} from '../cases/cases.service';
+import { checkCommunication } from '../communications/communications.gate';
+import type { CommunicationExemption } from '../communications/communications.exemptions';
+import { pendingSupportDecision } from '../decisions/decisions.repository';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../http/errors';
 import type { AuthUser } from '../http/auth';
 import { selectRuleSet } from '../screening/rule-set.loader';
 import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
@@ -9,8 +19,8 @@ import { recordDecision, type DecisionDeps } from '../decisions/decisions.servic
 import { letterWordProblems } from '../decisions/letter.wording';
 import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
 
-// Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs communication with the
-// association, reasons citing the criteria and a second officer. It takes effect when approved
+// Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs kommunicering with the
+// association (or a stated exception), reasons citing the criteria and a second officer. It takes effect when approved
 // (decisions.finalise): support withdrawn, follow-up reminders created, a letter from its own template.
 
 /**
@@ -34,35 +44,55 @@ export function conductCriteria(
 const conductCodes = (deps: DecisionDeps, today: string) =>
   new Set(conductCriteria(deps.ruleSets, today).map((c) => c.code));
 
+type SupportDeps = DecisionDeps & CaseDeps;
+
 async function openSupportDecision(
-  deps: DecisionDeps,
+  deps: SupportDeps,
   actor: AuthUser,
   associationId: string,
   kind: Extract<DecisionKind, 'withdrawal' | 'restoration'>,
-  fields: { justification: string; communicatedOn: string | null; criteria: string[] },
+  fields: {
+    justification: string;
+    criteria: string[];
+    /** Field problems found before the transaction, reported together with the communication's. */
+    details: ErrorDetail[];
+    communicationId?: string | undefined;
+    communicationExemption?: CommunicationExemption | undefined;
+    caseNumber?: string | undefined;
+  },
 ) {
+  const today = isoDate(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
     // Lock the association: one support decision at a time.
-    const association = await trx
-      .selectFrom('associations')
-      .select(['id', 'support_status'])
-      .where('id', '=', associationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const association = await lockAssociation(trx, associationId);
     if (!association) throw new NotFoundError('Association');
     const expected = kind === 'withdrawal' ? 'active' : 'withdrawn';
     if (association.support_status !== expected) {
       throw new ConflictError(`The association's support is ${association.support_status}`);
     }
-    const pending = await trx
-      .selectFrom('decisions')
-      .select('id')
-      .where('association_id', '=', associationId)
-      .where('kind', 'in', ['withdrawal', 'restoration'])
-      .where('status', '=', 'pending_approval')
-      .executeTakeFirst();
-    if (pending)
+    if (await pendingSupportDecision(trx, associationId)) {
       throw new ConflictError('A decision on this association’s support is already awaiting approval');
+    }
+    // A withdrawal joins the case its kommunicering opened (or opens one); a restoration continues
+    // the case of the withdrawal it ends.
+    const c =
+      kind === 'withdrawal'
+        ? await withdrawalCaseFor(trx, deps, {
+            associationId,
+            caseNumber: fields.caseNumber,
+            actor: actor.id,
+          })
+        : await restorationCaseFor(trx, deps, { associationId, actor: actor.id });
+    const communication = await checkCommunication(trx, {
+      caseId: c.row.id,
+      adverse: kind === 'withdrawal',
+      communicationId: fields.communicationId,
+      communicationExemption: fields.communicationExemption,
+      today,
+    });
+    const details = [...fields.details, ...communication.details];
+    if (details.length) throw new ValidationError('Request validation failed', details);
+    if (communication.conflict) throw new ConflictError(communication.conflict);
     const row = await recordDecision(trx, deps, {
       kind,
       associationId,
@@ -72,17 +102,26 @@ async function openSupportDecision(
       recommendation: null,
       departsFromRecommendation: false,
       justification: fields.justification,
-      communicatedOn: fields.communicatedOn,
+      caseId: c.row.id,
+      caseNumber: c.row.case_number,
+      communicationId: communication.communicationId,
+      communicationExemption: communication.communicationExemption,
       criteria: fields.criteria,
       supersedesId: null,
       decidedBy: actor.id,
     });
-    return { decisionId: row.id, status: 'pending_approval' as const, reference: row.reference };
+    if (c.opened) await appendAudit(trx, deps.clock, caseOpenedEvent(c.row, actor.id));
+    return {
+      decisionId: row.id,
+      status: 'pending_approval' as const,
+      reference: row.reference,
+      caseNumber: row.case_number,
+    };
   });
 }
 
 export async function proposeWithdrawal(
-  deps: DecisionDeps,
+  deps: SupportDeps,
   actor: AuthUser,
   associationId: string,
   input: WithdrawalInput,
@@ -97,36 +136,27 @@ export async function proposeWithdrawal(
         path: `body.criteria.${i}`,
         message: `"${c}" is not a conduct criterion (${[...known].join(', ')})`,
       })),
-    ...(input.communicatedOn > today
-      ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
-      : []),
     ...letterWordProblems(input.justification, 'body.justification'),
   ];
-  if (details.length) throw new ValidationError('Request validation failed', details);
-  if (!(await findAssociation(deps.db, associationId))) throw new NotFoundError('Association');
   return openSupportDecision(deps, actor, associationId, 'withdrawal', {
     justification: input.justification,
-    communicatedOn: input.communicatedOn,
     criteria: [...new Set(input.criteria)],
+    details,
+    communicationId: input.communicationId,
+    communicationExemption: input.communicationExemption,
+    caseNumber: input.caseNumber,
   });
 }
 
 export async function proposeRestoration(
-  deps: DecisionDeps,
+  deps: SupportDeps,
   actor: AuthUser,
   associationId: string,
   input: RestorationInput,
 ) {
-  const details = [
-    ...(input.communicatedOn && input.communicatedOn > isoDate(deps.clock.now())
-      ? [{ path: 'body.communicatedOn', message: 'must not be in the future' }]
-      : []),
-    ...letterWordProblems(input.justification, 'body.justification'),
-  ];
-  if (details.length) throw new ValidationError('Request validation failed', details);
   return openSupportDecision(deps, actor, associationId, 'restoration', {
     justification: input.justification,
-    communicatedOn: input.communicatedOn ?? null,
     criteria: [],
+    details: letterWordProblems(input.justification, 'body.justification'),
   });
 }

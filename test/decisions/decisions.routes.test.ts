@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication } from '../support/communications';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -35,11 +36,14 @@ async function letterBytes(decisionId: string) {
   return { res, bytes: res.body as Buffer };
 }
 
-const deny = {
+const justification = 'Föreningens ordförande har uppmanat till våld vid föreningens möte.';
+
+/** A denial after kommunicering: the application's findings sent, the association's answer recorded. */
+const deny = async (applicationId: string) => ({
   outcome: 'denied',
-  justification: 'Föreningens ordförande har uppmanat till våld vid föreningens möte.',
-  communicatedOn: '2026-11-20',
-};
+  justification,
+  communicationId: await communicatedApplication(ctx, applicationId),
+});
 
 describe('decisions', () => {
   it('approving an eligible screening is final at once, with a stored letter whose hash matches the served bytes', async () => {
@@ -65,23 +69,27 @@ describe('decisions', () => {
   });
 
   it.each([
-    ['communicatedOn', { outcome: 'denied', justification: 'Skäl.' }, 'body.communicatedOn'],
-    ['justification', { outcome: 'denied', communicatedOn: '2026-11-20' }, 'body.justification'],
+    ['no kommunicering', async () => ({ outcome: 'denied', justification: 'Skäl.' }), 'body.communicationId'],
     [
-      'the communication date (in the future)',
-      { ...deny, communicatedOn: '2026-12-24' },
-      'body.communicatedOn',
+      'no justification',
+      async (applicationId: string) => ({ ...(await deny(applicationId)), justification: undefined }),
+      'body.justification',
     ],
-  ])('a denial with a problem in %s is refused with 400', async (_what, body, path) => {
+    [
+      'the kommunicering of another case',
+      async () => deny((await screened({ findings: [finding()] })).applicationId),
+      'body.communicationId',
+    ],
+  ])('a denial with %s is refused with 400', async (_what, body, path) => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
-    const res = await decide(applicationId, { screeningId: screening.id, ...body });
+    const res = await decide(applicationId, { screeningId: screening.id, ...(await body(applicationId)) });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
   it('a denial waits for a different officer: the same officer gets 403, another makes it final', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
-    const d = await decide(applicationId, { screeningId: screening.id, ...deny });
+    const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     expect(d.status).toBe(201);
     expect(d.body).toMatchObject({ status: 'pending_approval', documentSha256: null, criteria: ['VBE-1'] });
     expect((await as(ctx, 'investigator').get(`/api/decisions/${d.body.id}/document`)).status).toBe(409);
@@ -112,7 +120,7 @@ describe('decisions', () => {
 
   it('two simultaneous approvals: exactly one wins', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
-    const d = await decide(applicationId, { screeningId: screening.id, ...deny });
+    const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     const [a, b] = await Promise.all([
       as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`),
       as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`),
@@ -143,16 +151,22 @@ describe('decisions', () => {
     const first = await decide(applicationId, { screeningId: screening.id, outcome: 'approved' });
     const dup = await decide(applicationId, { screeningId: screening.id, outcome: 'approved' });
     expect(dup.status).toBe(409);
+    // Conduct comes to light after the approval: recorded, screened again, put before the association.
+    await as(ctx, 'case_officer')
+      .post(`/api/applications/${applicationId}/findings`)
+      .send(finding())
+      .expect(201);
+    const again = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/screenings`);
     const correction = await decide(applicationId, {
-      screeningId: screening.id,
-      ...deny,
+      screeningId: again.body.id,
+      ...(await deny(applicationId)),
       supersedesDecisionId: first.body.id,
     });
     expect(correction.status).toBe(201);
     expect(correction.body).toMatchObject({
       status: 'pending_approval',
       supersedesId: first.body.id,
-      departsFromRecommendation: true,
+      departsFromRecommendation: false,
     });
     // Until approved, the first decision stands.
     expect((await as(ctx, 'investigator').get(`/api/decisions/${first.body.id}`)).body.status).toBe('final');
@@ -180,7 +194,7 @@ describe('decisions', () => {
 
   it('a pending decision cannot be approved once the application was screened again: it is returned and redone', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
-    const d = await decide(applicationId, { screeningId: screening.id, ...deny });
+    const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     expect(d.body.status).toBe('pending_approval');
     const rescreened = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/screenings`);
     expect(rescreened.status).toBe(201);
@@ -194,7 +208,10 @@ describe('decisions', () => {
       .post(`/api/decisions/${d.body.id}/return`)
       .send({ reason: 'Ny granskning finns.' })
       .expect(200);
-    const redone = await decide(applicationId, { screeningId: rescreened.body.id, ...deny });
+    const redone = await decide(applicationId, {
+      screeningId: rescreened.body.id,
+      ...(await deny(applicationId)),
+    });
     expect(redone.status).toBe(201);
     expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${redone.body.id}/approve`)).status).toBe(
       200,
@@ -203,7 +220,7 @@ describe('decisions', () => {
 
   it('a returned decision never takes effect and frees the application for a new one', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
-    const d = await decide(applicationId, { screeningId: screening.id, ...deny });
+    const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     const ret = await as(ctx, 'coordinator')
       .post(`/api/decisions/${d.body.id}/return`)
       .send({ reason: 'Kommuniceringen saknar underlag.' });
@@ -212,7 +229,9 @@ describe('decisions', () => {
       returnedReason: 'Kommuniceringen saknar underlag.',
     });
     expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`)).status).toBe(409);
-    expect((await decide(applicationId, { screeningId: screening.id, ...deny })).status).toBe(201);
+    expect(
+      (await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) })).status,
+    ).toBe(201);
   });
 
   it('escapes names in the letter', async () => {

@@ -1,5 +1,6 @@
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication } from '../support/communications';
 
 // Outcomes per criterion and month: only decisions in force (final) count, each once per criterion
 // that fired in the screening it was made on.
@@ -18,14 +19,18 @@ async function screened(findings: unknown[]) {
   return { applicationId: app.body.id as string, screeningId: s.body.id as string };
 }
 
-const deny = { outcome: 'denied', justification: 'Uppmaning till våld.', communicatedOn: '2026-11-20' };
+const deny = async (applicationId: string) => ({
+  outcome: 'denied',
+  justification: 'Uppmaning till våld.',
+  communicationId: await communicatedApplication(ctx, applicationId),
+});
 
 it('counts final decisions per month, fired criterion and outcome; pending ones do not count', async () => {
   for (let i = 0; i < 2; i++) {
     const s = await screened([finding()]);
     const d = await as(ctx, 'case_officer')
       .post(`/api/applications/${s.applicationId}/decisions`)
-      .send({ screeningId: s.screeningId, ...deny })
+      .send({ screeningId: s.screeningId, ...(await deny(s.applicationId)) })
       .expect(201);
     // The first is approved by a second officer (final); the second stays pending.
     if (i === 0) await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { as, orgNumber } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // Booking staff check two associations before letting a room: one has no obstacle, the other must be
@@ -19,7 +20,11 @@ beforeAll(async () => {
   const withdrawn = await registerAssociation(e2e.ctx, { name: 'Stålbröderna' });
   const w = await as(e2e.ctx, 'case_officer')
     .post(`/api/associations/${withdrawn.id}/withdrawals`)
-    .send({ justification: 'Våldsbejakande verksamhet.', criteria: ['VBE-1'], communicatedOn: '2026-11-20' })
+    .send({
+      justification: 'Våldsbejakande verksamhet.',
+      criteria: ['VBE-1'],
+      communicationId: await communicatedWithdrawal(e2e.ctx, withdrawn.id),
+    })
     .expect(201);
   await as(e2e.ctx, 'case_officer_2').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
   await as(e2e.ctx, 'coordinator')

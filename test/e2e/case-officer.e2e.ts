@@ -3,8 +3,10 @@ import { orgNumber } from '../support/test-app';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // The decision flow end to end, in three people's hands: a case officer registers an association,
-// takes in its grant application, records a finding, screens it, reads the reasons per criterion and
-// denies it with communication; a second officer approves the denial and reads the letter; an
+// takes in its grant application under the registry's diarienummer, records a finding, screens it,
+// reads the reasons per criterion, sends the finding to the association (kommunicering), is refused a
+// denial while the association may still answer, records the answer and denies; a second officer
+// approves the denial and reads the letter; an
 // investigator finds the decision with the search filters, reads its record, replays its screening
 // and sees the audit chain verified.
 let e2e: E2e;
@@ -62,11 +64,14 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   }
   await page.getByLabel(/Undertecknat av/).fill('Anna Ek, ordförande');
   await page.getByLabel('Undertecknat den').fill('2026-11-01');
+  await page.getByLabel(/Diarienummer/).fill('HÄ 2026/1234');
   await expectAccessible(page);
   await screenshot(page, '04-ny-ansokan');
   await page.getByRole('button', { name: 'Registrera ansökan' }).click();
   await expectText(page.getByRole('status'), 'Ansökan är registrerad som mottagen');
   await expectText(page.getByRole('heading', { level: 1 }), 'Ansökan från Idrottsföreningen Kamraterna');
+  await expectText(page.locator('#diarienummer'), 'HÄ 2026/1234');
+  const applicationUrl = page.url().split('?')[0]!;
 
   // A finding of documented conduct.
   await page.getByText('Lägg till en uppgift').click();
@@ -96,21 +101,78 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   await expectText(page.locator('main'), 'Inga träffar på bevakningslistan.');
   await expectAccessible(page);
   await screenshot(page, '06-granskning');
+  const screeningUrl = page.url().split('?')[0]!;
 
-  // Deny: first without the communication date and the reasons the law asks for.
+  // Deny: first without kommunicering and the reasons the law asks for.
   const form = page.locator('form[action$="/beslut"]');
   await form.getByLabel(/Avslå ansökan/).check();
   await form.getByRole('button', { name: 'Fatta beslut' }).click();
   const problems = page.getByRole('alert');
   await expectText(problems, 'Motivera avslaget.');
-  await expectText(problems, 'Ett avslag kräver kommunicering (förvaltningslagen 25 §)');
+  await expectText(
+    problems,
+    'Välj kommuniceringen som beslutet grundas på, eller ange ett undantag och varför.',
+  );
   expect(await page.getByLabel(/Avslå ansökan/).isChecked()).toBe(true);
   await expectAccessible(page);
   await screenshot(page, '08-beslut-fel');
+
+  // Kommunicering: the finding goes to the association in a letter, with a deadline to answer.
+  await page.goto(applicationUrl);
+  await page.getByText('Skicka uppgifterna till föreningen (kommunicering)').click();
+  await page.getByLabel(/Polisanmälan K123456-26/).check();
+  await page.getByLabel('Sista svarsdag').fill('2026-12-10');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Skriv kommuniceringsbrevet' }).click();
+  await expectText(page.getByRole('status'), 'Kommuniceringsbrevet är skrivet och sparat.');
+  await expectText(page.locator('.recommendation'), 'Status: Väntar på svar');
+  await expectText(page.locator('main'), 'HÄ 2026/1234');
+  await expectAccessible(page);
+  await screenshot(page, '08a-kommunicering');
+  const communicationUrl = page.url().split('?')[0]!;
+  const commSha = (await page.locator('#brev-sha256').innerText()).trim();
+  const commHref = await page.getByRole('link', { name: /Öppna kommuniceringsbrevet/ }).getAttribute('href');
+  const commLetter = (await page.goto(commHref!))!;
+  expect(
+    createHash('sha256')
+      .update(await commLetter.body())
+      .digest('hex'),
+  ).toBe(commSha);
+  await expectText(page.getByRole('heading', { level: 1 }), 'Ni får yttra er innan vi beslutar');
+  await expectText(page.locator('main'), 'Vi behöver ert svar senast den 10 december 2026.');
+  await expectText(page.locator('main'), 'Polisanmälan K123456-26');
+  await screenshot(page, '08b-kommuniceringsbrev');
+
+  // A denial while the association may still answer is refused.
+  await page.goto(screeningUrl);
+  await page.getByLabel(/Avslå ansökan/).check();
   await page
     .getByLabel('Motivering', { exact: true })
     .fill('Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte (VBE-1).');
-  await page.getByLabel(/Datum då föreningen fick ta del av underlaget/).fill('2026-11-20');
+  await page.getByLabel(/sista svarsdag 2026-12-10 – Väntar på svar/).check();
+  await page.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expectText(
+    page.getByRole('alert'),
+    'Föreningen får svara till och med 2026-12-10 och inget svar är registrerat.',
+  );
+  await expectAccessible(page);
+
+  // The answer comes and is recorded; then the denial rests on the kommunicering.
+  await page.goto(communicationUrl);
+  await page.getByLabel('Datum då svaret kom in').fill('2026-11-26');
+  await page
+    .getByLabel('Vad föreningen svarade')
+    .fill('Föreningen menar att ordföranden talade som privatperson.');
+  await page.getByRole('button', { name: 'Registrera svaret' }).click();
+  await expectText(page.getByRole('status'), 'Föreningens svar är registrerat.');
+  await expectText(page.locator('.recommendation'), 'Status: Svar har kommit');
+  await expectAccessible(page);
+  await page.goto(screeningUrl);
+  await page.getByLabel(/Avslå ansökan/).check();
+  await page
+    .getByLabel('Motivering', { exact: true })
+    .fill('Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte (VBE-1).');
+  await page.getByLabel(/sista svarsdag 2026-12-10 – Svar har kommit/).check();
   await page.getByRole('button', { name: 'Fatta beslut' }).click();
   await expectText(page.getByRole('status'), 'väntar på godkännande av en annan handläggare');
   await expectText(page.locator('.recommendation'), 'Beslut om ansökan: Avslås Beslutsförslag');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
 import { as } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // An investigator finds a screening by its criterion, reads the equal-treatment overview (outcomes of
@@ -22,14 +23,18 @@ beforeAll(async () => {
       screeningId: s.body.id,
       outcome: 'denied',
       justification: 'VBE-1.',
-      communicatedOn: '2026-11-20',
+      communicationId: await communicatedApplication(ctx, app.body.id),
     })
     .expect(201);
   await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
   const b = await registerAssociation(ctx, { name: 'Stålbröderna' });
   const w = await as(ctx, 'case_officer')
     .post(`/api/associations/${b.id}/withdrawals`)
-    .send({ justification: 'Våldsbejakande verksamhet.', criteria: ['VBE-1'], communicatedOn: '2026-11-20' })
+    .send({
+      justification: 'Våldsbejakande verksamhet.',
+      criteria: ['VBE-1'],
+      communicationId: await communicatedWithdrawal(ctx, b.id),
+    })
     .expect(201);
   await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
 });

@@ -1,5 +1,6 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -66,7 +67,7 @@ describe('premises check', () => {
       .send({
         justification: 'Upplåter lokaler åt våldsbejakande grupp.',
         criteria: ['VBE-1'],
-        communicatedOn: '2026-11-20',
+        communicationId: await communicatedWithdrawal(ctx, a.id),
       });
     await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
     expect((await check({ name: 'idrottsföreningen kvarnen' })).body.result).toBe('refer');

@@ -7,6 +7,7 @@ import { WithdrawnIndexCache } from '../../src/premises/premises.withdrawn-index
 import { supportVersion } from '../../src/premises/premises.repository';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 import { openSecondHandle } from '../support/test-db';
 
 // Booking staff rarely type a withdrawn association's registered name exactly, and often give no
@@ -30,7 +31,7 @@ async function withdraw(associationId: string) {
     .send({
       justification: 'Upplåter lokaler åt våldsbejakande grupp.',
       criteria: ['VBE-1'],
-      communicatedOn: '2026-11-20',
+      communicationId: await communicatedWithdrawal(ctx, associationId),
     })
     .expect(201);
   await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);

@@ -4,6 +4,7 @@ import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { runSweep } from '../../src/reminders/reminders.scheduler';
 import { watchlistReviewPort } from '../../src/watchlist/watchlist.review-port';
 import { registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
 // A withdrawal walked through its first years with the injected clock, sweeping as the scheduler would,
@@ -47,7 +48,7 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
     .send({
       justification: 'Upplåter lokaler åt en våldsbejakande grupp.',
       criteria: ['VBE-1'],
-      communicatedOn: today(),
+      communicationId: await communicatedWithdrawal(ctx, association.id),
     });
   expect(proposed.status).toBe(201);
   const decisionId = proposed.body.decisionId as string;

@@ -1,5 +1,6 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -58,7 +59,11 @@ describe('continuous monitoring of associations with support', () => {
     const a = await registerAssociation(ctx, { name: 'Mörkrets Brödraskap' });
     const w = await as(ctx, 'case_officer')
       .post(`/api/associations/${a.id}/withdrawals`)
-      .send({ justification: 'x', criteria: ['VBE-1'], communicatedOn: '2026-11-20' });
+      .send({
+        justification: 'x',
+        criteria: ['VBE-1'],
+        communicationId: await communicatedWithdrawal(ctx, a.id),
+      });
     await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
     await as(ctx, 'coordinator')
       .post('/api/watchlist')

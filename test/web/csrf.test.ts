@@ -5,6 +5,7 @@ import { InProcessApi } from '../../src/web/web.api';
 import { allPages } from '../../src/web/pages';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication } from '../support/communications';
 import { hiddenCsrf, signIn, textOf } from './web-support';
 
 // Every form post carries a token another site cannot know; without it nothing happens and the
@@ -114,7 +115,11 @@ describe('form tokens', () => {
     const res = await agent
       .post(`/granskningar/${s.body.id}/beslut`)
       .type('form')
-      .send({ outcome: 'denied', justification: 'Skäl.', communicatedOn: '2026-11-20' });
+      .send({
+        outcome: 'denied',
+        justification: 'Skäl.',
+        communicationId: await communicatedApplication(ctx, app.body.id),
+      });
     expect(res.status).toBe(403);
     const rows = await ctx.handle.db
       .selectFrom('decisions')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication } from '../support/communications';
 import { decodeEntities, signIn, textOf } from './web-support';
 
 // Deciding through the pages: the decision form enforces the API's rules (in Swedish, field by
@@ -44,15 +45,16 @@ const decisionCount = async (applicationId: string) =>
       .execute()
   ).length;
 
-const denial = {
+/** A denial as the form sends it, naming the kommunicering of the case (sent and answered). */
+const denial = async (applicationId: string) => ({
   outcome: 'denied',
   justification: 'Föreningens ordförande uppmanade till våld vid ett möte (VBE-1).',
-  communicatedOn: '2026-11-20',
-};
+  communicationId: await communicatedApplication(ctx, applicationId),
+});
 
 /** Decides as the officer through the form; returns the decision's page address. */
-async function deny(screeningId: string) {
-  const res = await post(officer, `/granskningar/${screeningId}/beslut`, denial);
+async function deny(s: { applicationId: string; screeningId: string }) {
+  const res = await post(officer, `/granskningar/${s.screeningId}/beslut`, await denial(s.applicationId));
   expect(res.status).toBe(303);
   return res.headers.location!.split('?')[0]!;
 }
@@ -72,7 +74,12 @@ describe('the decision form on a screening page', () => {
     expect(text).toContain(
       'Bevilja ansökan – Kräver motivering, eftersom rekommendationen är ”Ej stödberättigad”. Beslutet gäller först när en annan handläggare eller samordnare har godkänt det.',
     );
-    expect(text).toContain('Avslå ansökan – Kräver motivering och datum för kommunicering med föreningen.');
+    expect(text).toContain(
+      'Avslå ansökan – Kräver motivering, och att föreningen först har fått ta del av uppgifterna och kunnat svara (kommunicering) eller ett undantag från det.',
+    );
+    expect(text).toContain(
+      'Ingen kommunicering är skickad i ärendet. Skicka uppgifterna till föreningen från ansökans sida innan du avslår, eller ange ett undantag.',
+    );
     const investigator = await signIn(ctx, 'investigator');
     const read = await investigator.agent.get(`/granskningar/${screeningId}`);
     expect(read.status).toBe(200);
@@ -90,22 +97,40 @@ describe('the decision form on a screening page', () => {
       'Motivering De skäl som bestämt utgången, med hänvisning till kriterierna. Vid avslag står den i beslutsbrevet som nämndens bedömning: skriv till föreningen och nämn inte bevakningslistan eller rekommendationen. Fel: Motivera avslaget. Ett avslag ska innehålla de skäl som bestämt utgången (förvaltningslagen 32 §).',
     );
     expect(text).toContain(
-      'Fel: Ange när föreningen fick ta del av underlaget och kunde yttra sig. Ett avslag kräver kommunicering (förvaltningslagen 25 §).',
+      'Fel: Välj kommuniceringen som beslutet grundas på, eller ange ett undantag och varför. Ett beslut som går föreningen emot kräver att föreningen först har fått ta del av underlaget och kunnat yttra sig (förvaltningslagen 25 §).',
     );
     expect(res.text).toMatch(/id="f-outcome-denied" name="outcome" value="denied" checked/);
     expect(res.text).toMatch(/name="justification"[^>]*aria-invalid="true"/);
-    expect(res.text).toContain('href="#f-communicatedOn"');
+    expect(res.text).toContain('href="#f-communicationId"');
     expect(text).not.toMatch(/\b(required|must|invalid|expected)\b/i);
     expect(await decisionCount(applicationId)).toBe(0);
 
-    // A date in the future is refused too; what was typed stays.
-    const future = await post(officer, `/granskningar/${screeningId}/beslut`, {
-      ...denial,
-      communicatedOn: '2026-12-24',
+    // The kommunicering is chosen, but the association may still answer: refused; what was typed stays.
+    const unanswered = await communicatedApplication(ctx, applicationId, { answer: false });
+    const page = await officer.agent.get(`/granskningar/${screeningId}`);
+    expect(textOf(page.text)).toContain('Skickad 2026-11-20, sista svarsdag 2026-12-04 – Väntar på svar');
+    const body = { ...(await denial(applicationId)), communicationId: unanswered };
+    const early = await post(officer, `/granskningar/${screeningId}/beslut`, body);
+    expect(early.status).toBe(409);
+    expect(textOf(early.text)).toContain(
+      'Föreningen får svara till och med 2026-12-04 och inget svar är registrerat. Vänta tills svarstiden har gått ut, eller registrera svaret först.',
+    );
+    expect(decodeEntities(early.text)).toContain(`${body.justification}</textarea>`);
+    expect(early.text).toContain(
+      `id="f-communicationId-${unanswered}" name="communicationId" value="${unanswered}" checked`,
+    );
+
+    // An exception to kommunicering needs its reason, beside the field, with the exception part open.
+    const { communicationId: _c, ...withoutCommunication } = body;
+    const noReason = await post(officer, `/granskningar/${screeningId}/beslut`, {
+      ...withoutCommunication,
+      'communicationExemption.ground': 'cannot_be_postponed',
     });
-    expect(future.status).toBe(400);
-    expect(textOf(future.text)).toContain('Fel: Datumet får inte ligga i framtiden.');
-    expect(decodeEntities(future.text)).toContain(`${denial.justification}</textarea>`);
+    expect(noReason.status).toBe(400);
+    expect(textOf(noReason.text)).toContain(
+      'Varför undantaget gäller i det här ärendet Fel: Fältet får inte vara tomt.',
+    );
+    expect(noReason.text).toMatch(/<details open>\s*<summary>Besluta utan kommunicering/);
     const none = await post(officer, `/granskningar/${screeningId}/beslut`, {});
     expect(textOf(none.text)).toContain('Ditt beslut Fel: Välj ett av alternativen.');
     expect(await decisionCount(applicationId)).toBe(0);
@@ -146,8 +171,7 @@ describe('the decision form on a screening page', () => {
 
 describe('four eyes and the letter', () => {
   it('a denial waits in the second officer’s queue; the decider cannot approve it; the other can', async () => {
-    const { screeningId } = await screened('Stålbröderna');
-    const page = await deny(screeningId);
+    const page = await deny(await screened('Stålbröderna'));
     const id = page.split('/').pop()!;
     const mine = textOf((await officer.agent.get(page)).text);
     expect(mine).toContain('Beslut om ansökan: Avslås Beslutsförslag');
@@ -211,8 +235,8 @@ describe('four eyes and the letter', () => {
   });
 
   it('returns a decision only with a reason; a returned decision frees the application', async () => {
-    const { screeningId } = await screened('Återvändarna');
-    const page = await deny(screeningId);
+    const { applicationId, screeningId } = await screened('Återvändarna');
+    const page = await deny({ applicationId, screeningId });
     const blank = await post(coordinator, `${page}/aterlamna`, { reason: '  ' });
     expect(blank.status).toBe(400);
     expect(textOf(blank.text)).toContain('Skäl att återlämna beslutet');
@@ -230,21 +254,21 @@ describe('four eyes and the letter', () => {
 
   it('a new decision on a decided application must say it replaces (ersätter) the final one; both remain', async () => {
     const { applicationId, screeningId } = await screened('Rättelseföreningen');
-    const first = await deny(screeningId);
+    const first = await deny({ applicationId, screeningId });
     await post(coordinator, `${first}/godkann`).expect(303);
     const screening = await officer.agent.get(`/granskningar/${screeningId}`);
     const reference = /Gällande beslut: <a href="[^"]+">(FK [^<]+)</.exec(screening.text)![1]!;
     expect(textOf(screening.text)).toContain(`Beslutet ersätter beslut ${reference}`);
 
-    const unnamed = await post(officer, `/granskningar/${screeningId}/beslut`, denial);
+    const unnamed = await post(officer, `/granskningar/${screeningId}/beslut`, await denial(applicationId));
     expect(unnamed.status).toBe(409);
     expect(textOf(unnamed.text)).toContain(
       'Ansökan har redan ett beslut. Ett nytt beslut måste ange att det ersätter det beslutet.',
     );
     const firstId = first.split('/').pop()!;
     const named = await post(officer, `/granskningar/${screeningId}/beslut`, {
-      ...denial,
-      justification: 'Rättelse: datumet för kommuniceringen var fel.',
+      ...(await denial(applicationId)),
+      justification: 'Rättelse: beslutet grundades på fel uppgift.',
       supersedesDecisionId: firstId,
     });
     expect(named.status).toBe(303);

@@ -1,6 +1,7 @@
 import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 import { signIn, textOf } from './web-support';
 
 // The investigator's view of decisions: search with filters, a decision's full record, outcomes per
@@ -29,7 +30,11 @@ beforeAll(async () => {
     const s = await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`);
     const body =
       c.key === 'denied'
-        ? { outcome: 'denied', justification: 'Uppmaning till våld.', communicatedOn: '2026-11-20' }
+        ? {
+            outcome: 'denied',
+            justification: 'Uppmaning till våld.',
+            communicationId: await communicatedApplication(ctx, app.body.id),
+          }
         : { outcome: 'approved' };
     const d = await as(ctx, 'case_officer')
       .post(`/api/applications/${app.body.id}/decisions`)
@@ -42,7 +47,11 @@ beforeAll(async () => {
   const a = await registerAssociation(ctx, { name: 'Stålbröderna' });
   const w = await as(ctx, 'case_officer')
     .post(`/api/associations/${a.id}/withdrawals`)
-    .send({ justification: 'Våldsbejakande verksamhet.', criteria: ['VBE-1'], communicatedOn: '2026-11-20' })
+    .send({
+      justification: 'Våldsbejakande verksamhet.',
+      criteria: ['VBE-1'],
+      communicationId: await communicatedWithdrawal(ctx, a.id),
+    })
     .expect(201);
   await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
   ids.withdrawal = w.body.decisionId;

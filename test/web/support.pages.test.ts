@@ -1,5 +1,5 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { finding, grantApplication, registerAssociation } from '../support/fixtures';
 import { signIn, textOf } from './web-support';
 import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { runSweep } from '../../src/reminders/reminders.scheduler';
@@ -19,6 +19,14 @@ beforeAll(async () => {
     signIn(ctx, 'booking_staff'),
   ]);
   association = await registerAssociation(ctx, { name: 'Gryningsförbundet' });
+  await as(ctx, 'case_officer')
+    .post('/api/applications')
+    .send(
+      grantApplication(association.id, {
+        findings: [finding({ description: 'Föreningen upplät sina lokaler åt en våldsbejakande grupp.' })],
+      }),
+    )
+    .expect(201);
 });
 afterAll(() => ctx.close());
 
@@ -52,16 +60,67 @@ describe('withdrawing support from the association page', () => {
       'Kriterier som beslutet grundas på Fel: Välj minst ett kriterium som beslutet grundas på.',
     );
     expect(refused).toContain('Fel: Fältet får inte vara tomt.');
-    expect(refused).toContain('Fel: Ange ett datum som ÅÅÅÅ-MM-DD.');
-    expect(res.text).toContain('<details open>');
+    expect(refused).toContain(
+      'Ingen kommunicering är skickad i ett öppet ärende om indragning. Skicka uppgifterna till föreningen först, eller ange ett undantag.',
+    );
+    expect(res.text).toMatch(/<details open>\s*<summary>Föreslå att stödet dras in/);
     expect(res.text).toContain('href="#f-criteria"');
   });
 
+  it('sends the material to the association first: the letter, the deadline, the answer', async () => {
+    const page = await officer.agent.get(`/foreningar/${association.id}`);
+    const finding = /name="(findingIds\.[0-9a-f-]{36})"/.exec(page.text)![1]!;
+    expect(textOf(page.text)).toContain('Föreningen upplät sina lokaler åt en våldsbejakande grupp.');
+
+    const early = await post(officer, `/foreningar/${association.id}/kommunicering`, {
+      [finding]: 'ja',
+      replyBy: '2026-11-26',
+    });
+    expect(early.status).toBe(400);
+    expect(textOf(early.text)).toContain(
+      'högst tre månader. Fel: Sista svarsdag måste vara efter den dag brevet skickas.',
+    );
+    expect(early.text).toMatch(/<details open>\s*<summary>Skicka uppgifterna till föreningen/);
+
+    const sent = await post(officer, `/foreningar/${association.id}/kommunicering`, {
+      [finding]: 'ja',
+      replyBy: '2026-12-10',
+    });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toMatch(/^\/kommuniceringar\/[0-9a-f-]{36}\?klart=kommunicering-sparad$/);
+    const communication = sent.headers.location!.split('?')[0]!;
+    const shown = textOf((await officer.agent.get(sent.headers.location!)).text);
+    expect(shown).toContain('Kommuniceringsbrevet är skrivet och sparat.');
+    expect(shown).toMatch(/Diarienummer HÄ 2026\/\d+ Ärende Indragning av stöd till Gryningsförbundet/);
+    expect(shown).toContain('Sista svarsdag 2026-12-10');
+    expect(shown).toContain('Status: Väntar på svar');
+    expect(shown).toContain('Om inget svar kommer kan du registrera det från och med 2026-12-11.');
+    const letter = await officer.agent.get(`${communication}/brev`);
+    expect(letter.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(letter.text).toContain('Vi behöver ert svar senast den 10 december 2026.');
+
+    const tooSoon = await post(officer, `${communication}/inget-svar`);
+    expect(tooSoon.status).toBe(409);
+    expect(textOf(tooSoon.text)).toContain('Sista svarsdag (2026-12-10) har inte passerat än.');
+    const answered = await post(officer, `${communication}/svar`, {
+      receivedOn: '2026-11-26',
+      summary: 'Föreningen säger att gruppen hyrde lokalen i eget namn.',
+    });
+    expect(answered.status).toBe(303);
+    const after = textOf((await officer.agent.get(answered.headers.location!)).text);
+    expect(after).toContain('Föreningens svar är registrerat.');
+    expect(after).toContain('Föreningens svar Föreningen säger att gruppen hyrde lokalen i eget namn.');
+    expect(after).not.toContain('Registrera svaret');
+  });
+
   it('proposes a withdrawal that takes effect only when a second officer approves it', async () => {
+    const form = await officer.agent.get(`/foreningar/${association.id}`);
+    const communicationId = /name="communicationId" value="([0-9a-f-]{36})"/.exec(form.text)![1]!;
+    expect(textOf(form.text)).toContain('Skickad 2026-11-26, sista svarsdag 2026-12-10 – Svar har kommit');
     const res = await post(officer, `/foreningar/${association.id}/indragning`, {
       'criteria.VBE-1': 'ja',
       justification: 'Föreningen upplät sina lokaler åt en våldsbejakande grupp (polisanmälan K1-26).',
-      communicatedOn: '2026-11-20',
+      communicationId,
     });
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/beslut\/[0-9a-f-]{36}\?klart=stodbeslut-vantar$/);
@@ -78,7 +137,11 @@ describe('withdrawing support from the association page', () => {
     await post(coordinator, `${decision}/godkann`).expect(303);
     const after = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(after).toContain('Föreningens stöd: Stödet indraget.');
-    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer/);
+    expect(after).toMatch(/HÄ 2026\/\d+ FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer/);
+    const decided = textOf((await officer.agent.get(decision)).text);
+    expect(decided).toMatch(
+      /Kommunicering Skickad 2026-11-26, sista svarsdag 2026-12-10 – Svar har kommit \(2026-11-26\)/,
+    );
     expect(after).toContain('Föreslå att stödet återupptas');
   });
 });

@@ -1,5 +1,6 @@
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -10,12 +11,17 @@ afterAll(() => ctx.close());
 const withdrawal = {
   justification: 'Föreningen har vid upprepade tillfällen upplåtit sina lokaler åt en våldsbejakande grupp.',
   criteria: ['VBE-1'],
-  communicatedOn: '2026-11-20',
 };
+
+/** A withdrawal proposal after kommunicering with the association (answer recorded). */
+const propose = async (associationId: string) =>
+  as(ctx, 'case_officer')
+    .post(`/api/associations/${associationId}/withdrawals`)
+    .send({ ...withdrawal, communicationId: await communicatedWithdrawal(ctx, associationId) });
 
 async function withdrawn() {
   const a = await registerAssociation(ctx);
-  const w = await as(ctx, 'case_officer').post(`/api/associations/${a.id}/withdrawals`).send(withdrawal);
+  const w = await propose(a.id);
   expect(w.status).toBe(201);
   const ok = await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`);
   expect(ok.status).toBe(200);
@@ -25,12 +31,13 @@ async function withdrawn() {
 describe('withdrawal of support', () => {
   it('is a pending decision until a second officer approves it', async () => {
     const a = await registerAssociation(ctx);
-    const w = await as(ctx, 'case_officer').post(`/api/associations/${a.id}/withdrawals`).send(withdrawal);
+    const w = await propose(a.id);
     expect(w.status).toBe(201);
     expect(w.body).toEqual({
       decisionId: expect.any(String),
       status: 'pending_approval',
       reference: expect.any(String),
+      caseNumber: expect.stringMatching(/^HÄ 2026\/\d+$/),
     });
     expect((await as(ctx, 'case_officer').get(`/api/associations/${a.id}`)).body.supportStatus).toBe(
       'active',
@@ -38,16 +45,14 @@ describe('withdrawal of support', () => {
     expect((await as(ctx, 'case_officer').post(`/api/decisions/${w.body.decisionId}/approve`)).status).toBe(
       403,
     );
-    const second = await as(ctx, 'case_officer')
-      .post(`/api/associations/${a.id}/withdrawals`)
-      .send(withdrawal);
+    const second = await propose(a.id);
     expect(second.status).toBe(409);
   });
 
   it.each([
     ['an unknown criterion', { criteria: ['OPINION-1'] }, 'body.criteria.0'],
     ['no criterion', { criteria: [] }, 'body.criteria'],
-    ['no communication date', { communicatedOn: undefined }, 'body.communicatedOn'],
+    ['no kommunicering and no exception to it', {}, 'body.communicationId'],
     ['no justification', { justification: ' ' }, 'body.justification'],
     [
       'a justification the letter cannot print',

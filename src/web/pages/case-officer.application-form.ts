@@ -16,6 +16,7 @@ export const STATUTES = [
 
 export const APPLICATION_FIELDS = [
   'orgNumber',
+  'caseNumber',
   'kind',
   'grant.program',
   'grant.amountSek',
@@ -38,9 +39,11 @@ function amount(v: string | undefined): unknown {
 
 export function applicationBody(v: FormValues, associationId: string) {
   const kind = v.kind ?? '';
+  const caseNumber = optional(v.caseNumber);
   return {
     kind,
     associationId,
+    ...(caseNumber ? { caseNumber } : {}),
     grant:
       kind === 'grant'
         ? {

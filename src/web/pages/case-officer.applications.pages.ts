@@ -1,4 +1,7 @@
+import type { AppDeps } from '../../app';
 import type { Association } from '../../associations/associations.schemas';
+import type { Communication } from '../../communications/communications.schemas';
+import { isoDate } from '../../clock';
 import type { Application } from '../../applications/applications.schemas';
 import type { Screening } from '../../screening/screening.schemas';
 import type { Decision } from '../../decisions/decisions.schemas';
@@ -7,6 +10,8 @@ import { NotFoundError, ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
+import { activeCaseOfficers, nameOf, userDirectory } from '../web.lookups.repository';
+import { findingChoices } from './communication.view-model';
 import {
   APPLICATION_FIELDS,
   CATEGORY_OPTIONS,
@@ -33,12 +38,34 @@ async function associationFor(ctx: PageContext, id: string | undefined, orgNumbe
   }
 }
 
-/** The application with its association, findings and screenings, and the forms this role may use. */
-async function applicationPage(ctx: PageContext, id: string, findingForm = emptyForm(), status?: number) {
+/** Which folded form of the application page a refused attempt opens again. */
+export type ApplicationForm = 'uppgift' | 'kommunicering' | 'handlaggare';
+
+/**
+ * The application (a case, with its diarienummer and handling officer) with its association,
+ * findings, kommunicering and screenings, and the forms this role may use. One form at a time comes
+ * back with a refusal on it (`open`).
+ */
+export async function applicationPage(
+  deps: AppDeps,
+  ctx: PageContext,
+  id: string,
+  form = emptyForm(),
+  status?: number,
+  open?: ApplicationForm,
+) {
   const application = await ctx.call<Application>('GET /api/applications/:id', { params: { id } });
-  const association = await ctx.call<Association>('GET /api/associations/:id', {
-    params: { id: application.associationId },
-  });
+  const [association, users, communications] = await Promise.all([
+    ctx.call<Association>('GET /api/associations/:id', { params: { id: application.associationId } }),
+    userDirectory(deps.db),
+    ctx.can('GET /api/communications')
+      ? ctx.call<Page<Communication>>('GET /api/communications', {
+          query: { applicationId: id, limit: '100' },
+        })
+      : undefined,
+  ]);
+  const canAssign = ctx.can('POST /api/applications/:id/assign');
+  const canCommunicate = ctx.can('POST /api/communications') && application.findings.length > 0;
   const canListScreenings = ctx.can('GET /api/screenings');
   const screenings = canListScreenings
     ? (await ctx.call<Page<Screening>>('GET /api/screenings', { query: { applicationId: id, limit: '50' } }))
@@ -65,16 +92,27 @@ async function applicationPage(ctx: PageContext, id: string, findingForm = empty
       })),
       canAddFinding: ctx.can('POST /api/applications/:id/findings'),
       canScreen: ctx.can('POST /api/applications/:id/screenings'),
-      form: findingForm,
+      form,
+      open,
       categories: CATEGORY_OPTIONS,
       mitigations: MITIGATIONS,
+      assignedToName: nameOf(users.names, application.assignedTo),
+      canAssign,
+      officers: canAssign
+        ? (await activeCaseOfficers(deps.db)).map((u) => ({ value: u.id, label: u.name }))
+        : [],
+      canSeeCommunications: communications !== undefined,
+      communications: communications?.items ?? [],
+      canCommunicate,
+      findingChoices: canCommunicate ? findingChoices(application.findings) : [],
+      today: isoDate(deps.clock.now()),
     },
     status,
   );
 }
 
 // Intake of an application, the application page (findings, screenings), adding a finding, screening.
-export const caseOfficerApplicationPages = () => [
+export const caseOfficerApplicationPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/ansokningar/ny',
@@ -108,7 +146,7 @@ export const caseOfficerApplicationPages = () => [
       } catch (err) {
         const form = refusedForm(err, v, APPLICATION_FIELDS);
         if (!form) throw err;
-        return applicationForm(found, form, 400);
+        return applicationForm(found, form, err instanceof ValidationError ? 400 : 409);
       }
     },
   }),
@@ -116,7 +154,7 @@ export const caseOfficerApplicationPages = () => [
     method: 'get',
     path: '/ansokningar/:id',
     uses: ['GET /api/applications/:id'],
-    handler: async (ctx) => applicationPage(ctx, ctx.params.id!),
+    handler: async (ctx) => applicationPage(deps, ctx, ctx.params.id!),
   }),
   definePage({
     method: 'post',
@@ -136,7 +174,7 @@ export const caseOfficerApplicationPages = () => [
           (err instanceof ValidationError && err.details?.some((d) => d.path.startsWith('params.')))
         )
           throw err;
-        return applicationPage(ctx, ctx.params.id!, form, 400);
+        return applicationPage(deps, ctx, ctx.params.id!, form, 400, 'uppgift');
       }
     },
   }),

@@ -5,10 +5,40 @@ import { isoDate } from '../../clock';
 import type { Decision } from '../../decisions/decisions.schemas';
 import type { Page } from '../../http/pagination';
 import { conductCriteria } from '../../withdrawals/withdrawals.service';
+import type { CaseSummary } from '../../cases/cases.schemas';
+import type { Communication } from '../../communications/communications.schemas';
+import { findingsOfAssociation } from '../../communications/communications.repository';
+import { toFinding } from '../../applications/applications.service';
 import { emptyForm, type FormState } from '../web.forms';
 import { userDirectory } from '../web.lookups.repository';
 import { view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
+import {
+  communicationOptions,
+  exemptionOpen,
+  exemptionOptions,
+  findingChoices,
+} from './communication.view-model';
+
+/** Which folded form of the association page a refused attempt opens again. */
+export type AssociationForm = 'indragning' | 'aterupptagande' | 'kommunicering';
+
+/**
+ * The open withdrawal case (kommunicering before a withdrawal opens it) and its communications: the
+ * withdrawal form offers exactly these.
+ */
+async function withdrawalCase(ctx: PageContext, associationId: string) {
+  if (!ctx.can('GET /api/cases') || !ctx.can('GET /api/communications')) return undefined;
+  const open = await ctx.call<Page<CaseSummary>>('GET /api/cases', {
+    query: { associationId, kind: 'withdrawal', open: 'true', limit: '1' },
+  });
+  const c = open.items[0];
+  if (!c) return undefined;
+  const comms = await ctx.call<Page<Communication>>('GET /api/communications', {
+    query: { caseNumber: c.caseNumber, limit: '100' },
+  });
+  return { caseNumber: c.caseNumber, communications: comms.items };
+}
 
 /**
  * One association: its facts, applications, support status with the decisions that set it, and for
@@ -21,9 +51,10 @@ export async function associationPage(
   id: string,
   form: FormState = emptyForm(),
   status?: number,
+  open?: AssociationForm,
 ) {
   const association = await ctx.call<Association>('GET /api/associations/:id', { params: { id } });
-  const [applications, decisions, users] = await Promise.all([
+  const [applications, decisions, users, openCase] = await Promise.all([
     ctx.can('GET /api/applications')
       ? ctx.call<Page<Omit<Application, 'findings'>>>('GET /api/applications', {
           query: { associationId: association.id, limit: '100' },
@@ -35,6 +66,7 @@ export async function associationPage(
         })
       : undefined,
     userDirectory(deps.db),
+    withdrawalCase(ctx, association.id),
   ]);
   const supportDecisions = (decisions?.items ?? [])
     .filter((d) => d.kind !== 'application')
@@ -43,6 +75,8 @@ export async function associationPage(
   const active = association.supportStatus === 'active';
   const withdraw = active && !pendingSupport && ctx.can('POST /api/associations/:id/withdrawals');
   const restore = !active && !pendingSupport && ctx.can('POST /api/associations/:id/restorations');
+  const communicate = active && ctx.can('POST /api/communications');
+  const findings = communicate ? (await findingsOfAssociation(deps.db, association.id)).map(toFinding) : [];
   return view(
     'association',
     association.name,
@@ -55,6 +89,14 @@ export async function associationPage(
       pendingSupport,
       withdraw,
       restore,
+      open,
+      openCase,
+      communicationOptions: communicationOptions(openCase?.communications ?? []),
+      exemptionOptions: exemptionOptions(),
+      exemptionOpen: exemptionOpen(form),
+      communicate: communicate && findings.length > 0,
+      findingChoices: findingChoices(findings),
+      today: isoDate(deps.clock.now()),
       criteria: withdraw
         ? conductCriteria(deps.ruleSets, isoDate(deps.clock.now())).map((c) => ({
             ...c,

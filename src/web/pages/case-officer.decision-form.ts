@@ -3,12 +3,20 @@ import type { Decision } from '../../decisions/decisions.schemas';
 import { needsJustification, needsSecondOfficer } from '../../decisions/decisions.rules';
 import type { Page } from '../../http/pagination';
 import type { Screening } from '../../screening/screening.schemas';
-import { optional, type FormValues } from '../web.forms';
+import { optional, type FormState, type FormValues } from '../web.forms';
+import type { Communication } from '../../communications/communications.schemas';
+import {
+  COMMUNICATION_CHOICE_FIELDS,
+  communicationChoiceBody,
+  communicationOptions,
+  exemptionOpen,
+  exemptionOptions,
+} from './communication.view-model';
 import { label } from '../web.labels.sv';
 import { latestScreenings } from '../web.lookups.repository';
 import type { PageContext } from '../web.page';
 
-// The decision form on a screening page. The rules (communication and reasons for a denial, reasons
+// The decision form on a screening page. The rules (kommunicering and reasons for a denial, reasons
 // for a departure or a weighed referral, a second officer) are the decisions service's; the form only
 // tells the officer in advance which of them apply to this recommendation, and shows the service's
 // refusal field by field when one is broken.
@@ -17,7 +25,7 @@ export const DECISION_FIELDS = [
   'outcome',
   'justification',
   'conditions',
-  'communicatedOn',
+  ...COMMUNICATION_CHOICE_FIELDS,
   'supersedesDecisionId',
 ];
 
@@ -27,7 +35,9 @@ type Outcome = 'approved' | 'denied';
 function outcomeHint(rec: Screening['recommendation'], outcome: Outcome): string {
   const parts: string[] = [];
   if (outcome === 'denied') {
-    parts.push('Kräver motivering och datum för kommunicering med föreningen.');
+    parts.push(
+      'Kräver motivering, och att föreningen först har fått ta del av uppgifterna och kunnat svara (kommunicering) eller ett undantag från det.',
+    );
   } else if (needsJustification(rec, outcome)) {
     parts.push(`Kräver motivering, eftersom rekommendationen är ”${label('recommendation', rec)}”.`);
   }
@@ -42,15 +52,14 @@ function outcomeHint(rec: Screening['recommendation'], outcome: Outcome): string
 /** The form's fields as the API's body; blank optional fields are left out, as the API expects. */
 export function decisionBody(v: FormValues, screeningId: string) {
   const justification = optional(v.justification);
-  const communicatedOn = optional(v.communicatedOn);
   const supersedes = optional(v.supersedesDecisionId);
   const conditions = optional(v.conditions);
   return {
     screeningId,
     outcome: v.outcome ?? '',
     ...(justification ? { justification } : {}),
-    ...(communicatedOn ? { communicatedOn } : {}),
     ...(conditions ? { conditions } : {}),
+    ...communicationChoiceBody(v),
     ...(supersedes ? { supersedesDecisionId: supersedes } : {}),
   };
 }
@@ -60,13 +69,16 @@ export function decisionBody(v: FormValues, screeningId: string) {
  * otherwise the pending decision (nothing to decide until it is approved or returned), a newer
  * screening (decide on that one), or the form, with the final decision a new one would correct.
  */
-export async function decisionPanel(deps: AppDeps, ctx: PageContext, screening: Screening) {
+export async function decisionPanel(deps: AppDeps, ctx: PageContext, screening: Screening, form: FormState) {
   if (!ctx.can('POST /api/applications/:id/decisions')) return undefined;
-  const [decisions, latest] = await Promise.all([
+  const [decisions, latest, communications] = await Promise.all([
     ctx.call<Page<Decision>>('GET /api/decisions', {
       query: { applicationId: screening.applicationId, limit: '100' },
     }),
     latestScreenings(deps.db, [screening.applicationId]),
+    ctx.call<Page<Communication>>('GET /api/communications', {
+      query: { applicationId: screening.applicationId, limit: '100' },
+    }),
   ]);
   const pending = decisions.items.find((d) => d.status === 'pending_approval');
   const final = decisions.items.find((d) => d.status === 'final');
@@ -83,5 +95,10 @@ export async function decisionPanel(deps: AppDeps, ctx: PageContext, screening: 
       label: value === 'approved' ? 'Bevilja ansökan' : 'Avslå ansökan',
       hint: outcomeHint(rec, value),
     })),
+    communicationOptions: communicationOptions(communications.items),
+    exemptionOptions: exemptionOptions(),
+    exemptionOpen: exemptionOpen(form),
+    noCommunicationHint:
+      'Ingen kommunicering är skickad i ärendet. Skicka uppgifterna till föreningen från ansökans sida innan du avslår, eller ange ett undantag.',
   };
 }

@@ -4,7 +4,8 @@ import type { Application } from '../../applications/applications.schemas';
 import { isoDate } from '../../clock';
 import type { Decision } from '../../decisions/decisions.schemas';
 import type { Reminder } from '../../reminders/reminders.schemas';
-import { associationNames, latestScreenings, userDirectory } from '../web.lookups.repository';
+import type { CaseSummary } from '../../cases/cases.schemas';
+import { associationNames, latestScreenings, nameOf, userDirectory } from '../web.lookups.repository';
 import { definePage, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { remindersView } from './reminders.view-model';
@@ -16,6 +17,12 @@ const SECTIONS = [
   { status: 'screened', heading: 'Granskade – väntar på beslut' },
 ] as const;
 
+/**
+ * A case officer's queue is their own cases (the ones they handle); `?alla=ja` shows everyone's.
+ * Coordinators handle no cases of their own: they see all.
+ */
+const onlyMine = (ctx: PageContext) => ctx.user.role === 'case_officer' && ctx.query.alla !== 'ja';
+
 const PAGE_SIZE = '25';
 
 async function section(
@@ -24,10 +31,16 @@ async function section(
   s: (typeof SECTIONS)[number],
   cursor: string | undefined,
 ) {
+  const mine = onlyMine(ctx);
   const page = await ctx.call<Page<ListedApplication>>('GET /api/applications', {
-    query: { status: s.status, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+    query: {
+      status: s.status,
+      limit: PAGE_SIZE,
+      ...(mine ? { assignedTo: 'me' } : {}),
+      ...(cursor ? { cursor } : {}),
+    },
   });
-  const [names, latest] = await Promise.all([
+  const [names, latest, users] = await Promise.all([
     associationNames(
       deps.db,
       page.items.map((a) => a.associationId),
@@ -36,6 +49,7 @@ async function section(
       deps.db,
       page.items.map((a) => a.id),
     ),
+    userDirectory(deps.db),
   ]);
   return {
     ...s,
@@ -43,9 +57,10 @@ async function section(
       ...a,
       association: names.get(a.associationId),
       latest: latest.get(a.id),
+      assignedToName: nameOf(users.names, a.assignedTo),
     })),
     more: page.nextCursor
-      ? `/arbetsko?status=${s.status}&cursor=${encodeURIComponent(page.nextCursor)}`
+      ? `/arbetsko?status=${s.status}${mine ? '' : '&alla=ja'}&cursor=${encodeURIComponent(page.nextCursor)}`
       : null,
   };
 }
@@ -77,6 +92,19 @@ async function approvals(deps: AppDeps, ctx: PageContext) {
   };
 }
 
+/** The withdrawal cases this officer handles that have no decision in force yet. */
+async function withdrawalCases(deps: AppDeps, ctx: PageContext) {
+  if (ctx.user.role !== 'case_officer' || !ctx.can('GET /api/cases')) return undefined;
+  const page = await ctx.call<Page<CaseSummary>>('GET /api/cases', {
+    query: { assignedTo: 'me', kind: 'withdrawal', open: 'true', limit: '50' },
+  });
+  const names = await associationNames(
+    deps.db,
+    page.items.map((c) => c.associationId),
+  );
+  return page.items.map((c) => ({ ...c, association: names.get(c.associationId) }));
+}
+
 /** The first few open reminders of this person's role, earliest due first (overdue ones lead). */
 async function reminders(deps: AppDeps, ctx: PageContext) {
   if (!ctx.can('POST /api/reminders/:id/complete')) return undefined;
@@ -86,9 +114,10 @@ async function reminders(deps: AppDeps, ctx: PageContext) {
   return { items: remindersView(page.items, isoDate(deps.clock.now())) };
 }
 
-// The case officer's work queue: decisions awaiting their approval, their reminders, applications
-// to screen, then screened ones awaiting a decision, newest first. Coordinators, who approve too, use
-// the same queue.
+// The case officer's work queue: decisions awaiting their approval, their reminders, their open
+// withdrawal cases, the applications they handle to screen, then screened ones awaiting a decision,
+// newest first, each with its diarienummer. Coordinators, who approve too, use the same queue and
+// see every application.
 export const caseOfficerQueuePages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -102,23 +131,28 @@ export const caseOfficerQueuePages = (deps: AppDeps) => [
     },
     handler: async (ctx) => {
       const only = SECTIONS.find((s) => s.status === ctx.query.status);
+      const scope = { mine: onlyMine(ctx), isCaseOfficer: ctx.user.role === 'case_officer' };
       if (only) {
         return view('queue', 'Ansökningar', {
           sections: [await section(deps, ctx, only, ctx.query.cursor)],
           filtered: true,
           canCreate: ctx.can('POST /api/applications'),
+          ...scope,
         });
       }
-      const [sections, pending, due] = await Promise.all([
+      const [sections, pending, due, withdrawals] = await Promise.all([
         Promise.all(SECTIONS.map((s) => section(deps, ctx, s, undefined))),
         approvals(deps, ctx),
         reminders(deps, ctx),
+        withdrawalCases(deps, ctx),
       ]);
       return view('queue', 'Ansökningar', {
         sections,
         approvals: pending,
         reminders: due,
+        withdrawals,
         canCreate: ctx.can('POST /api/applications'),
+        ...scope,
       });
     },
   }),

@@ -1,11 +1,12 @@
 import type { AppDeps } from '../../app';
 import { ValidationError } from '../../http/errors';
-import { addressProblem, optional, refusedForm, type FormValues } from '../web.forms';
+import { addressProblem, refusedForm, type FormValues } from '../web.forms';
 import { definePage, redirect, type PageContext } from '../web.page';
-import { associationPage } from './case-officer.association-page';
+import { associationPage, type AssociationForm } from './case-officer.association-page';
+import { COMMUNICATION_CHOICE_FIELDS, communicationChoiceBody } from './communication.view-model';
 
-const WITHDRAWAL_FIELDS = ['criteria', 'justification', 'communicatedOn'];
-const RESTORATION_FIELDS = ['justification', 'communicatedOn'];
+const WITHDRAWAL_FIELDS = ['criteria', 'justification', ...COMMUNICATION_CHOICE_FIELDS];
+const RESTORATION_FIELDS = ['justification'];
 
 /** The ticked criteria ("criteria.VBE-1" = "ja") as the codes the API takes. */
 const tickedCriteria = (v: FormValues) =>
@@ -22,6 +23,7 @@ async function propose(
   key: 'POST /api/associations/:id/withdrawals' | 'POST /api/associations/:id/restorations',
   body: Record<string, unknown>,
   fields: string[],
+  open: AssociationForm,
 ) {
   try {
     const created = await ctx.call<Created>(key, { params: ctx.params, body });
@@ -29,13 +31,13 @@ async function propose(
   } catch (err) {
     const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);
     if (!form) throw err;
-    return associationPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
+    return associationPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409, open);
   }
 }
 
 // Withdrawing support, and restoring it, from the association's page. Both are decisions like any
-// other: the service requires the reasons, the communication date and (for a withdrawal) the
-// criteria, and they take effect only when a second officer approves them in the work queue.
+// other: the service requires the reasons and (for a withdrawal) the criteria and the kommunicering
+// of its case or a stated exception, and they take effect only when a second officer approves them.
 export const caseOfficerWithdrawalPages = (deps: AppDeps) => [
   definePage({
     method: 'post',
@@ -46,9 +48,16 @@ export const caseOfficerWithdrawalPages = (deps: AppDeps) => [
       const body = {
         criteria: tickedCriteria(v),
         justification: v.justification ?? '',
-        communicatedOn: v.communicatedOn ?? '',
+        ...communicationChoiceBody(v),
       };
-      return propose(deps, ctx, 'POST /api/associations/:id/withdrawals', body, WITHDRAWAL_FIELDS);
+      return propose(
+        deps,
+        ctx,
+        'POST /api/associations/:id/withdrawals',
+        body,
+        WITHDRAWAL_FIELDS,
+        'indragning',
+      );
     },
   }),
   definePage({
@@ -56,12 +65,15 @@ export const caseOfficerWithdrawalPages = (deps: AppDeps) => [
     path: '/foreningar/:id/aterupptagande',
     uses: ['POST /api/associations/:id/restorations'],
     handler: async (ctx) => {
-      const communicatedOn = optional(ctx.form.communicatedOn);
-      const body = {
-        justification: ctx.form.justification ?? '',
-        ...(communicatedOn ? { communicatedOn } : {}),
-      };
-      return propose(deps, ctx, 'POST /api/associations/:id/restorations', body, RESTORATION_FIELDS);
+      const body = { justification: ctx.form.justification ?? '' };
+      return propose(
+        deps,
+        ctx,
+        'POST /api/associations/:id/restorations',
+        body,
+        RESTORATION_FIELDS,
+        'aterupptagande',
+      );
     },
   }),
 ];

@@ -3,6 +3,7 @@ import type { Application } from '../../applications/applications.schemas';
 import type { Association } from '../../associations/associations.schemas';
 import { sendLetter } from '../../decisions/decisions.document';
 import type { Decision } from '../../decisions/decisions.schemas';
+import type { Communication } from '../../communications/communications.schemas';
 import { loadDecision } from '../../decisions/decisions.service';
 import { ForbiddenError, ValidationError } from '../../http/errors';
 import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
@@ -22,7 +23,7 @@ async function decisionPage(
   status?: number,
 ) {
   const decision = await ctx.call<Decision>('GET /api/decisions/:id', { params: { id } });
-  const [association, application, supersedes, supersededBy, users] = await Promise.all([
+  const [association, application, supersedes, supersededBy, users, communication] = await Promise.all([
     ctx.call<Association>('GET /api/associations/:id', { params: { id: decision.associationId } }),
     decision.applicationId
       ? ctx.call<Application>('GET /api/applications/:id', { params: { id: decision.applicationId } })
@@ -30,6 +31,9 @@ async function decisionPage(
     related(ctx, decision.supersedesId),
     related(ctx, decision.supersededById),
     userDirectory(deps.db),
+    decision.communicationId && ctx.can('GET /api/communications/:id')
+      ? ctx.call<Communication>('GET /api/communications/:id', { params: { id: decision.communicationId } })
+      : undefined,
   ]);
   const pending = decision.status === 'pending_approval';
   return view(
@@ -41,6 +45,7 @@ async function decisionPage(
       application,
       supersedes,
       supersededBy,
+      communication,
       pending,
       canApprove: pending && ctx.can('POST /api/decisions/:id/approve'),
       ownDecision: decision.decidedBy === ctx.user.id,

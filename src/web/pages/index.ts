@@ -6,6 +6,7 @@ import { caseOfficerQueuePages } from './case-officer.queue.pages';
 import { caseOfficerAssociationPages } from './case-officer.associations.pages';
 import { caseOfficerWithdrawalPages } from './case-officer.withdrawals.pages';
 import { caseOfficerApplicationPages } from './case-officer.applications.pages';
+import { caseOfficerCommunicationPages } from './case-officer.communications.pages';
 import { caseOfficerDecidePages } from './case-officer.decide.pages';
 import { screeningPages } from './screening.pages';
 import { decisionPages } from './decision.pages';
@@ -30,7 +31,8 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...caseOfficerQueuePages(deps),
     ...caseOfficerAssociationPages(deps),
     ...caseOfficerWithdrawalPages(deps),
-    ...caseOfficerApplicationPages(),
+    ...caseOfficerApplicationPages(deps),
+    ...caseOfficerCommunicationPages(deps),
     ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
     ...caseOfficerDecidePages(deps),

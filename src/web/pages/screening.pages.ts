@@ -62,7 +62,7 @@ export async function screeningPage(
       canSeeAudit: ctx.can('GET /api/audit/events'),
       // Case officers see hits only here, inside the screening; the entries themselves are not theirs.
       canSeeWatchlist: ctx.can('GET /api/watchlist/:id'),
-      decision: await decisionPanel(deps, ctx, c.screening),
+      decision: await decisionPanel(deps, ctx, c.screening, form),
       form,
     },
     status,

@@ -1,0 +1,118 @@
+import type { Response } from 'express';
+import type { AppDeps } from '../app';
+import { defineRoute } from '../http/route';
+import { idParams } from '../http/common.schemas';
+import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { listCommunications, type CommunicationWithCase } from './communications.repository';
+import {
+  createCommunication,
+  loadCommunication,
+  recordCommunicationReply,
+  toCommunication,
+} from './communications.service';
+import {
+  communicationSchema,
+  communicationsPage,
+  communicationsQuery,
+  createCommunicationBody,
+  replyBody,
+} from './communications.schemas';
+
+const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
+
+/**
+ * Writes the stored kommuniceringsbrev: exactly the bytes stored when it was sent, with the same
+ * headers as a decision letter. The API's document route and the letter page both answer through here.
+ */
+export function sendCommunicationLetter(res: Response, c: CommunicationWithCase): void {
+  const bytes = Buffer.from(c.document_html, 'utf8');
+  res.status(200);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Length', String(bytes.length));
+  res.setHeader('X-Document-SHA256', c.document_sha256);
+  // The letter's styles are inline in its head; nothing in it runs script.
+  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+  res.end(bytes);
+}
+
+export function communicationsRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/communications',
+      summary:
+        'Kommunicering (förvaltningslagen 25 §): send the association the material a decision may rest on, with a deadline to answer',
+      tag: 'communications',
+      roles: ['case_officer'],
+      body: createCommunicationBody,
+      success: {
+        status: 201,
+        description: 'The communication, awaiting_reply, with the SHA-256 of its stored letter',
+        schema: communicationSchema,
+      },
+      handler: ({ body, user }) => createCommunication(deps, user, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/communications',
+      summary: 'Communications of an application’s case, or of every case of an association, newest first',
+      tag: 'communications',
+      roles: READERS,
+      query: communicationsQuery,
+      success: { status: 200, description: 'A page of communications', schema: communicationsPage },
+      handler: async ({ query }) => {
+        const after = decodeCursor(query.cursor, timeIdCursor);
+        const rows = await listCommunications(
+          db,
+          query,
+          after && { t: new Date(after.t), id: after.id },
+          query.limit + 1,
+        );
+        return toPage(rows, query.limit, toCommunication, (r) => ({
+          t: r.created_at.toISOString(),
+          id: r.id,
+        }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/communications/:id',
+      summary: 'A communication: its case, deadline, status and answer',
+      tag: 'communications',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The communication', schema: communicationSchema },
+      handler: async ({ params }) => toCommunication(await loadCommunication(db, params.id)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/communications/:id/document',
+      summary: 'The kommuniceringsbrev (Swedish, HTML): exactly the bytes stored when it was sent',
+      tag: 'communications',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The letter', contentType: 'text/html' },
+      handler: async ({ params, res }) => {
+        sendCommunicationLetter(res, await loadCommunication(db, params.id));
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/communications/:id/reply',
+      summary:
+        'Record the association’s answer ({receivedOn, summary}), or once the deadline has passed that none came ({noReply: true})',
+      tag: 'communications',
+      roles: ['case_officer'],
+      params: idParams,
+      body: replyBody,
+      success: {
+        status: 200,
+        description: 'The communication, replied or no_reply',
+        schema: communicationSchema,
+      },
+      handler: ({ params, body, user }) => recordCommunicationReply(deps, user, params.id, body),
+    }),
+  ];
+}

@@ -1,0 +1,161 @@
+import type { AppDeps } from '../../app';
+import type { Application } from '../../applications/applications.schemas';
+import type { Association } from '../../associations/associations.schemas';
+import { addDays, isoDate } from '../../clock';
+import { findingsFor } from '../../communications/communications.repository';
+import { loadCommunication } from '../../communications/communications.service';
+import { sendCommunicationLetter } from '../../communications/communications.routes';
+import type { Communication } from '../../communications/communications.schemas';
+import { toFinding } from '../../applications/applications.service';
+import { ValidationError } from '../../http/errors';
+import { addressProblem, emptyForm, refusedForm, type FormState } from '../web.forms';
+import { nameOf, userDirectory } from '../web.lookups.repository';
+import { definePage, redirect, sent, view, type PageContext } from '../web.page';
+import { applicationPage } from './case-officer.applications.pages';
+import { associationPage } from './case-officer.association-page';
+import { COMMUNICATION_FORM_FIELDS, communicationBody } from './communication.view-model';
+
+const REPLY_FIELDS = ['receivedOn', 'summary'];
+
+/** A communication: the letter as sent, the material, the deadline, and the answer or the form for it. */
+async function communicationPage(
+  deps: AppDeps,
+  ctx: PageContext,
+  id: string,
+  form: FormState = emptyForm(),
+  status?: number,
+) {
+  const c = await ctx.call<Communication>('GET /api/communications/:id', { params: { id } });
+  const [association, application, users, findings] = await Promise.all([
+    ctx.call<Association>('GET /api/associations/:id', { params: { id: c.associationId } }),
+    c.applicationId
+      ? ctx.call<Application>('GET /api/applications/:id', { params: { id: c.applicationId } })
+      : undefined,
+    userDirectory(deps.db),
+    findingsFor(deps.db, c.findingIds, { associationId: c.associationId }),
+  ]);
+  const today = isoDate(deps.clock.now());
+  const awaiting = c.status === 'awaiting_reply';
+  return view(
+    'communication',
+    `Kommunicering i ärende ${c.caseNumber}`,
+    {
+      communication: c,
+      association,
+      application,
+      findings: findings.map(toFinding),
+      createdByName: nameOf(users.names, c.createdBy),
+      recordedByName: c.replyRecordedBy ? nameOf(users.names, c.replyRecordedBy) : null,
+      canReply: awaiting && ctx.can('POST /api/communications/:id/reply'),
+      deadlinePassed: today > c.replyBy,
+      firstDayAfter: addDays(c.replyBy, 1),
+      today,
+      form,
+    },
+    status,
+  );
+}
+
+/** Sends the material; a refusal gives the page it came from back, with its form open. */
+async function send(
+  deps: AppDeps,
+  ctx: PageContext,
+  target: { applicationId: string } | { associationId: string },
+) {
+  try {
+    const c = await ctx.call<Communication>('POST /api/communications', {
+      body: communicationBody(ctx.form, target),
+    });
+    return redirect(`/kommuniceringar/${c.id}?klart=kommunicering-sparad`);
+  } catch (err) {
+    const form = refusedForm(err, ctx.form, COMMUNICATION_FORM_FIELDS);
+    if (!form || addressProblem(err)) throw err;
+    const status = err instanceof ValidationError ? 400 : 409;
+    return 'applicationId' in target
+      ? applicationPage(deps, ctx, target.applicationId, form, status, 'kommunicering')
+      : associationPage(deps, ctx, target.associationId, form, status, 'kommunicering');
+  }
+}
+
+async function reply(deps: AppDeps, ctx: PageContext, body: Record<string, unknown>, flash: string) {
+  try {
+    await ctx.call('POST /api/communications/:id/reply', { params: ctx.params, body });
+    return redirect(`/kommuniceringar/${ctx.params.id}?klart=${flash}`);
+  } catch (err) {
+    const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, REPLY_FIELDS);
+    if (!form) throw err;
+    return communicationPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
+  }
+}
+
+// Kommunicering (förvaltningslagen 25 §) from the application's or the association's page, the
+// communication with its stored letter, and the association's answer or its absence. Also the
+// handing over of an application's case to another officer.
+export const caseOfficerCommunicationPages = (deps: AppDeps) => [
+  definePage({
+    method: 'post',
+    path: '/ansokningar/:id/kommunicering',
+    uses: ['POST /api/communications'],
+    handler: async (ctx) => send(deps, ctx, { applicationId: ctx.params.id! }),
+  }),
+  definePage({
+    method: 'post',
+    path: '/foreningar/:id/kommunicering',
+    uses: ['POST /api/communications'],
+    handler: async (ctx) => send(deps, ctx, { associationId: ctx.params.id! }),
+  }),
+  definePage({
+    method: 'post',
+    path: '/ansokningar/:id/handlaggare',
+    uses: ['POST /api/applications/:id/assign'],
+    handler: async (ctx) => {
+      try {
+        await ctx.call('POST /api/applications/:id/assign', {
+          params: ctx.params,
+          body: { userId: ctx.form.userId ?? '' },
+        });
+        return redirect(`/ansokningar/${ctx.params.id}?klart=handlaggare-bytt`);
+      } catch (err) {
+        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['userId']);
+        if (!form) throw err;
+        return applicationPage(deps, ctx, ctx.params.id!, form, 400, 'handlaggare');
+      }
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/kommuniceringar/:id',
+    uses: ['GET /api/communications/:id'],
+    handler: async (ctx) => communicationPage(deps, ctx, ctx.params.id!),
+  }),
+  definePage({
+    method: 'get',
+    path: '/kommuniceringar/:id/brev',
+    uses: ['GET /api/communications/:id/document'],
+    handler: async (ctx) => {
+      // The same operation's checks (role, id) as the API, then the same stored bytes and headers.
+      const problem = ctx.problems('GET /api/communications/:id/document', { params: ctx.params });
+      if (problem) throw problem;
+      sendCommunicationLetter(ctx.res, await loadCommunication(deps.db, ctx.params.id!));
+      return sent();
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/kommuniceringar/:id/svar',
+    uses: ['POST /api/communications/:id/reply'],
+    handler: async (ctx) =>
+      reply(
+        deps,
+        ctx,
+        { receivedOn: ctx.form.receivedOn ?? '', summary: ctx.form.summary ?? '' },
+        'svar-registrerat',
+      ),
+  }),
+  definePage({
+    method: 'post',
+    path: '/kommuniceringar/:id/inget-svar',
+    uses: ['POST /api/communications/:id/reply'],
+    handler: async (ctx) => reply(deps, ctx, { noReply: true }, 'inget-svar-registrerat'),
+  }),
+];
