@@ -9,6 +9,8 @@ import { selectRuleSet, type LoadedRuleSet } from '../screening/rule-set.loader'
 import { findScreening } from '../screening/screening.repository';
 import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
 import { findUsersByIds } from '../users/users.repository';
+import { findCommunication } from '../communications/communications.repository';
+import type { CommunicationRow } from '../communications/communications.table';
 import type { DecisionRow } from './decisions.table';
 import { letterCaseFacts } from './letter.case';
 import { letterCommunication } from './letter.communication';
@@ -31,13 +33,21 @@ const toFact = (f: FindingRow): LetterFact & { category: string } => ({
 });
 
 /**
- * INTEGRATION POINT (issue 11, point 3). The facts a withdrawal relies on are the material the
- * association was given (its communication's findings). Until a withdrawal names its communication,
- * they are the documented conduct on the association's applications: verified, and done for the
- * association. citedGrounds then keeps, per cited criterion, the findings of its kind.
+ * The facts a withdrawal relies on are the material the association was given: its communication's
+ * findings. A withdrawal made under an exception (or before communications existed) falls back on the
+ * documented conduct on the association's applications: verified, and done for the association.
+ * citedGrounds then keeps, per cited criterion, the findings of its kind.
  */
-async function withdrawalFindings(trx: Transaction<Database>, d: DecisionRow) {
+async function withdrawalFindings(
+  trx: Transaction<Database>,
+  d: DecisionRow,
+  communication: CommunicationRow | undefined,
+) {
   const rows = await findingsOfAssociation(trx, d.association_id);
+  if (communication) {
+    const given = new Set(communication.finding_ids);
+    return rows.filter((f) => given.has(f.id)).map(toFact);
+  }
   return rows.filter((f) => f.verified && f.acting_for_association).map(toFact);
 }
 
@@ -49,6 +59,7 @@ export async function buildLetterModel(
 ): Promise<LetterModel> {
   const association = (await findAssociation(trx, d.association_id))!;
   const users = await findUsersByIds(trx, [d.decided_by, ...(d.approved_by ? [d.approved_by] : [])]);
+  const communication = d.communication_id ? await findCommunication(trx, d.communication_id) : undefined;
   const base: LetterModel = {
     ...letterCaseFacts(d, users),
     kind: d.kind,
@@ -61,14 +72,17 @@ export async function buildLetterModel(
     grounds: [],
     reasoning: d.outcome === 'approved' ? null : d.justification,
     conditions: d.outcome === 'approved' ? d.conditions : null,
-    communication: letterCommunication(d),
+    communication: letterCommunication(d, communication),
     appealCourt: deps.config.APPEAL_COURT,
     contactDetails: deps.config.CONTACT_DETAILS,
   };
   if (d.kind === 'restoration') return base;
   if (d.kind === 'withdrawal') {
     const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.decided_at), ELIGIBILITY_RULE_SET);
-    return { ...base, grounds: citedGrounds(d.criteria, ruleSet, await withdrawalFindings(trx, d)) };
+    return {
+      ...base,
+      grounds: citedGrounds(d.criteria, ruleSet, await withdrawalFindings(trx, d, communication)),
+    };
   }
   const app = (await findApplication(trx, d.application_id!))!;
   const screening = (await findScreening(trx, d.screening_id!))!;

@@ -9,12 +9,12 @@ import type { LetterCaseFacts } from './letter.model';
 // when no second officer was needed), and the deciding officer as the föredragande.
 
 export function letterCaseFacts(
-  d: Pick<DecisionRow, 'reference' | 'decided_by' | 'approved_by'>,
+  d: Pick<DecisionRow, 'case_number' | 'decided_by' | 'approved_by'>,
   users: ReadonlyMap<string, { name: string; role: Role }>,
 ): LetterCaseFacts {
   const nameOf = (id: string) => users.get(id)?.name ?? id;
   return {
-    caseNumber: d.reference,
+    caseNumber: d.case_number,
     decisionMaker: { kind: 'delegat', name: nameOf(d.approved_by ?? d.decided_by), delegationPoint: null },
     preparedBy: { name: nameOf(d.decided_by) },
   };

@@ -1,13 +1,29 @@
+import { exemptionGround } from '../communications/communications.exemptions';
+import type { CommunicationRow } from '../communications/communications.table';
 import type { DecisionRow } from './decisions.table';
 import type { LetterCommunication } from './letter.model';
 
-// INTEGRATION POINT (issue 11, point 3). Kommunicering becomes a step of its own (a communication
-// with sentOn, replyBy, status and the answer, or a stated FL 25 § exemption). Until a decision names
-// its communication, all that is known is the date in `communicated_on`; this one function is what
-// the letter learns about kommunicering, so rewiring it is the only change the letter needs:
-//   communicationId → {sentOn, replyBy, status, receivedOn?, summary?}
-//   communicationExemption → {exemption: {ground, groundText, justification}}
-
-export function letterCommunication(d: Pick<DecisionRow, 'communicated_on'>): LetterCommunication {
+/**
+ * What the letter says about kommunicering (förvaltningslagen 25 §): the stated exception, or the
+ * communication the decision names (sent, deadline, the answer or that none came). Decisions made
+ * before communications existed know only the day in `communicated_on`.
+ */
+export function letterCommunication(
+  d: Pick<DecisionRow, 'communicated_on' | 'communication_exemption'>,
+  communication: CommunicationRow | undefined,
+): LetterCommunication {
+  if (d.communication_exemption) {
+    const { ground, justification } = d.communication_exemption;
+    return { exemption: { ground, groundText: exemptionGround(ground).sv, justification } };
+  }
+  if (communication) {
+    return {
+      sentOn: communication.sent_on,
+      replyBy: communication.reply_by,
+      status: communication.status,
+      ...(communication.reply_received_on ? { receivedOn: communication.reply_received_on } : {}),
+      ...(communication.reply_summary ? { summary: communication.reply_summary } : {}),
+    };
+  }
   return d.communicated_on === null ? null : { sentOn: d.communicated_on, replyBy: null, status: null };
 }

@@ -1,6 +1,7 @@
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
 import { textOf } from '../web/web-support';
+import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 
 // Letters as the service writes them when a decision becomes final: what the API stored and serves.
 
@@ -84,12 +85,13 @@ describe('the letter of a denial', () => {
   it('states the deciding ground with its facts, withholds the secret source, and names who decided and prepared it', async () => {
     const { applicationId } = await application([finding(), secret, unverified]);
     const s = await screen(applicationId);
+    const communicationId = await communicatedApplication(ctx, applicationId);
     const d = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/decisions`).send({
       screeningId: s.id,
       outcome: 'denied',
       justification:
         'Er ordförande har uppmanat till våld och ni har upplåtit er lokal till en våldsbejakande grupp.',
-      communicatedOn: '2026-11-20',
+      communicationId,
     });
     expect(d.status).toBe(201);
     expect(d.body.criteria).toEqual(expect.arrayContaining(['VBE-1', 'DEM-1']));
@@ -97,7 +99,12 @@ describe('the letter of a denial', () => {
 
     const { html, text } = await letterText(d.body.id);
     expect(text).toContain('Hägersten-Älvsjö stadsdelsnämnd avslår er ansökan om föreningsbidrag.');
-    expect(text).toContain(`Diarienummer ${d.body.reference}`);
+    expect(d.body.caseNumber).toMatch(/^HÄ 2026\/\d+$/);
+    expect(text).toContain(`Diarienummer ${d.body.caseNumber}`);
+    expect(text).toContain(
+      'Ni fick ta del av underlaget den 20 november 2026 och hade till den 4 december 2026 på er att svara.',
+    );
+    expect(text).toContain('Ni svarade den 26 november 2026: Föreningen bestrider uppgifterna.');
     expect(text).toContain('uppmuntrar eller möjliggör våldsbejakande extremism');
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     expect(text).toContain('Källa: Polisanmälan K123456-26.');
@@ -122,13 +129,14 @@ describe('the letter of a denial', () => {
   it('refuses a justification that would print the watchlist or the recommendation in the letter', async () => {
     const { applicationId } = await application([finding()]);
     const s = await screen(applicationId);
+    const communicationId = await communicatedApplication(ctx, applicationId);
     for (const justification of [
       'Föreningen har en träff på Bevakningslistan.',
       'Enligt rekommendationen avslås ansökan.',
     ]) {
       const res = await as(ctx, 'case_officer')
         .post(`/api/applications/${applicationId}/decisions`)
-        .send({ screeningId: s.id, outcome: 'denied', justification, communicatedOn: '2026-11-20' });
+        .send({ screeningId: s.id, outcome: 'denied', justification, communicationId });
       expect(res.status).toBe(400);
       expect(res.body.error.details).toEqual([
         { path: 'body.justification', message: expect.stringMatching(/watchlist/) },
@@ -179,11 +187,12 @@ describe('the letter of an approval', () => {
   it('only an approval takes conditions', async () => {
     const { applicationId } = await application([finding()]);
     const s = await screen(applicationId);
+    const communicationId = await communicatedApplication(ctx, applicationId);
     const res = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/decisions`).send({
       screeningId: s.id,
       outcome: 'denied',
       justification: 'Er ordförande har uppmanat till våld.',
-      communicatedOn: '2026-11-20',
+      communicationId,
       conditions: 'Villkor.',
     });
     expect(res.status).toBe(400);
@@ -201,12 +210,13 @@ describe('the letter of a withdrawal', () => {
         source: 'DO:s beslut GRA 2025/12',
       }),
     ]);
+    const communicationId = await communicatedWithdrawal(ctx, association.id);
     const w = await as(ctx, 'case_officer')
       .post(`/api/associations/${association.id}/withdrawals`)
       .send({
         justification: 'Er ordförande har uppmanat till våld vid ett av era möten.',
         criteria: ['VBE-1'],
-        communicatedOn: '2026-11-20',
+        communicationId,
       });
     expect(w.status).toBe(201);
     await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
@@ -216,6 +226,7 @@ describe('the letter of a withdrawal', () => {
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     expect(text).not.toContain('nekade en person medlemskap');
     expect(text).toContain('Vår bedömning Er ordförande har uppmanat till våld vid ett av era möten.');
-    expect(text).toContain(`diarienummer ${w.body.reference}`);
+    const decision = await as(ctx, 'investigator').get(`/api/decisions/${w.body.decisionId}`);
+    expect(text).toContain(`diarienummer ${decision.body.caseNumber}`);
   });
 });
