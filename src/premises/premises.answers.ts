@@ -11,13 +11,18 @@ export const MESSAGES = {
     `Bokningen behöver stämmas av innan den bekräftas. Kontrollnummer: ${checkId}. Du får besked senast ${answerBy}.`,
 } as const;
 
+let last = { today: '', days: -1, answerBy: '' };
+
 /**
  * The day the coordinators must answer by: `days` Swedish working days after the (Swedish) day of
  * the check. Computed in process, from the clock and the calendar, so the check's hot path gains no
- * round trip.
+ * round trip; and kept for the day, since every check of a day gets the same date.
  */
 export function answerByFor(today: string, days: number): string {
-  return addSwedishWorkingDays(today, days);
+  if (last.today !== today || last.days !== days) {
+    last = { today, days, answerBy: addSwedishWorkingDays(today, days) };
+  }
+  return last.answerBy;
 }
 
 /**

@@ -83,12 +83,28 @@ export function swedishHolidays(year: number): ReadonlyMap<string, string> {
 
 // A year's holidays are computed once: the premises check asks on its hot path.
 const holidayCache = new Map<number, ReadonlyMap<string, string>>();
+// The same, as day numbers (days since 1970-01-01), for the loop below.
+const holidayDayCache = new Map<number, ReadonlySet<number>>();
+
+function holidayDays(year: number): ReadonlySet<number> {
+  let days = holidayDayCache.get(year);
+  if (!days) {
+    days = new Set([...swedishHolidays(year).keys()].map((d) => toUtc(d) / DAY_MS));
+    holidayDayCache.set(year, days);
+  }
+  return days;
+}
+
+/** Whether a day number (days since 1970-01-01, a Thursday) is a working day. */
+function isWorkingDayNumber(day: number): boolean {
+  const weekday = (day + 4) % 7; // 0 = Sunday
+  if (weekday === 0 || weekday === 6) return false;
+  return !holidayDays(new Date(day * DAY_MS).getUTCFullYear()).has(day);
+}
 
 /** Whether offices are open: not a Saturday, Sunday, public holiday or holiday eve. */
 export function isSwedishWorkingDay(date: string): boolean {
-  const weekday = new Date(toUtc(date)).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  return !swedishHolidays(Number(date.slice(0, 4))).has(date);
+  return isWorkingDayNumber(toUtc(date) / DAY_MS);
 }
 
 /**
@@ -97,11 +113,11 @@ export function isSwedishWorkingDay(date: string): boolean {
  */
 export function addSwedishWorkingDays(date: string, days: number): string {
   if (!Number.isInteger(days) || days < 0) throw new Error(`not a whole number of days: ${days}`);
-  let ms = toUtc(date);
+  let day = toUtc(date) / DAY_MS;
   let left = days;
   while (left > 0) {
-    ms += DAY_MS;
-    if (isSwedishWorkingDay(fromUtc(ms))) left -= 1;
+    day += 1;
+    if (isWorkingDayNumber(day)) left -= 1;
   }
-  return fromUtc(ms);
+  return fromUtc(day * DAY_MS);
 }
