@@ -1,8 +1,10 @@
 // When an adverse decision may be made without kommunicering: förvaltningslagen (2017:900) 25 §.
 // The first paragraph makes kommunicering the rule "om det inte är uppenbart obehövligt"; the second
 // lets the authority refrain when a decision cannot wait or would otherwise be much harder to carry
-// out; the third points to 10 kap. 3 § offentlighets- och sekretesslagen (2009:400) for material the
-// party may not be given. A decision that goes the association's way (an approval, a restoration) is
+// out. Secrecy is deliberately NOT an exception: 10 kap. 3 § offentlighets- och sekretesslagen
+// (2009:400) limits what the party is shown, but the party must still be told what the material
+// contains as far as needed to answer, so the kommuniceringsbrev describes secret findings without
+// their source instead. A decision that goes the association's way (an approval, a restoration) is
 // not adverse and needs no exception, so it is not on this list; nor is the law's exception for cases
 // about employment, which this service never handles.
 //
@@ -24,12 +26,6 @@ export const EXEMPTION_GROUNDS = [
     code: 'obviously_unnecessary',
     sv: 'Kommunicering är uppenbart obehövlig.',
     citation: '25 § första stycket förvaltningslagen (2017:900)',
-  },
-  {
-    code: 'secrecy',
-    sv: 'Materialet får inte lämnas ut till föreningen på grund av sekretess.',
-    citation:
-      '25 § tredje stycket förvaltningslagen (2017:900) och 10 kap. 3 § offentlighets- och sekretesslagen (2009:400)',
   },
 ] as const;
 

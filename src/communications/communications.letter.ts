@@ -32,7 +32,8 @@ export interface CommunicationLetterModel {
   findings: CommunicationLetterFinding[];
   /** The secrecy provisions under which something was withheld, each once. */
   withheldUnder: string[];
-  contact: { name: string };
+  /** The handling officer; the answer may also be given to them orally (förvaltningslagen 24 §). */
+  contact: { name: string; details: string };
 }
 
 export interface CommunicationLetterRenderer {
@@ -88,9 +89,9 @@ export function consideration(
 ): { considering: string; consequence: string } {
   if (!application) {
     return {
-      considering: `${committee} överväger att dra in allt stöd som föreningen får från kommunen.`,
+      considering: `${committee} överväger att dra in allt stöd som föreningen får från nämnden.`,
       consequence:
-        'Det skulle betyda att föreningen inte längre kan få föreningsbidrag och inte kan hyra eller låna kommunens lokaler.',
+        'Det skulle betyda att föreningen inte längre kan få föreningsbidrag och inte kan hyra eller låna de lokaler som nämnden hyr ut.',
     };
   }
   const received = writtenDate(application.created_at.toISOString().slice(0, 10));

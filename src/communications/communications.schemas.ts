@@ -17,10 +17,11 @@ export const createCommunicationBody = z
       ),
     findingIds: z
       .array(z.uuid())
-      .min(1, 'name at least one finding: the material the decision may rest on')
       .max(50)
-      .describe('the findings put before the association'),
-    replyBy: isoDateSchema.describe('the last day to answer: after sentOn, at most three months later'),
+      .describe(
+        'the findings put before the association; empty when the material is other documents of the case (e.g. a denial on a formal requirement)',
+      ),
+    replyBy: isoDateSchema.describe('the last day to answer: not before sentOn, at most three months later'),
     sentOn: isoDateSchema.optional().describe('the day the letter is sent; default today'),
     caseNumber: caseNumberSchema
       .optional()

@@ -30,7 +30,7 @@ import type { Communication, CreateCommunicationInput, ReplyInput } from './comm
 export interface CommunicationDeps {
   db: Kysely<Database>;
   clock: Clock;
-  config: Pick<Config, 'CASE_NUMBER_FORMAT' | 'MUNICIPALITY_NAME' | 'COMMITTEE_NAME'>;
+  config: Pick<Config, 'CASE_NUMBER_FORMAT' | 'MUNICIPALITY_NAME' | 'COMMITTEE_NAME' | 'CONTACT_DETAILS'>;
   communicationLetter: CommunicationLetterRenderer;
 }
 
@@ -68,8 +68,8 @@ function addMonths(date: string, months: number): string {
 function checkDates(sentOn: string, replyBy: string, today: string): void {
   const details = [
     ...(sentOn > today ? [{ path: 'body.sentOn', message: 'must not be in the future' }] : []),
-    ...(replyBy <= sentOn
-      ? [{ path: 'body.replyBy', message: 'must be after the day the letter is sent' }]
+    ...(replyBy < sentOn
+      ? [{ path: 'body.replyBy', message: 'must not be before the day the letter is sent' }]
       : []),
     ...(replyBy > addMonths(sentOn, 3)
       ? [{ path: 'body.replyBy', message: 'must be at most three months after the day the letter is sent' }]
@@ -156,7 +156,7 @@ export async function createCommunication(
       association: { name: association.name, orgNumber: association.org_number },
       ...consideration(deps.config.COMMITTEE_NAME, application),
       ...letterFindings(findings),
-      contact: { name: actor.name },
+      contact: { name: actor.name, details: deps.config.CONTACT_DETAILS },
     });
     const id = randomUUID();
     await insertCommunication(trx, {

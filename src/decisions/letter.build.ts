@@ -14,7 +14,13 @@ import type { CommunicationRow } from '../communications/communications.table';
 import type { DecisionRow } from './decisions.table';
 import { letterCaseFacts } from './letter.case';
 import { letterCommunication } from './letter.communication';
-import { citedGrounds, decidingGrounds, type LetterFact, type LetterModel } from './letter.model';
+import {
+  citedGrounds,
+  decidingGrounds,
+  otherConditionsClear,
+  type LetterFact,
+  type LetterModel,
+} from './letter.model';
 import { findingsOfAssociation, secrecyOfFindings } from './letter.repository';
 
 export interface LetterBuildDeps {
@@ -70,6 +76,7 @@ export async function buildLetterModel(
     association: { name: association.name, orgNumber: association.org_number },
     application: null,
     grounds: [],
+    otherConditionsClear: true,
     reasoning: d.outcome === 'approved' ? null : d.justification,
     conditions: d.outcome === 'approved' ? d.conditions : null,
     communication: letterCommunication(d, communication),
@@ -109,5 +116,6 @@ export async function buildLetterModel(
       premises: app.premises,
     },
     grounds: d.outcome === 'denied' ? decidingGrounds(screening.result, facts, d.criteria) : [],
+    otherConditionsClear: otherConditionsClear(screening.result, d),
   };
 }

@@ -84,6 +84,11 @@ export interface LetterModel extends LetterCaseFacts {
   application: LetterApplication | null;
   /** Only the grounds that decided the case; empty for an approval or a restoration. */
   grounds: LetterGround[];
+  /**
+   * No other condition of support was found wanting: only then may the letter say the other conditions
+   * were examined without finding an obstacle (a met rule that did not decide the case makes it false).
+   */
+  otherConditionsClear: boolean;
   /** The officer's written reasons, printed as the assessment (adverse decisions and restorations). */
   reasoning: string | null;
   /** An approval's conditions, as written. */
@@ -198,4 +203,30 @@ export function citedGrounds(
       facts: findings.filter((f) => categories.has(f.category)),
     };
   });
+}
+
+/**
+ * Whether no condition besides the deciding ones stood in the way: no other rule of the municipality's
+ * criteria that refuses support or asks for completion was met. Screening aids (watchlist, withdrawn
+ * support) are not conditions, and a rule that only refers was weighed by the officer, whose
+ * assessment the letter prints. An approval was decided with every condition weighed.
+ */
+export function otherConditionsClear(
+  result: EvaluationResult,
+  d: { outcome: string; criteria: readonly string[] },
+): boolean {
+  if (d.outcome !== 'denied') return true;
+  const conditions = result.rules.filter(
+    (r) => r.status === 'met' && !isScreeningAid(r.code) && r.outcome !== 'refer',
+  );
+  const deciding = new Set(decidingGroundCodes(result, d.criteria));
+  return conditions.every((r) => deciding.has(r.code));
+}
+
+function decidingGroundCodes(result: EvaluationResult, criteria: readonly string[]): string[] {
+  const codes = new Set(criteria.filter((c) => !isScreeningAid(c)));
+  const met = result.rules.filter((r) => r.status === 'met' && codes.has(r.code));
+  if (met.length === 0) return [];
+  const level = Math.max(...met.map((r) => SEVERITY[r.outcome]));
+  return met.filter((r) => SEVERITY[r.outcome] === level).map((r) => r.code);
 }

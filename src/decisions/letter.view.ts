@@ -60,6 +60,7 @@ function communicationView(c: LetterModel['communication']) {
       replyBy: null,
       replied: false,
       noReply: false,
+      awaiting: false,
       receivedOn: null,
       summary: null,
     };
@@ -69,8 +70,10 @@ function communicationView(c: LetterModel['communication']) {
     sentOn: svDate(c.sentOn),
     replyBy: c.replyBy === null ? null : svDate(c.replyBy),
     replied: c.status === 'replied',
-    // A deadline passed without an answer (recorded as none, or still awaited when the decision was made).
-    noReply: c.status === 'no_reply' || c.status === 'awaiting_reply',
+    // Recorded as none, or still awaited when the decision was made (only under a stated exception,
+    // or for decisions made before communications existed): the letter says which.
+    noReply: c.status === 'no_reply',
+    awaiting: c.status === 'awaiting_reply',
     receivedOn: c.receivedOn ? svDate(c.receivedOn) : null,
     summary: c.summary ?? null,
   };
@@ -135,7 +138,7 @@ export function letterView(m: LetterModel) {
     reasoning: m.reasoning,
     // The one sentence on everything that did not decide the case (application decisions only: a
     // withdrawal rests on the criteria it cites and examined no others).
-    otherConditions: m.kind === 'application',
+    otherConditions: m.kind === 'application' ? { clear: m.otherConditionsClear } : null,
     communication: communicationView(m.communication),
     decisionMaker: decisionMakerView(m.decisionMaker),
     preparedBy: m.preparedBy,

@@ -54,9 +54,8 @@ const EXACT: Record<string, string> = {
   'a decision in the association’s favour needs no exception to kommunicering':
     'Ett beslut till föreningens fördel behöver inget undantag från kommunicering.',
   'not a communication of this case': 'Kommuniceringen hör inte till det här ärendet.',
-  'name at least one finding: the material the decision may rest on':
-    'Välj minst en uppgift att skicka till föreningen.',
-  'must be after the day the letter is sent': 'Sista svarsdag måste vara efter den dag brevet skickas.',
+  'must not be before the day the letter is sent':
+    'Sista svarsdag kan inte vara före den dag brevet skickas.',
   'must be at most three months after the day the letter is sent':
     'Sista svarsdag får vara högst tre månader efter den dag brevet skickas.',
   'not a finding of this application': 'Uppgiften hör inte till den här ansökan.',

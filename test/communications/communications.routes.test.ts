@@ -87,7 +87,7 @@ describe('kommunicering of an application', () => {
     expect(letter).toContain('Polisanmälan K123456-26');
     expect(letter).toContain('1 juni 2026');
     expect(letter).toContain('Vi behöver ert svar senast den 10 december 2026.');
-    expect(letter).toContain('Svara skriftligt');
+    expect(letter).toContain('Svara med brev eller e-post');
     expect(letter).toContain('25 § förvaltningslagen (2017:900)');
     expect(letter).toContain('kontakta handläggaren Test case_officer');
 
@@ -105,10 +105,9 @@ describe('kommunicering of an application', () => {
   });
 
   it.each([
-    ['a deadline on the day it is sent', { replyBy: '2026-11-26' }, 'body.replyBy'],
+    ['a deadline before the day it is sent', { sentOn: '2026-11-20', replyBy: '2026-11-19' }, 'body.replyBy'],
     ['a deadline more than three months away', { replyBy: '2027-02-27' }, 'body.replyBy'],
     ['a sending day in the future', { sentOn: '2026-11-27', replyBy: '2026-12-10' }, 'body.sentOn'],
-    ['no finding', { findingIds: [] }, 'body.findingIds'],
     ['neither an application nor an association', { applicationId: undefined }, 'body.applicationId'],
   ])('refuses %s', async (_what, extra, path) => {
     const { application } = await screenedWithFinding();
@@ -278,7 +277,10 @@ describe('exceptions to kommunicering (förvaltningslagen 25 §)', () => {
 
   it.each([
     ['an exception not in the law', { communicationExemption: { ground: 'convenient', justification: 'x' } }],
-    ['an exception without a reason', { communicationExemption: { ground: 'secrecy', justification: ' ' } }],
+    [
+      'an exception without a reason',
+      { communicationExemption: { ground: 'cannot_be_postponed', justification: ' ' } },
+    ],
   ])('refuses %s', async (_what, extra) => {
     const { application, screening } = await screenedWithFinding();
     const res = await deny(application.id, screening.id, extra);
@@ -419,6 +421,21 @@ describe('kommunicering before a withdrawal', () => {
     expect(taken.status).toBe(409);
   });
 
+  it('refuses secrecy as an exception: secret material is described without its source instead', async () => {
+    const a = await registerAssociation(ctx);
+    const w = await officer()
+      .post(`/api/associations/${a.id}/withdrawals`)
+      .send({
+        justification: 'Föreningen upplåter lokaler åt en våldsbejakande grupp.',
+        criteria: ['VBE-1'],
+        communicationExemption: { ground: 'secrecy', justification: 'Förundersökningssekretess.' },
+      });
+    expect(w.status).toBe(400);
+    expect(w.body.error.details.map((d: { path: string }) => d.path)).toContain(
+      'body.communicationExemption.ground',
+    );
+  });
+
   it('a withdrawal may state an exception instead, and opens its case itself', async () => {
     const a = await registerAssociation(ctx);
     const w = await officer()
@@ -427,8 +444,8 @@ describe('kommunicering before a withdrawal', () => {
         justification: 'Föreningen upplåter lokaler åt en våldsbejakande grupp.',
         criteria: ['VBE-1'],
         communicationExemption: {
-          ground: 'secrecy',
-          justification: 'Allt material kommer från en förundersökning under sekretess.',
+          ground: 'harder_to_carry_out',
+          justification: 'Gruppen har bokat föreningens lokal för ett möte nästa vecka.',
         },
         caseNumber: `KS-${a.id}`,
       });

@@ -113,7 +113,7 @@ describe('decisions', () => {
     expect(letter).toContain('<p>Test case_officer har varit föredragande.</p>');
     expect(letter).toContain('<p>Test case_officer_2 har fattat beslutet på delegation');
     expect(letter).toContain('laglighetsprövning');
-    expect(letter).toContain('Ni fick ta del av underlaget den 20 november 2026.');
+    expect(letter).toContain('Ni fick ta del av underlaget den 20 november 2026 och hade till den');
     const again = await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`);
     expect(again.status).toBe(409);
   });

@@ -1,7 +1,13 @@
 import path from 'node:path';
-import { citedGrounds, decidingGrounds, type LetterModel } from '../../src/decisions/letter.model';
+import {
+  citedGrounds,
+  decidingGrounds,
+  otherConditionsClear,
+  type LetterModel,
+} from '../../src/decisions/letter.model';
 import { loadLetterRenderer } from '../../src/decisions/letter.renderer';
 import { evaluate } from '../../src/screening/screening.engine';
+import type { EvaluationResult } from '../../src/screening/screening.result';
 import type { ScreeningFacts } from '../../src/screening/screening.facts';
 import { textOf } from '../web/web-support';
 import {
@@ -53,7 +59,7 @@ describe('a denied grant', () => {
       `Regel Föreningen, eller någon som företräder den inom ramen för verksamheten, ${VBE_CRITERION}.`,
     );
     expect(text).toContain(
-      'Här finns regeln Stockholms stads regler för föreningsstöd, avsnitt 4.2 (demokrativillkoret)',
+      'Regeln finns i Stockholms stads regler för föreningsstöd, avsnitt 4.2 (demokrativillkoret)',
     );
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     expect(text).toContain('Källa: Föreningens film från mötet');
@@ -76,7 +82,7 @@ describe('a denied grant', () => {
     expect(html).not.toContain('Polisens underrättelse');
     expect(html).not.toContain('A123.456/2026');
     expect(text).toContain(
-      `Vi lämnar inte ut källan, eftersom den omfattas av sekretess enligt ${SECRET_PROVISION}.`,
+      `Uppgiften om källan omfattas av sekretess enligt ${SECRET_PROVISION}. Därför anger vi den inte.`,
     );
   });
 
@@ -85,7 +91,9 @@ describe('a denied grant', () => {
     expect(text).toContain(
       'Ni fick ta del av underlaget den 5 november 2026 och hade till den 19 november 2026 på er att svara.',
     );
-    expect(text).toContain('Ni svarade den 17 november 2026: Föreningen anser att ordförandens uttalande');
+    expect(text).toContain(
+      'Ni svarade den 17 november 2026. Ert svar i korthet: Föreningen anser att ordförandens uttalande',
+    );
   });
 
   it('names the delegat with the delegation point, the föredragande and a contact person', async () => {
@@ -102,7 +110,7 @@ describe('a denied grant', () => {
   it('explains laglighetsprövning: who may appeal, where, the deadline from the minutes of the meeting the decision was reported to, what the court can do', async () => {
     const { text } = await deniedLetter();
     expect(text).toContain('laglighetsprövning enligt 13 kap. kommunallagen (2017:725)');
-    expect(text).toContain('Varje medlem av kommunen har rätt att överklaga.');
+    expect(text).toContain('Den som är medlem av kommunen kan överklaga beslutet genom laglighetsprövning');
     expect(text).toContain('Skicka det till Förvaltningsrätten i Stockholm.');
     expect(text).toContain('diarienummer HÄ 2026/0042');
     expect(text).toContain(
@@ -159,14 +167,45 @@ describe('a denied grant', () => {
 describe('kommunicering', () => {
   const base = () => deniedModel([]);
 
+  it('says the other conditions did not affect the decision when one of them was not met either', () => {
+    const { text } = render({ ...base(), otherConditionsClear: false });
+    expect(text).toContain('De övriga villkoren för stöd har inte påverkat beslutet.');
+    expect(text).not.toContain('utan att finna något hinder');
+  });
+
+  it('counts a met rule that refuses or asks for completion, beside the deciding one, as not clear', () => {
+    const rule = (code: string, outcome: string, status = 'met') => ({ code, outcome, status });
+    const result = (...rules: ReturnType<typeof rule>[]) => ({ rules }) as unknown as EvaluationResult;
+    const denied = { outcome: 'denied', criteria: ['VBE-1', 'FORM-3', 'DEM-1', 'WL-1'] };
+    expect(
+      otherConditionsClear(result(rule('VBE-1', 'ineligible'), rule('FORM-3', 'incomplete')), denied),
+    ).toBe(false);
+    // A refer rule was weighed by the officer, and the watchlist is no condition of support.
+    expect(
+      otherConditionsClear(
+        result(rule('VBE-1', 'ineligible'), rule('DEM-1', 'refer'), rule('WL-1', 'refer')),
+        denied,
+      ),
+    ).toBe(true);
+    expect(
+      otherConditionsClear(
+        result(rule('VBE-1', 'ineligible'), rule('FORM-3', 'incomplete', 'not_met')),
+        denied,
+      ),
+    ).toBe(true);
+  });
+
   it('says so when the association did not answer by the deadline', () => {
-    for (const status of ['no_reply', 'awaiting_reply'] as const) {
+    for (const [status, words] of [
+      ['no_reply', 'Ni svarade inte.'],
+      ['awaiting_reply', 'Vi hade inte fått något svar från er när vi fattade beslutet.'],
+    ] as const) {
       const { text } = render({
         ...base(),
         communication: { sentOn: '2026-11-05', replyBy: '2026-11-19', status },
       });
       expect(text).toContain(
-        'Ni fick ta del av underlaget den 5 november 2026 och hade till den 19 november 2026 på er att svara. Ni svarade inte.',
+        `Ni fick ta del av underlaget den 5 november 2026 och hade till den 19 november 2026 på er att svara. ${words}`,
       );
     }
   });
@@ -269,7 +308,7 @@ describe('support decisions', () => {
 
   it('a withdrawal cites its criteria with their findings, and only those', () => {
     const { html, text } = render(withdrawalModel(grounds()));
-    expect(text).toContain('beslutar att dra in allt stöd till er förening');
+    expect(text).toContain('beslutar att dra in allt stöd från nämnden till er förening');
     expect(text).toContain(VBE_CRITERION);
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     // A documented fact of another criterion's kind is not what this decision rests on.
@@ -301,7 +340,7 @@ describe('support decisions', () => {
     });
     expect(text).toContain('Beslut om återupptaget stöd');
     expect(text).toContain(
-      'beslutar att er förening åter kan få föreningsbidrag och använda kommunens lokaler.',
+      'beslutar att er förening åter kan få stöd från nämnden, både föreningsbidrag och tillgång till de lokaler som nämnden hyr ut.',
     );
     expect(text).toContain('Vår bedömning Föreningen har bytt styrelse');
     expect(text).not.toContain('dra in');

@@ -136,13 +136,14 @@ export function deniedModel(grounds: LetterModel['grounds']): LetterModel {
     ...place,
     kind: 'application',
     outcome: 'denied',
+    otherConditionsClear: true,
     caseNumber: 'HÄ 2026/0042',
     date: '2026-11-26',
     association,
     application: grantApplication,
     grounds,
     reasoning:
-      'Er ordförande har uppmanat till våld vid ett av era möten, och ni har låtit en grupp som uppmanar till våld använda er lokal. Båda händelserna skedde i år, inom föreningens verksamhet. I ert svar tar ni inte avstånd från händelserna, och ni berättar inte om några åtgärder. Vi bedömer därför att det inte finns särskilda skäl att ändå bevilja bidrag.',
+      'Er ordförande har uppmanat till våld vid ett av era möten, och ni har låtit en grupp som uppmanar till våld använda er lokal. Båda händelserna skedde under 2026, inom föreningens verksamhet. Ni skriver att en enskild medlem lånade ut lokalen. Vi bedömer ändå att föreningen lät gruppen använda den, eftersom bokningen gjordes i föreningens namn och styrelsen kände till mötet. I ert svar tar ni inte avstånd från händelserna, och ni berättar inte om några åtgärder. Vi bedömer därför att det inte finns särskilda skäl att ändå bevilja bidrag.',
     conditions: null,
     communication: {
       sentOn: '2026-11-05',
@@ -175,6 +176,7 @@ export function approvedModel(): LetterModel {
         periodTo: '2027-12-31',
       },
     },
+    otherConditionsClear: true,
     grounds: [],
     reasoning: null,
     conditions:
@@ -191,13 +193,14 @@ export function withdrawalModel(grounds: LetterModel['grounds']): LetterModel {
     ...place,
     kind: 'withdrawal',
     outcome: 'withdrawn',
+    otherConditionsClear: true,
     caseNumber: 'HÄ 2026/0061',
     date: '2026-12-10',
     association,
     application: null,
     grounds,
     reasoning:
-      'Ni har låtit en grupp som uppmanar till ideologiskt motiverat våld använda er lokal, och er ordförande har uppmanat till våld vid ett av era möten. Ni har alltså både uppmuntrat och möjliggjort våldsbejakande extremism. Ni har inte svarat på underlaget. Enligt reglerna ska ni då inte få något stöd från nämnden.',
+      'Ni har låtit en grupp som uppmanar till ideologiskt motiverat våld använda er lokal, och er ordförande har uppmanat till våld vid ett av era möten. Ni har alltså både uppmuntrat och möjliggjort våldsbejakande extremism. Vi har inte fått något svar från er och känner inte till några särskilda skäl att ändå lämna stöd. Enligt reglerna ska ni därför inte få stöd från nämnden.',
     conditions: null,
     communication: { sentOn: '2026-11-20', replyBy: '2026-12-04', status: 'no_reply' },
     decisionMaker: {

@@ -104,14 +104,16 @@ describe('the letter of a denial', () => {
     expect(text).toContain(
       'Ni fick ta del av underlaget den 20 november 2026 och hade till den 4 december 2026 på er att svara.',
     );
-    expect(text).toContain('Ni svarade den 26 november 2026: Föreningen bestrider uppgifterna.');
+    expect(text).toContain(
+      'Ni svarade den 26 november 2026. Ert svar i korthet: Föreningen bestrider uppgifterna.',
+    );
     expect(text).toContain('uppmuntrar eller möjliggör våldsbejakande extremism');
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     expect(text).toContain('Källa: Polisanmälan K123456-26.');
     expect(text).toContain('rekryteringsmöte i föreningens lokal.');
     expect(html).not.toContain('Polisens underrättelse');
     expect(text).toContain(
-      'Vi lämnar inte ut källan, eftersom den omfattas av sekretess enligt OSL 18 kap. 2 §.',
+      'Uppgiften om källan omfattas av sekretess enligt OSL 18 kap. 2 §. Därför anger vi den inte.',
     );
     // The unverified report (DEM-1, refer) was met but did not decide the case.
     expect(text).not.toContain('hotat en besökare');
@@ -221,7 +223,9 @@ describe('the letter of a withdrawal', () => {
     expect(w.status).toBe(201);
     await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
     const { text } = await letterText(w.body.decisionId);
-    expect(text).toContain('Hägersten-Älvsjö stadsdelsnämnd beslutar att dra in allt stöd till er förening');
+    expect(text).toContain(
+      'Hägersten-Älvsjö stadsdelsnämnd beslutar att dra in allt stöd från nämnden till er förening',
+    );
     expect(text).toContain('uppmuntrar eller möjliggör våldsbejakande extremism');
     expect(text).toContain('1 juni 2026: Föreningens ordförande uppmanade till våld');
     expect(text).not.toContain('nekade en person medlemskap');

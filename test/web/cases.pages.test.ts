@@ -96,11 +96,9 @@ describe('kommunicering from the application page', () => {
     expect(textOf(page.text)).toContain('Kommunicering Innan ett beslut som går föreningen emot');
     expect(textOf(page.text)).toContain('Ingen kommunicering är skickad i ärendet.');
 
-    const none = await post(officer, `/ansokningar/${app.id}/kommunicering`, { replyBy: '2026-12-10' });
+    const none = await post(officer, `/ansokningar/${app.id}/kommunicering`, { replyBy: '2026-11-20' });
     expect(none.status).toBe(400);
-    expect(textOf(none.text)).toContain(
-      'Uppgifter som beslutet kan grundas på Fel: Välj minst en uppgift att skicka till föreningen.',
-    );
+    expect(textOf(none.text)).toContain('Fel: Sista svarsdag kan inte vara före den dag brevet skickas.');
     expect(none.text).toMatch(/<details open>\s*<summary>Skicka uppgifterna till föreningen/);
 
     const sent = await post(officer, `/ansokningar/${app.id}/kommunicering`, {

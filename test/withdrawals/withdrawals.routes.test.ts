@@ -92,12 +92,12 @@ describe('withdrawal of support', () => {
 
     const letter = await as(ctx, 'investigator').get(`/api/decisions/${decisionId}/document`);
     expect(letter.text).toContain('Beslut om indraget stöd');
-    expect(letter.text).toContain('beslutar att dra in allt stöd till er förening');
+    expect(letter.text).toContain('beslutar att dra in allt stöd från nämnden till er förening');
     expect(letter.text).toContain(
       '<dt>Regel</dt><dd>Föreningen, eller någon som företräder den inom ramen för verksamheten, uppmuntrar eller möjliggör våldsbejakande extremism.</dd>',
     );
     expect(letter.text).toContain('Vår bedömning');
-    expect(letter.text).toContain('Ni fick ta del av underlaget den 20 november 2026.');
+    expect(letter.text).toContain('Ni fick ta del av underlaget den 20 november 2026 och hade till den');
     expect(letter.text).toContain('laglighetsprövning');
 
     const events = await as(ctx, 'investigator').get(`/api/audit/events?entityId=${association.id}`);
