@@ -6,6 +6,8 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { publishRuleSets } from './screening/rule-set.registry';
+import { DELEGATION_ORDER_FILE_NAME } from './screening/rule-set.loader';
+import { loadDelegationOrder } from './delegation/delegation.loader';
 import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
@@ -13,8 +15,8 @@ import { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
- * and published (a published version whose file changed stops start-up here), and the watchlist
- * index built from the database.
+ * and published (a published version whose file changed stops start-up here), the delegation order
+ * validated, and the watchlist index built from the database.
  */
 export async function prepareDeps(
   handle: DatabaseHandle,
@@ -22,6 +24,16 @@ export async function prepareDeps(
   clock: Clock,
   logger: Logger,
 ): Promise<AppDeps> {
+  // The delegation order first: an invalid file stops start-up before anything is written.
+  const delegation = await loadDelegationOrder(
+    config.DELEGATION_FILE ?? path.join(projectRoot(), 'rules', DELEGATION_ORDER_FILE_NAME),
+  );
+  if (delegation.committeeName !== config.COMMITTEE_NAME) {
+    logger.warn(
+      { orderOf: delegation.committeeName, committee: config.COMMITTEE_NAME },
+      'the delegation order names another committee than COMMITTEE_NAME',
+    );
+  }
   const applied = await migrateToLatest(handle.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const ruleSets = await publishRuleSets(
@@ -38,6 +50,7 @@ export async function prepareDeps(
       ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`),
       watchlistEntries: watchlist.size,
       withdrawnAssociations: withdrawn.size,
+      delegationOrder: delegation.hash,
     },
     'ready',
   );
@@ -52,5 +65,6 @@ export async function prepareDeps(
     watchlist,
     withdrawn,
     letters,
+    delegation,
   };
 }

@@ -14,6 +14,7 @@ import { ELIGIBILITY_RULE_SET } from '../screening/screening.service';
 import { findUsersByIds } from '../users/users.repository';
 import { markSuperseded, storeDocument } from './decisions.repository';
 import type { DecisionRow } from './decisions.table';
+import { decisionMakers } from './decisions.makers';
 import {
   applicationPart,
   citedCriteria,
@@ -40,20 +41,31 @@ async function letterModel(
   d: DecisionRow,
 ): Promise<LetterModel> {
   const association = (await findAssociation(trx, d.association_id))!;
-  const users = await findUsersByIds(trx, [d.decided_by, ...(d.approved_by ? [d.approved_by] : [])]);
+  const makers = decisionMakers(d);
+  const users = await findUsersByIds(trx, [
+    makers.preparedBy,
+    ...(makers.decidedBy ? [makers.decidedBy] : []),
+  ]);
+  const decidedOn = isoDate(d.decided_at!);
   const base: LetterModel = {
     municipality: deps.config.MUNICIPALITY_NAME,
     committee: deps.config.COMMITTEE_NAME,
     reference: d.reference,
-    date: isoDate(d.approved_at ?? d.decided_at),
+    date: decidedOn,
     association: { name: association.name, orgNumber: association.org_number },
     decisionText: '',
     justification: d.justification,
     communicatedOn: d.communicated_on,
-    decidedBy: person(users.get(d.decided_by), d.decided_by),
-    decidedOn: isoDate(d.decided_at),
-    approvedBy: d.approved_by ? person(users.get(d.approved_by), d.approved_by) : null,
-    approvedOn: d.approved_at ? isoDate(d.approved_at) : null,
+    makers: {
+      preparedBy: person(users.get(makers.preparedBy), makers.preparedBy),
+      decidedBy: makers.decidedBy ? person(users.get(makers.decidedBy), makers.decidedBy) : null,
+      delegationPoint: makers.delegationPoint,
+      committee: makers.committee && {
+        meetingOn: makers.committee.meetingOn,
+        paragraph: makers.committee.paragraph,
+      },
+      decidedOn,
+    },
     restored: d.kind === 'restoration',
     application: null,
     ruleSet: null,
@@ -63,7 +75,7 @@ async function letterModel(
     findings: [],
   };
   if (d.kind !== 'application') {
-    const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.decided_at), ELIGIBILITY_RULE_SET);
+    const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.prepared_at), ELIGIBILITY_RULE_SET);
     return { ...base, criteria: citedCriteria(d.criteria, ruleSet) };
   }
   const appRow = (await findApplication(trx, d.application_id!))!;
@@ -135,7 +147,7 @@ export async function finalise(
     details: {
       reference: d.reference,
       outcome: d.outcome,
-      approvedBy: d.approved_by,
+      ...decisionMakers(d),
       supersedes: d.supersedes_id,
       documentSha256: sha256,
     },

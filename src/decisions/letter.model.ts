@@ -22,6 +22,18 @@ export interface LetterCriterion {
   explanation: string;
 }
 
+export interface LetterMakers {
+  /** The föredragande. */
+  preparedBy: LetterPerson;
+  /** The delegat; null when the committee decided. */
+  decidedBy: LetterPerson | null;
+  /** The point of the delegation order; null for the committee and for decisions before the order. */
+  delegationPoint: string | null;
+  /** The committee's meeting and the § of its minutes, when it decided itself. */
+  committee: { meetingOn: string; paragraph: string } | null;
+  decidedOn: string;
+}
+
 export interface LetterModel {
   municipality: string;
   committee: string;
@@ -31,10 +43,8 @@ export interface LetterModel {
   decisionText: string;
   justification: string | null;
   communicatedOn: string | null;
-  decidedBy: LetterPerson;
-  decidedOn: string;
-  approvedBy: LetterPerson | null;
-  approvedOn: string | null;
+  /** Who decided (a delegat under a point of the order, or the committee) and who prepared it. */
+  makers: LetterMakers;
   restored: boolean;
   application: {
     kindLabel: string;

@@ -113,12 +113,14 @@ export const FLASH: Record<string, string> = {
   'post-tillagd': 'Posten är tillagd i bevakningslistan.',
   'post-avregistrerad': 'Posten är avregistrerad. Den finns kvar men ger inte längre träffar.',
   'beslut-vantar':
-    'Beslutet är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
   'beslut-slutligt': 'Beslutet är slutligt. Beslutsbrevet är skrivet och sparat.',
-  'beslut-godkant': 'Du har godkänt beslutet. Det är slutligt och beslutsbrevet är skrivet och sparat.',
+  'beslut-godkant': 'Du har fattat beslutet. Det är slutligt och beslutsbrevet är skrivet och sparat.',
+  'namndbeslut-registrerat':
+    'Nämndens beslut är registrerat med sammanträdesdatum och paragraf. Det är slutligt och beslutsbrevet är skrivet och sparat.',
   'beslut-aterlamnat': 'Beslutet är återlämnat med ditt skäl. Det får ingen verkan.',
   'stodbeslut-vantar':
-    'Förslaget är registrerat som ett beslut. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
   'hanvisning-avslutad': 'Hänvisningen är avslutad.',
 };

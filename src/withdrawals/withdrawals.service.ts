@@ -9,8 +9,11 @@ import { recordDecision, type DecisionDeps } from '../decisions/decisions.servic
 import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
 
 // Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs communication with the
-// association, reasons citing the criteria and a second officer. It takes effect when approved
-// (decisions.finalise): support withdrawn, follow-up reminders created, a letter from its own template.
+// association and reasons citing the criteria. The case officer prepares it; it takes effect when
+// decided as the delegation order says — by a delegat (delegation and jäv checked as for any
+// decision) or, where the order reserves it, by the committee, recorded by a coordinator
+// (decisions.service approveDecision). Then decisions.finalise withdraws support, creates the
+// follow-up reminders and writes the letter from its own template.
 
 /**
  * Conduct criteria a withdrawal may cite: the rules of the rule set in force that can make an
@@ -64,6 +67,7 @@ async function openSupportDecision(
       throw new ConflictError('A decision on this association’s support is already awaiting approval');
     const row = await recordDecision(trx, deps, {
       kind,
+      delegationKind: kind,
       associationId,
       applicationId: null,
       screeningId: null,
@@ -74,7 +78,7 @@ async function openSupportDecision(
       communicatedOn: fields.communicatedOn,
       criteria: fields.criteria,
       supersedesId: null,
-      decidedBy: actor.id,
+      preparedBy: actor.id,
     });
     return { decisionId: row.id, status: 'pending_approval' as const, reference: row.reference };
   });

@@ -55,10 +55,13 @@ it('renders the decision letter for a fixed denial exactly as reviewed', async (
     justification:
       'Föreningens ordförande har, inom ramen för föreningens verksamhet, uppmanat till våld. Föreningen har getts tillfälle att yttra sig men har inte tagit avstånd från händelsen.',
     communicatedOn: '2026-11-12',
-    decidedBy: { name: 'Anna Ek', roleLabel: 'handläggare' },
-    decidedOn: '2026-11-24',
-    approvedBy: { name: 'Bo Ström', roleLabel: 'samordnare mot våldsbejakande extremism' },
-    approvedOn: '2026-11-26',
+    makers: {
+      preparedBy: { name: 'Anna Ek', roleLabel: 'handläggare' },
+      decidedBy: { name: 'Bo Ström', roleLabel: 'samordnare mot våldsbejakande extremism' },
+      delegationPoint: '4.1.3',
+      committee: null,
+      decidedOn: '2026-11-26',
+    },
     restored: false,
     application: {
       kindLabel: 'föreningsbidrag',
