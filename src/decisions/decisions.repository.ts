@@ -229,8 +229,13 @@ export async function delegatedDecisions(
   const rows = await db
     .selectFrom('decisions as d')
     .innerJoin('associations as a', 'a.id', 'd.association_id')
-    .leftJoin('users as delegat', 'delegat.id', 'd.decided_by')
-    .leftJoin('users as preparer', 'preparer.id', 'd.prepared_by')
+    // Decisions name their people as text (a user id, or e.g. "system"); users.id is a uuid.
+    .leftJoin('users as delegat', (j) =>
+      j.on(sql<boolean>`${sql.ref('delegat.id')}::text = ${sql.ref('d.decided_by')}`),
+    )
+    .leftJoin('users as preparer', (j) =>
+      j.on(sql<boolean>`${sql.ref('preparer.id')}::text = ${sql.ref('d.prepared_by')}`),
+    )
     .where('d.decided_by', 'is not', null)
     .where('d.status', 'in', ['final', 'superseded'])
     .where('d.decided_at', '>=', range.from)
