@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../src/db/connection';
 import { WithdrawnIndexCache } from '../../src/premises/premises.withdrawn-index';
 import { supportVersion } from '../../src/premises/premises.repository';
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { noConflict, recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { openSecondHandle } from '../support/test-db';
 
 // Booking staff rarely type a withdrawn association's registered name exactly, and often give no
@@ -33,7 +33,7 @@ async function withdraw(associationId: string) {
       communicatedOn: '2026-11-20',
     })
     .expect(201);
-  await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
 }
 
 async function restore(associationId: string) {
@@ -41,7 +41,10 @@ async function restore(associationId: string) {
     .post(`/api/associations/${associationId}/restorations`)
     .send({ justification: 'Ny styrelse; föreningen har tagit avstånd.' })
     .expect(201);
-  await as(ctx, 'case_officer_2').post(`/api/decisions/${r.body.decisionId}/approve`).expect(200);
+  await as(ctx, 'coordinator')
+    .post(`/api/decisions/${r.body.decisionId}/approve`)
+    .send(noConflict)
+    .expect(200);
 }
 
 async function groundsOf(checkId: string): Promise<unknown[]> {

@@ -1,5 +1,5 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('continuous monitoring of associations with support', () => {
     const w = await as(ctx, 'case_officer')
       .post(`/api/associations/${a.id}/withdrawals`)
       .send({ justification: 'x', criteria: ['VBE-1'], communicatedOn: '2026-11-20' });
-    await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({

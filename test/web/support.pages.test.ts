@@ -55,7 +55,7 @@ describe('withdrawing support from the association page', () => {
     expect(res.text).toContain('href="#f-criteria"');
   });
 
-  it('proposes a withdrawal that takes effect only when a second officer approves it', async () => {
+  it('proposes a withdrawal that takes effect only when the committee has decided it', async () => {
     const res = await post(officer, `/foreningar/${association.id}/indragning`, {
       'criteria.VBE-1': 'ja',
       justification: 'Föreningen upplät sina lokaler åt en våldsbejakande grupp (polisanmälan K1-26).',
@@ -71,14 +71,20 @@ describe('withdrawing support from the association page', () => {
     );
     expect(pending).not.toContain('Föreslå att stödet dras in');
 
-    // The coordinator approves it from the same queue as application decisions.
+    // The delegation order reserves withdrawals to the committee: the coordinator finds it in the
+    // same queue as application decisions and records the committee's decision.
     expect(textOf((await coordinator.agent.get('/arbetsko')).text)).toMatch(
-      /Väntar på mitt godkännande .*Gryningsförbundet Indragning av stöd Stödet dras in/,
+      /Väntar på mitt beslut .*Gryningsförbundet Indragning av stöd Stödet dras in/,
     );
-    await post(coordinator, `${decision}/godkann`).expect(303);
+    await post(coordinator, `${decision}/namnd`, {
+      'committee.meetingOn': '2026-11-26',
+      'committee.paragraph': '§ 45',
+    }).expect(303);
     const after = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(after).toContain('Föreningens stöd: Stödet indraget.');
-    expect(after).toMatch(/FK 2026\/\d{4} Stödet dras in Slutligt VBE-1 Test case_officer/);
+    expect(after).toMatch(
+      /FK 2026\/\d{4} Stödet dras in Slutligt VBE-1 Test case_officer, 2026-11-26 10:00 Nämnden vid sammanträdet 2026-11-26, § 45/,
+    );
     expect(after).toContain('Föreslå att stödet återupptas');
   });
 });
@@ -220,7 +226,9 @@ describe('restoring support', () => {
       justification: 'Föreningen har uteslutit de ansvariga och tagit avstånd skriftligt.',
     });
     expect(res.status).toBe(303);
-    await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`).expect(303);
+    await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`, {
+      noConflictOfInterest: 'ja',
+    }).expect(303);
     const page = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(page).toContain('Föreningens stöd: Aktivt stöd.');
     expect(page).toMatch(/Stödet återupptas Slutligt/);
