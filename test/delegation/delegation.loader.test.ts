@@ -13,7 +13,10 @@ import { loadRuleSets } from '../../src/screening/rule-set.loader';
 
 const run = promisify(execFile);
 const shipped = path.join(__dirname, '../../rules/delegation.json');
-const shippedOrder = () => JSON.parse(readFileSync(shipped, 'utf8')) as Record<string, any>;
+// The file as plain JSON, for tests to break on purpose.
+type Rule = { title?: string; delegates?: { role: string; point: string }[]; committee?: boolean };
+type Order = { decisions: Record<string, Rule> } & Record<string, unknown>;
+const shippedOrder = () => JSON.parse(readFileSync(shipped, 'utf8')) as Order;
 
 function problemsOf(order: unknown): string[] {
   try {
@@ -44,10 +47,10 @@ describe('the delegation order file', () => {
   it('reports every problem, each naming the file and the path', () => {
     const order = shippedOrder();
     delete order.decisions.restoration;
-    order.decisions.grant_denial.delegates[0].role = 'booking_staff';
-    order.decisions.withdrawal.delegates = [{ role: 'coordinator', point: '9.9' }];
+    order.decisions.grant_denial!.delegates![0]!.role = 'booking_staff';
+    order.decisions.withdrawal!.delegates = [{ role: 'coordinator', point: '9.9' }];
     order.decisions.premises_refusal = { title: 'Neka lokal' };
-    order.decisions.grant_approval_with_recommendation.delegates.push({ role: 'case_officer', point: '1' });
+    order.decisions.grant_approval_with_recommendation!.delegates!.push({ role: 'case_officer', point: '1' });
     order.decisions.opinion_based_refusal = { title: 'x', committee: true };
     const problems = problemsOf(order);
     expect(problems).toEqual(

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { as, orgNumber } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // Booking staff check two associations before letting a room: one is clear, the other is to be
@@ -20,7 +20,7 @@ beforeAll(async () => {
     .post(`/api/associations/${withdrawn.id}/withdrawals`)
     .send({ justification: 'Våldsbejakande verksamhet.', criteria: ['VBE-1'], communicatedOn: '2026-11-20' })
     .expect(201);
-  await as(e2e.ctx, 'case_officer_2').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(e2e.ctx, w.body.decisionId).expect(200);
   await as(e2e.ctx, 'coordinator')
     .post('/api/watchlist')
     .send({

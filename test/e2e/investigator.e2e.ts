@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
 import { as } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  finding,
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // An investigator finds a screening by its criterion, reads the equal-treatment overview (outcomes of
@@ -25,13 +31,13 @@ beforeAll(async () => {
       communicatedOn: '2026-11-20',
     })
     .expect(201);
-  await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+  await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
   const b = await registerAssociation(ctx, { name: 'Stålbröderna' });
   const w = await as(ctx, 'case_officer')
     .post(`/api/associations/${b.id}/withdrawals`)
     .send({ justification: 'Våldsbejakande verksamhet.', criteria: ['VBE-1'], communicatedOn: '2026-11-20' })
     .expect(201);
-  await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
 });
 afterAll(() => e2e?.close());
 
