@@ -94,10 +94,7 @@ describe('the delegation order file', () => {
       LOG_LEVEL: 'silent',
       DATABASE_URL: '',
     };
-    const started = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env,
-      timeout: 50_000,
-    }).then(
+    const started = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
@@ -105,5 +102,5 @@ describe('the delegation order file', () => {
     expect(started.stderr).toContain(
       `${file}: decisions.grant_denial.delegates: name at least one delegate, or set committee: true`,
     );
-  }, 60_000);
+  }, 180_000);
 });
