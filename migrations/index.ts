@@ -10,6 +10,7 @@ import * as m0008 from './0008_premises';
 import * as m0009 from './0009_audit_head';
 import * as m0010 from './0010_support_version';
 import * as m0011 from './0011_cases_communications';
+import * as m0012 from './0012_delegation';
 import * as m0013 from './0013_letters';
 import * as m0014 from './0014_lawful_single_sex';
 import * as m0015 from './0015_referral_answers';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0009_audit_head': m0009,
   '0010_support_version': m0010,
   '0011_cases_communications': m0011,
+  '0012_delegation': m0012,
   '0013_letters': m0013,
   '0014_lawful_single_sex': m0014,
   '0015_referral_answers': m0015,

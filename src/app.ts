@@ -28,6 +28,8 @@ import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
 import { premisesRoutes } from './premises/premises.routes';
 import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import type { LetterRenderer } from './decisions/letter.renderer';
+import type { DelegationOrder } from './delegation/delegation.loader';
+import { delegationRoutes } from './delegation/delegation.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
 import { casesRoutes } from './cases/cases.routes';
@@ -50,6 +52,8 @@ export interface AppDeps {
   letters: LetterRenderer;
   /** The kommuniceringsbrev template, compiled once. */
   communicationLetter: CommunicationLetterRenderer;
+  /** The committee's delegation order (who may decide what), validated at start-up. */
+  delegation: DelegationOrder;
 }
 
 const JSON_LIMIT = '256kb';
@@ -67,6 +71,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...communicationsRoutes(deps),
     ...screeningRoutes(deps),
     ...watchlistRoutes(deps),
+    ...delegationRoutes(deps),
     ...decisionsRoutes(deps),
     ...withdrawalsRoutes(deps),
     ...premisesRoutes(deps),

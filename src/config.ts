@@ -57,6 +57,11 @@ const schema = z.object({
     .min(1)
     .optional()
     .describe('folder of rule-set files; default: rules/ of the project'),
+  DELEGATION_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the committee's delegation order; default: rules/delegation.json of the project"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -6,6 +6,8 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { publishRuleSets } from './screening/rule-set.registry';
+import { DELEGATION_ORDER_FILE_NAME } from './screening/rule-set.loader';
+import { loadDelegationOrder } from './delegation/delegation.loader';
 import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
@@ -14,8 +16,8 @@ import { loadCommunicationLetter } from './communications/communications.letter'
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
- * and published (a published version whose file changed stops start-up here), and the watchlist
- * index built from the database.
+ * and published (a published version whose file changed stops start-up here), the delegation order
+ * validated, and the watchlist index built from the database.
  */
 export async function prepareDeps(
   handle: DatabaseHandle,
@@ -23,6 +25,16 @@ export async function prepareDeps(
   clock: Clock,
   logger: Logger,
 ): Promise<AppDeps> {
+  // The delegation order first: an invalid file stops start-up before anything is written.
+  const delegation = await loadDelegationOrder(
+    config.DELEGATION_FILE ?? path.join(projectRoot(), 'rules', DELEGATION_ORDER_FILE_NAME),
+  );
+  if (delegation.committeeName !== config.COMMITTEE_NAME) {
+    logger.warn(
+      { orderOf: delegation.committeeName, committee: config.COMMITTEE_NAME },
+      'the delegation order names another committee than COMMITTEE_NAME',
+    );
+  }
   const applied = await migrateToLatest(handle.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const ruleSets = await publishRuleSets(
@@ -39,6 +51,7 @@ export async function prepareDeps(
       ruleSets: ruleSets.map((r) => `${r.id}@${r.version}`),
       watchlistEntries: watchlist.size,
       withdrawnAssociations: withdrawn.size,
+      delegationOrder: delegation.hash,
     },
     'ready',
   );
@@ -55,5 +68,6 @@ export async function prepareDeps(
     withdrawn,
     letters,
     communicationLetter,
+    delegation,
   };
 }

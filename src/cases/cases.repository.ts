@@ -109,7 +109,7 @@ export async function caseOfLatestWithdrawal(db: Db, associationId: string): Pro
     .where('decisions.association_id', '=', associationId)
     .where('decisions.kind', '=', 'withdrawal')
     .where('decisions.status', '=', 'final')
-    .orderBy('decisions.approved_at', 'desc')
+    .orderBy('decisions.decided_at', 'desc')
     .orderBy('decisions.id', 'desc')
     .executeTakeFirst();
 }
@@ -131,7 +131,7 @@ export async function casesAwaitingApprovalByOthers(
     .distinct()
     .where('case_id', 'in', [...new Set(caseIds)])
     .where('status', '=', 'pending_approval')
-    .where('decided_by', '!=', userId)
+    .where('prepared_by', '!=', userId)
     .execute();
   return new Set(rows.map((r) => r.case_id));
 }

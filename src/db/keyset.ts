@@ -7,7 +7,7 @@ import { sql } from 'kysely';
  */
 export function olderThan(
   after: { t: Date; id: string },
-  timeColumn: 'created_at' | 'decided_at' = 'created_at',
+  timeColumn: 'created_at' | 'decided_at' | 'prepared_at' = 'created_at',
   table?: 'decisions' | 'applications',
 ) {
   const col = (name: string) => sql.ref(table ? `${table}.${name}` : name);

@@ -9,6 +9,7 @@ import { closeWithdrawalFollowUps, createFollowUpReminders } from '../reminders/
 import type { ReminderPolicy } from '../reminders/reminders.policy';
 import { markSuperseded, storeDocument } from './decisions.repository';
 import type { DecisionRow } from './decisions.table';
+import { decisionMakers } from './decisions.makers';
 import { buildLetterModel, type LetterBuildDeps } from './letter.build';
 import type { LetterRenderer } from './letter.renderer';
 
@@ -70,7 +71,7 @@ export async function finalise(
     details: {
       reference: d.reference,
       outcome: d.outcome,
-      approvedBy: d.approved_by,
+      ...decisionMakers(d),
       supersedes: d.supersedes_id,
       documentSha256: sha256,
     },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import { olderThan } from '../db/keyset';
+import type { DelegationKind } from '../delegation/delegation.schema';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 
@@ -37,7 +38,9 @@ export interface NewDecision {
   communicationExemption: CommunicationExemption | null;
   criteria: string[];
   supersedesId: string | null;
-  decidedBy: string;
+  /** The föredragande. */
+  preparedBy: string;
+  delegationKind: DelegationKind;
   now: Date;
 }
 
@@ -62,8 +65,9 @@ export async function insertDecision(db: Db, d: NewDecision): Promise<DecisionRo
       communication_exemption: d.communicationExemption ? toJson(d.communicationExemption) : null,
       criteria: toJson(d.criteria),
       supersedes_id: d.supersedesId,
-      decided_by: d.decidedBy,
-      decided_at: d.now,
+      prepared_by: d.preparedBy,
+      prepared_at: d.now,
+      delegation_kind: d.delegationKind,
       status: 'pending_approval',
       updated_at: d.now,
     })
@@ -75,6 +79,11 @@ export async function findDecision(db: Db, id: string): Promise<DecisionRow | un
   return db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Who made a pending decision final: a delegat under a point of the order, or the committee. */
+export type DecidedBy =
+  | { delegat: string; point: string }
+  | { committee: { meetingOn: string; paragraph: string; recordedBy: string } };
+
 /**
  * Moves a pending decision to final (or returned). The status condition makes it a compare-and-set:
  * of two simultaneous approvals exactly one updates the row; the other gets undefined.
@@ -82,15 +91,22 @@ export async function findDecision(db: Db, id: string): Promise<DecisionRow | un
 export async function closePending(
   db: Db,
   id: string,
-  change: { status: 'final' | 'returned'; approvedBy?: string; returnedReason?: string; now: Date },
+  change:
+    | { status: 'final'; decidedBy: DecidedBy; now: Date }
+    | { status: 'returned'; returnedReason: string; now: Date },
 ): Promise<DecisionRow | undefined> {
+  const by = change.status === 'final' ? change.decidedBy : undefined;
   return db
     .updateTable('decisions')
     .set({
       status: change.status,
-      approved_by: change.approvedBy ?? null,
-      approved_at: change.status === 'final' ? change.now : null,
-      returned_reason: change.returnedReason ?? null,
+      decided_by: by && 'delegat' in by ? by.delegat : null,
+      decided_at: change.status === 'final' ? change.now : null,
+      delegation_point: by && 'delegat' in by ? by.point : null,
+      committee_meeting_on: by && 'committee' in by ? by.committee.meetingOn : null,
+      committee_paragraph: by && 'committee' in by ? by.committee.paragraph : null,
+      committee_recorded_by: by && 'committee' in by ? by.committee.recordedBy : null,
+      returned_reason: change.status === 'returned' ? change.returnedReason : null,
       updated_at: change.now,
     })
     .where('id', '=', id)
@@ -147,6 +163,7 @@ export interface DecisionFilter {
   kind?: DecisionKind | undefined;
   decidedBy?: string | undefined;
   caseNumber?: string | undefined;
+  preparedBy?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -165,10 +182,12 @@ export async function listDecisions(
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.decidedBy) q = q.where('decided_by', '=', f.decidedBy);
   if (f.caseNumber) q = q.where('case_number', '=', f.caseNumber);
-  if (f.from) q = q.where('decided_at', '>=', f.from);
-  if (f.to) q = q.where('decided_at', '<', f.to);
-  if (after) q = q.where(olderThan(after, 'decided_at', 'decisions'));
-  return q.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  if (f.preparedBy) q = q.where('prepared_by', '=', f.preparedBy);
+  // The list is in the order decisions were made (proposed): pending ones have no decided_at yet.
+  if (f.from) q = q.where('prepared_at', '>=', f.from);
+  if (f.to) q = q.where('prepared_at', '<', f.to);
+  if (after) q = q.where(olderThan(after, 'prepared_at', 'decisions'));
+  return q.orderBy('prepared_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 const decisionMonth = sql<string>`to_char(decisions.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM')`;
@@ -204,4 +223,69 @@ export async function outcomeCountsByCriterion(
     .orderBy('r.code')
     .execute();
   return rows.map((r) => ({ month: r.month, code: r.code, outcome: r.outcome, count: Number(r.count) }));
+}
+
+export interface DelegatedDecisionRow {
+  id: string;
+  reference: string;
+  kind: DecisionKind;
+  delegation_kind: DelegationKind;
+  outcome: DecisionOutcome;
+  status: DecisionStatus;
+  decided_at: Date;
+  decided_by: string;
+  delegat_name: string | null;
+  delegation_point: string | null;
+  prepared_by: string;
+  preparer_name: string | null;
+  association_id: string;
+  association_name: string;
+  org_number: string;
+}
+
+/**
+ * Decisions a delegat took in [from, to), in the order they were taken: what the committee is told
+ * of (anmälan av delegationsbeslut). A decision later superseded was still taken, so it is listed.
+ */
+export async function delegatedDecisions(
+  db: Db,
+  range: { from: Date; to: Date },
+  limit: number,
+): Promise<DelegatedDecisionRow[]> {
+  const rows = await db
+    .selectFrom('decisions as d')
+    .innerJoin('associations as a', 'a.id', 'd.association_id')
+    // Decisions name their people as text (a user id, or e.g. "system"); users.id is a uuid.
+    .leftJoin('users as delegat', (j) =>
+      j.on(sql<boolean>`${sql.ref('delegat.id')}::text = ${sql.ref('d.decided_by')}`),
+    )
+    .leftJoin('users as preparer', (j) =>
+      j.on(sql<boolean>`${sql.ref('preparer.id')}::text = ${sql.ref('d.prepared_by')}`),
+    )
+    .where('d.decided_by', 'is not', null)
+    .where('d.status', 'in', ['final', 'superseded'])
+    .where('d.decided_at', '>=', range.from)
+    .where('d.decided_at', '<', range.to)
+    .select([
+      'd.id',
+      'd.reference',
+      'd.kind',
+      'd.delegation_kind',
+      'd.outcome',
+      'd.status',
+      'd.decided_at',
+      'd.decided_by',
+      'delegat.name as delegat_name',
+      'd.delegation_point',
+      'd.prepared_by',
+      'preparer.name as preparer_name',
+      'd.association_id',
+      'a.name as association_name',
+      'a.org_number',
+    ])
+    .orderBy('d.decided_at')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows as DelegatedDecisionRow[];
 }

@@ -1,10 +1,17 @@
 import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
+import { DELEGATE_ROLES } from '../delegation/delegation.schema';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { listDecisions, outcomeCountsByCriterion } from './decisions.repository';
 import { sendLetter } from './decisions.document';
+import {
+  delegationReport,
+  delegationReportQuery,
+  delegationReportSchema,
+} from '../delegation/delegation.report';
+import { sendReportCsv } from '../delegation/delegation.report-csv';
 import {
   approveDecision,
   decideOnApplication,
@@ -23,7 +30,8 @@ import {
   returnBody,
 } from './decisions.schemas';
 
-const APPROVERS = ['case_officer', 'coordinator'] as const;
+// The roles a delegation order can name (DELEGATE_ROLES); the order decides who of them may.
+const APPROVERS = DELEGATE_ROLES;
 const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
 
 export function decisionsRoutes(deps: AppDeps) {
@@ -48,7 +56,8 @@ export function decisionsRoutes(deps: AppDeps) {
     defineRoute({
       method: 'post',
       path: '/api/decisions/:id/approve',
-      summary: 'Approve a pending decision as the second officer (not the one who decided)',
+      summary:
+        'Decide a prepared decision as delegat ({noConflictOfInterest: true}; delegation for its kind, not the one who prepared it, not jävig), or record the committee’s decision ({committee: {meetingOn, paragraph}}; coordinators, for kinds the delegation order reserves to the committee)',
       tag: 'decisions',
       roles: APPROVERS,
       params: idParams,
@@ -58,7 +67,7 @@ export function decisionsRoutes(deps: AppDeps) {
         description: 'The final decision with its letter hash',
         schema: decisionSchema,
       },
-      handler: ({ params, user }) => approveDecision(deps, user, params.id),
+      handler: ({ params, body, user }) => approveDecision(deps, user, params.id, body),
     }),
     defineRoute({
       method: 'post',
@@ -74,7 +83,8 @@ export function decisionsRoutes(deps: AppDeps) {
     defineRoute({
       method: 'get',
       path: '/api/decisions',
-      summary: 'Decisions by association, application, outcome, status, decider and period, newest first',
+      summary:
+        'Decisions by association, application, outcome, status, delegat, föredragande and period (when prepared), newest first',
       tag: 'decisions',
       roles: READERS,
       query: decisionsQuery,
@@ -87,7 +97,7 @@ export function decisionsRoutes(deps: AppDeps) {
           after && { t: new Date(after.t), id: after.id },
           query.limit + 1,
         );
-        return toPage(rows, query.limit, toDecision, (r) => ({ t: r.decided_at.toISOString(), id: r.id }));
+        return toPage(rows, query.limit, toDecision, (r) => ({ t: r.prepared_at.toISOString(), id: r.id }));
       },
     }),
     defineRoute({
@@ -110,7 +120,29 @@ export function decisionsRoutes(deps: AppDeps) {
         }),
       }),
     }),
-    // After /api/decisions/stats: express matches in order, and 'stats' is not an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/decisions/delegation-report',
+      summary:
+        'Decisions delegats took in a period (Swedish calendar days), for reporting to the committee (anmälan av delegationsbeslut, KL 6 kap. 40 §); CSV with Accept: text/csv',
+      tag: 'decisions',
+      // Coordinators put the report before the committee; investigators audit it. Case officers are
+      // delegats themselves and see decisions through their cases, not the whole committee's list.
+      roles: ['coordinator', 'investigator'],
+      query: delegationReportQuery,
+      success: {
+        status: 200,
+        description: 'The delegated decisions, oldest first (or the same as CSV with Swedish headers)',
+        schema: delegationReportSchema,
+      },
+      handler: async ({ query, req, res }) => {
+        const report = await delegationReport(db, deps.delegation, query);
+        if (req.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
+        sendReportCsv(res, report, query);
+        return undefined;
+      },
+    }),
+    // After /api/decisions/stats and the report: express matches in order, and neither is an id.
     defineRoute({
       method: 'get',
       path: '/api/decisions/:id',

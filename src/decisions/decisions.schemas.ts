@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { communicationFields, exemptionSchema } from '../communications/communications.schemas';
+import { DELEGATION_KINDS } from '../delegation/delegation.schema';
 
 const justification = z.string().trim().min(1, 'must not be empty').max(20_000);
 
@@ -26,7 +27,56 @@ export const decideBody = z
   .strict();
 export type DecideInput = z.output<typeof decideBody>;
 
-export const approveBody = z.object({}).strict().optional();
+const PARAGRAPH = /^§\s*(\d{1,4})(?:\s*([a-z]))?$/;
+
+/**
+ * The delegat's approval confirms that nothing makes them jävig; a decision the delegation order
+ * reserves to the committee is instead recorded (by a coordinator) with the meeting and the § of its
+ * minutes.
+ */
+export const approveBody = z
+  .object({
+    noConflictOfInterest: z
+      .literal(true, { error: 'must be true: confirm that you have no conflict of interest (jäv)' })
+      .optional()
+      .describe('the delegat confirms that no circumstance makes them jävig (förvaltningslagen 16 §)'),
+    committee: z
+      .object({
+        meetingOn: isoDateSchema.describe('the committee meeting that took the decision'),
+        paragraph: z
+          .string()
+          .trim()
+          .max(20)
+          .regex(PARAGRAPH, 'must be a paragraph of the minutes, like "§ 45"')
+          .transform((p) => {
+            const [, n, letter] = PARAGRAPH.exec(p)!;
+            return letter ? `§ ${n} ${letter}` : `§ ${n}`;
+          })
+          .describe('the paragraph of the minutes, e.g. "§ 45"'),
+      })
+      .strict()
+      .optional()
+      .describe('for decisions the delegation order reserves to the committee'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.noConflictOfInterest === undefined && b.committee === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noConflictOfInterest'],
+        message: 'required: confirm that you have no conflict of interest (jäv)',
+      });
+    }
+    if (b.noConflictOfInterest !== undefined && b.committee !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['committee'],
+        message:
+          'give noConflictOfInterest (a delegat decides) or committee (the committee decided), not both',
+      });
+    }
+  });
+export type ApproveInput = z.output<typeof approveBody>;
 
 export const returnBody = z
   .object({ reason: z.string().trim().min(1, 'a reason is required').max(5000) })
@@ -55,10 +105,22 @@ export const decisionSchema = z
       .describe('the exception to kommunicering the decision states (förvaltningslagen 25 §)'),
     criteria: z.array(z.string()),
     status: z.enum(['pending_approval', 'final', 'superseded', 'returned']),
-    decidedBy: z.string(),
-    decidedAt: z.string(),
-    approvedBy: z.string().nullable(),
-    approvedAt: z.string().nullable(),
+    preparedBy: z.string().describe('the case officer who prepared the decision (föredragande)'),
+    preparedAt: z.string().describe('when it was prepared and proposed'),
+    decidedBy: z
+      .string()
+      .nullable()
+      .describe('the delegat who decided; null while pending, when returned, or when the committee decided'),
+    decidedAt: z.string().nullable().describe('when the decision became final'),
+    delegationKind: z.enum(DELEGATION_KINDS).describe('the kind of decision under the delegation order'),
+    delegationPoint: z
+      .string()
+      .nullable()
+      .describe('the point of the delegation order the delegat decided under'),
+    committee: z
+      .object({ meetingOn: z.string(), paragraph: z.string(), recordedBy: z.string() })
+      .nullable()
+      .describe('set when the committee itself decided: its meeting, the § of the minutes, who recorded it'),
     returnedReason: z.string().nullable(),
     supersedesId: z.uuid().nullable(),
     supersededById: z.uuid().nullable(),
@@ -73,7 +135,8 @@ export const decisionsQuery = z.object({
   outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']).optional(),
   status: z.enum(['pending_approval', 'final', 'superseded', 'returned']).optional(),
   kind: z.enum(['application', 'withdrawal', 'restoration']).optional(),
-  decidedBy: z.string().max(100).optional(),
+  decidedBy: z.string().max(100).optional().describe('the delegat'),
+  preparedBy: z.string().max(100).optional().describe('the föredragande'),
   caseNumber: z.string().max(100).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
+  invalidField,
   type ErrorDetail,
 } from '../http/errors';
 import { findScreening, latestScreeningOf } from '../screening/screening.repository';
@@ -19,17 +20,24 @@ import {
   insertDecision,
   nextReference,
   openDecisionsOn,
+  type DecidedBy,
   type NewDecision,
 } from './decisions.repository';
 import { finalise, type FinaliseDeps } from './decisions.finalise';
 import { checkCommunication } from '../communications/communications.gate';
 import { departsFromRecommendation, needsJustification, needsSecondOfficer } from './decisions.rules';
 import type { DecisionRow } from './decisions.table';
-import type { Decision, DecideInput } from './decisions.schemas';
+import type { ApproveInput, Decision, DecideInput } from './decisions.schemas';
 import { letterWordProblems } from './letter.wording';
+import { decisionMakers } from './decisions.makers';
+import { authorityFor, type DelegationOrder } from '../delegation/delegation.loader';
+import { delegationKindOf } from '../delegation/delegation.kind';
+import { conflictOfInterest, hasConflict, refuseConflictOfInterest } from '../delegation/delegation.conflict';
 
 export interface DecisionDeps extends FinaliseDeps {
   db: Kysely<Database>;
+  /** The committee's delegation order, loaded at start-up. */
+  delegation: DelegationOrder;
 }
 
 export function toDecision(row: DecisionRow): Decision {
@@ -50,10 +58,10 @@ export function toDecision(row: DecisionRow): Decision {
     communicationExemption: row.communication_exemption,
     criteria: row.criteria,
     status: row.status,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at.toISOString(),
-    approvedBy: row.approved_by,
-    approvedAt: row.approved_at?.toISOString() ?? null,
+    ...decisionMakers(row),
+    preparedAt: row.prepared_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    delegationKind: row.delegation_kind,
     returnedReason: row.returned_reason,
     supersedesId: row.supersedes_id,
     supersededById: row.superseded_by_id,
@@ -75,7 +83,7 @@ export async function recordDecision(
   const reference = await nextReference(trx, Number(isoDate(now).slice(0, 4)));
   const row = await insertDecision(trx, { ...d, id: randomUUID(), reference, now });
   await appendAudit(trx, deps.clock, {
-    actor: d.decidedBy,
+    actor: d.preparedBy,
     action: 'decision.made',
     entityType: 'decision',
     entityId: row.id,
@@ -96,8 +104,8 @@ export async function decideOnApplication(
 ): Promise<Decision> {
   const today = isoDate(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
-    const app = await lockApplication(trx, applicationId);
-    if (!app) throw new NotFoundError('Application');
+    const application = await lockApplication(trx, applicationId);
+    if (!application) throw new NotFoundError('Application');
     const screening = await findScreening(trx, input.screeningId);
     if (!screening || screening.application_id !== applicationId) {
       throw new ValidationError('Request validation failed', [
@@ -125,7 +133,7 @@ export async function decideOnApplication(
     const { outcome } = input;
     const departs = departsFromRecommendation(recommendation, outcome);
     const communication = await checkCommunication(trx, {
-      caseId: app.case_id,
+      caseId: application.case_id,
       adverse: outcome === 'denied',
       communicationId: input.communicationId,
       communicationExemption: input.communicationExemption,
@@ -151,8 +159,15 @@ export async function decideOnApplication(
     ]);
     if (communication.conflict) throw new ConflictError(communication.conflict);
 
+    const delegationKind = delegationKindOf({
+      kind: 'application',
+      outcome,
+      departsFromRecommendation: departs,
+      applicationKind: application.kind,
+    });
     const row = await recordDecision(trx, deps, {
       kind: 'application',
+      delegationKind,
       associationId: screening.association_id,
       applicationId,
       screeningId: screening.id,
@@ -161,39 +176,84 @@ export async function decideOnApplication(
       departsFromRecommendation: departs,
       justification: input.justification ?? null,
       conditions: input.conditions ?? null,
-      caseId: app.case_id,
-      caseNumber: app.case_number,
+      caseId: application.case_id,
+      caseNumber: application.case_number,
       communicationId: communication.communicationId,
       communicationExemption: communication.communicationExemption,
       criteria: [...new Set(screening.result.rules.filter((r) => r.status === 'met').map((r) => r.code))],
       supersedesId: input.supersedesDecisionId ?? null,
-      decidedBy: actor.id,
+      preparedBy: actor.id,
     });
     if (needsSecondOfficer(recommendation, outcome)) return toDecision(row);
-    const closed = await closePending(trx, row.id, { status: 'final', now: deps.clock.now() });
+    // Final at once (the v1 contract): approving what the engine found eligible is routine, so the
+    // case officer who prepares it decides it as delegat — if the order delegates that kind of
+    // decision to their role and nothing the service knows makes them jävig. Otherwise it waits for
+    // a delegat like any other decision.
+    const authority = authorityFor(deps.delegation, delegationKind, actor.role);
+    if (authority.by !== 'delegate') return toDecision(row);
+    if (hasConflict(await conflictOfInterest(trx, row, actor.id))) return toDecision(row);
+    const closed = await closePending(trx, row.id, {
+      status: 'final',
+      decidedBy: { delegat: actor.id, point: authority.point },
+      now: deps.clock.now(),
+    });
     return toDecision(await finalise(trx, deps, actor.id, closed!));
   });
 }
 
+export const FOUR_EYES =
+  'Four eyes: the decision must be decided by another person than the one who prepared it';
+export const NO_DELEGATION = 'You hold no delegation for this kind of decision under the delegation order';
+export const RESERVED_TO_COMMITTEE =
+  'The delegation order reserves this decision to the committee: a coordinator records the committee’s decision with its meeting date and paragraph';
+export const NOT_RESERVED =
+  'The delegation order does not reserve this decision to the committee: a delegat decides it';
+export const COORDINATOR_RECORDS = 'Only a coordinator records a decision of the committee';
+
+/** Who may make this pending decision final, and as what: refuses (403/400/409) anyone who may not. */
+async function decider(
+  trx: Transaction<Database>,
+  deps: DecisionDeps,
+  actor: AuthUser,
+  d: DecisionRow,
+  input: ApproveInput,
+): Promise<DecidedBy> {
+  const authority = authorityFor(deps.delegation, d.delegation_kind, actor.role);
+  if (input.committee) {
+    if (authority.by !== 'committee') throw new ForbiddenError(NOT_RESERVED);
+    if (actor.role !== 'coordinator') throw new ForbiddenError(COORDINATOR_RECORDS);
+    const { meetingOn, paragraph } = input.committee;
+    if (meetingOn > isoDate(deps.clock.now()))
+      throw invalidField('body.committee.meetingOn', 'must not be in the future');
+    if (meetingOn < isoDate(d.prepared_at)) {
+      throw invalidField('body.committee.meetingOn', 'must not be before the decision was prepared');
+    }
+    return { committee: { meetingOn, paragraph, recordedBy: actor.id } };
+  }
+  if (authority.by === 'committee') throw new ForbiddenError(RESERVED_TO_COMMITTEE);
+  if (d.prepared_by === actor.id) throw new ForbiddenError(FOUR_EYES);
+  if (authority.by === 'none') throw new ForbiddenError(NO_DELEGATION);
+  await refuseConflictOfInterest(trx, d, actor.id);
+  return { delegat: actor.id, point: authority.point };
+}
+
 /**
- * The second officer's approval. A different person than the one who decided; of two simultaneous
+ * The delegat decides a prepared decision (or a coordinator records the committee's). One person, who
+ * holds delegation for its kind, is not the one who prepared it and is not jävig; of two simultaneous
  * approvals exactly one wins (compare-and-set on the status), the other gets 409.
  */
 export async function approveDecision(
   deps: DecisionDeps,
   actor: AuthUser,
   decisionId: string,
+  input: ApproveInput,
 ): Promise<Decision> {
   return deps.db.transaction().execute(async (trx) => {
     const d = await findDecision(trx, decisionId);
     if (!d) throw new NotFoundError('Decision');
     if (d.status !== 'pending_approval')
       throw new ConflictError(`The decision is ${d.status}, not awaiting approval`);
-    if (d.decided_by === actor.id) {
-      throw new ForbiddenError(
-        'Four eyes: the decision must be approved by another officer than the one who made it',
-      );
-    }
+    const decidedBy = await decider(trx, deps, actor, d, input);
     // Findings may have been added and the application screened again while this waited: a decision
     // resting on an outdated screening must not become final (its letter would cite the old reasons).
     if (d.application_id && d.screening_id) {
@@ -205,18 +265,21 @@ export async function approveDecision(
         );
       }
     }
-    const closed = await closePending(trx, decisionId, {
-      status: 'final',
-      approvedBy: actor.id,
-      now: deps.clock.now(),
-    });
+    const closed = await closePending(trx, decisionId, { status: 'final', decidedBy, now: deps.clock.now() });
     if (!closed) throw new ConflictError('The decision was just approved or returned by someone else');
     await appendAudit(trx, deps.clock, {
       actor: actor.id,
       action: 'decision.approved',
       entityType: 'decision',
       entityId: decisionId,
-      details: { reference: d.reference },
+      details: {
+        reference: d.reference,
+        delegationKind: d.delegation_kind,
+        ...('delegat' in decidedBy
+          ? { delegationPoint: decidedBy.point, noConflictOfInterest: true }
+          : { committee: decidedBy.committee }),
+        delegationOrder: deps.delegation.hash,
+      },
     });
     return toDecision(await finalise(trx, deps, actor.id, closed));
   });

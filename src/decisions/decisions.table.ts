@@ -1,6 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { Json } from '../db/database';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
+import type { DelegationKind } from '../delegation/delegation.schema';
 
 export type DecisionKind = 'application' | 'withdrawal' | 'restoration';
 export type DecisionOutcome = 'approved' | 'denied' | 'withdrawn' | 'restored';
@@ -36,11 +37,23 @@ export interface DecisionsTable {
   /** Criterion codes the decision rests on. */
   criteria: Json<string[]>;
   supersedes_id: string | null;
-  decided_by: string;
-  decided_at: Date;
+  /** The case officer who prepared and proposed the decision: the föredragande. */
+  prepared_by: string;
+  prepared_at: Date;
   status: DecisionStatus;
-  approved_by: string | null;
-  approved_at: Date | null;
+  /** The delegat who decided; null while pending, when returned, and when the committee decided. */
+  decided_by: string | null;
+  /** When the decision became final (by a delegat, or recorded as the committee's). */
+  decided_at: Date | null;
+  /** Which kind of decision it is under the delegation order (set when it is made). */
+  delegation_kind: DelegationKind;
+  /** The point of the order the delegat decided under; null for the committee and for decisions before the order. */
+  delegation_point: string | null;
+  /** A decision the order reserves to the committee: the meeting and paragraph (§) of its minutes. */
+  committee_meeting_on: string | null;
+  committee_paragraph: string | null;
+  /** The coordinator who recorded the committee's decision. */
+  committee_recorded_by: string | null;
   returned_reason: string | null;
   superseded_by_id: string | null;
   document_html: string | null;

@@ -64,15 +64,15 @@ export async function buildLetterModel(
   d: DecisionRow,
 ): Promise<LetterModel> {
   const association = (await findAssociation(trx, d.association_id))!;
-  const users = await findUsersByIds(trx, [d.decided_by, ...(d.approved_by ? [d.approved_by] : [])]);
+  const users = await findUsersByIds(trx, [d.prepared_by, ...(d.decided_by ? [d.decided_by] : [])]);
   const communication = d.communication_id ? await findCommunication(trx, d.communication_id) : undefined;
   const base: LetterModel = {
-    ...letterCaseFacts(d, users),
+    ...letterCaseFacts(d, users, deps.config.COMMITTEE_NAME),
     kind: d.kind,
     outcome: d.outcome,
     municipality: deps.config.MUNICIPALITY_NAME,
     committee: deps.config.COMMITTEE_NAME,
-    date: isoDate(d.approved_at ?? d.decided_at),
+    date: isoDate(d.decided_at ?? d.prepared_at),
     association: { name: association.name, orgNumber: association.org_number },
     application: null,
     grounds: [],
@@ -85,7 +85,7 @@ export async function buildLetterModel(
   };
   if (d.kind === 'restoration') return base;
   if (d.kind === 'withdrawal') {
-    const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.decided_at), ELIGIBILITY_RULE_SET);
+    const ruleSet = selectRuleSet(deps.ruleSets, isoDate(d.prepared_at), ELIGIBILITY_RULE_SET);
     return {
       ...base,
       grounds: citedGrounds(d.criteria, ruleSet, await withdrawalFindings(trx, d, communication)),

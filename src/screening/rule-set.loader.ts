@@ -35,7 +35,8 @@ function formatPath(p: readonly PropertyKey[]): string {
   );
 }
 
-function formatIssues(source: string, issues: z.core.$ZodIssue[]): string[] {
+/** One line per zod issue: `<source>: <path>: <message>` (shared with the delegation order's loader). */
+export function formatIssues(source: string, issues: z.core.$ZodIssue[]): string[] {
   return issues.map((i) => `${source}: ${formatPath(i.path) || '(top level)'}: ${i.message}`);
 }
 
@@ -90,14 +91,20 @@ export function checkRuleSetCollection(sets: LoadedRuleSet[]): void {
 }
 
 /**
+ * The committee's delegation order lives beside the rules (rules/delegation.json) but is not a rule
+ * set: it has its own schema and loader (src/delegation). Its file name is reserved here.
+ */
+export const DELEGATION_ORDER_FILE_NAME = 'delegation.json';
+
+/**
  * Reads every *.json under `dir` (sub-folders too, so retired versions can be kept in an archive
- * folder and still replay), validates each, and returns them sorted by id and validFrom. All
- * problems across all files are reported together.
+ * folder and still replay) except the delegation order, validates each, and returns them sorted by
+ * id and validFrom. All problems across all files are reported together.
  */
 export async function loadRuleSets(dir: string): Promise<LoadedRuleSet[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .filter((e) => e.isFile() && e.name.endsWith('.json') && e.name !== DELEGATION_ORDER_FILE_NAME)
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
   const sets: LoadedRuleSet[] = [];

@@ -43,16 +43,22 @@ export async function latestScreenings(
 }
 
 /** Every user's name by id (a municipality has tens or hundreds of users, not millions). */
-export async function userDirectory(
-  db: Db,
-): Promise<{ names: Map<string, string>; caseOfficers: { id: string; name: string }[] }> {
+export async function userDirectory(db: Db): Promise<{
+  names: Map<string, string>;
+  caseOfficers: { id: string; name: string }[];
+  /** Everyone whose role a delegation order can name (case officers and coordinators). */
+  delegats: { id: string; name: string }[];
+}> {
   const users = await listUsers(db);
+  const ofRoles = (roles: string[]) =>
+    users
+      .filter((u) => roles.includes(u.role))
+      .map((u) => ({ id: u.id, name: u.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return {
     names: new Map(users.map((u) => [u.id, u.name])),
-    caseOfficers: users
-      .filter((u) => u.role === 'case_officer')
-      .map((u) => ({ id: u.id, name: u.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    caseOfficers: ofRoles(['case_officer']),
+    delegats: ofRoles(['case_officer', 'coordinator']),
   };
 }
 

@@ -113,13 +113,14 @@ export const FLASH: Record<string, string> = {
   'post-tillagd': 'Posten är tillagd i bevakningslistan.',
   'post-avregistrerad': 'Posten är avregistrerad. Den finns kvar men ger inte längre träffar.',
   'beslut-vantar':
-    'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
   'beslut-slutligt': 'Beslutet är fattat. Beslutsbrevet är skrivet och sparat.',
-  'beslut-godkant':
-    'Du har godkänt beslutsförslaget. Beslutet är fattat och beslutsbrevet är skrivet och sparat.',
+  'beslut-godkant': 'Du har fattat beslutet. Beslutsbrevet är skrivet och sparat.',
+  'namndbeslut-registrerat':
+    'Nämndens beslut är registrerat med sammanträdesdatum och paragraf. Beslutsbrevet är skrivet och sparat.',
   'beslut-aterlamnat': 'Beslutsförslaget är återlämnat med ditt skäl. Det får ingen verkan.',
   'stodbeslut-vantar':
-    'Beslutsförslaget är registrerat. Det väntar på godkännande av en annan handläggare eller samordnare och får verkan först då.',
+    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
   'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
   'hanvisning-avslutad': 'Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.',
   'kommunicering-sparad':

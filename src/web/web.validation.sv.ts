@@ -70,6 +70,30 @@ const EXACT: Record<string, string> = {
     'Någon annan registrerade nyss svaret på kommuniceringen.',
   'must be an active case officer': 'Välj en aktiv handläggare.',
   'must not contain control characters': 'Fältet innehåller tecken som inte är tillåtna.',
+  // Delegation and jäv (who may decide; decisions.service approveDecision)
+  'required: confirm that you have no conflict of interest (jäv)':
+    'Bekräfta att du inte är jävig genom att kryssa i rutan. Är du jävig ska en annan delegat fatta beslutet.',
+  'must be true: confirm that you have no conflict of interest (jäv)':
+    'Bekräfta att du inte är jävig genom att kryssa i rutan. Är du jävig ska en annan delegat fatta beslutet.',
+  'must be a paragraph of the minutes, like "§ 45"': 'Ange paragrafen i protokollet, till exempel § 45.',
+  'must not be before the decision was prepared':
+    'Sammanträdet kan inte ha hållits innan beslutsförslaget gjordes.',
+  'Four eyes: the decision must be decided by another person than the one who prepared it':
+    'Du är föredragande i ärendet. En annan person som har delegation måste fatta beslutet.',
+  'You hold no delegation for this kind of decision under the delegation order':
+    'Du har inte delegation för den här sortens beslut enligt delegationsordningen.',
+  'The delegation order reserves this decision to the committee: a coordinator records the committee’s decision with its meeting date and paragraph':
+    'Delegationsordningen förbehåller nämnden det här beslutet. En samordnare registrerar nämndens beslut med sammanträdesdatum och paragraf.',
+  'The delegation order does not reserve this decision to the committee: a delegat decides it':
+    'Det här beslutet fattas av en delegat, inte av nämnden.',
+  'Only a coordinator records a decision of the committee':
+    'Bara en samordnare kan registrera nämndens beslut.',
+  'Conflict of interest (jäv): you recorded a finding this decision rests on; another delegat must decide':
+    'Du är jävig: du har själv registrerat en uppgift som beslutet grundar sig på. En annan delegat måste fatta beslutet.',
+  'Conflict of interest (jäv): you created a watchlist entry among the hits this decision rests on; another delegat must decide':
+    'Du är jävig: du har själv lagt upp en post i bevakningslistan som gav träff i ärendet. En annan delegat måste fatta beslutet.',
+  // The delegation report's period
+  'to must not be before from': 'Periodens slut får inte vara före dess början.',
   // Withdrawal and restoration of support
   'cite at least one criterion': 'Välj minst ett kriterium som beslutet grundas på.',
   'A decision on this association’s support is already awaiting approval':
@@ -159,6 +183,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [
     /^The association already has an open withdrawal case, (.+); use that number or none$/,
     (m) => `Föreningen har redan ett öppet ärende om indragning, ${m[1]}. Ange det numret eller inget.`,
+  ],
+  [/^the period may be at most (\d+) days$/, (m) => `Perioden får vara högst ${m[1]} dagar.`],
+  [
+    /^the period holds more than (\d+) delegated decisions: choose a shorter period$/,
+    (m) => `Perioden har fler än ${m[1]} delegationsbeslut. Välj en kortare period.`,
   ],
   [/^The entry is already retired$/, () => 'Posten är redan avregistrerad.'],
   [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],

@@ -31,8 +31,11 @@ export const withdrawalOverviewSchema = z
     orgNumber: z.string(),
     status: z.string(),
     criteria: z.array(z.string()),
-    decidedAt: z.string(),
-    finalAt: z.string().nullable(),
+    preparedAt: z.string().describe('when the withdrawal was prepared and proposed'),
+    decidedAt: z
+      .string()
+      .nullable()
+      .describe('when it was decided (became final); null while pending or returned'),
     followUps: z.array(followUpSchema),
     summary: z.object({ total: z.number(), done: z.number(), doneOnTime: z.number(), overdue: z.number() }),
   })
@@ -55,15 +58,15 @@ export async function listWithdrawals(
       'decisions.association_id',
       'decisions.status',
       'decisions.criteria',
+      'decisions.prepared_at',
       'decisions.decided_at',
-      'decisions.approved_at',
       'a.name',
       'a.org_number',
     ])
     .where('decisions.kind', '=', 'withdrawal');
-  if (after) q = q.where(olderThan(after, 'decided_at', 'decisions'));
+  if (after) q = q.where(olderThan(after, 'prepared_at', 'decisions'));
   const rows = await q
-    .orderBy('decisions.decided_at', 'desc')
+    .orderBy('decisions.prepared_at', 'desc')
     .orderBy('decisions.id', 'desc')
     .limit(limit + 1)
     .execute();
@@ -100,8 +103,8 @@ export async function listWithdrawals(
         orgNumber: r.org_number,
         status: r.status,
         criteria: r.criteria,
-        decidedAt: r.decided_at.toISOString(),
-        finalAt: r.approved_at?.toISOString() ?? null,
+        preparedAt: r.prepared_at.toISOString(),
+        decidedAt: r.decided_at?.toISOString() ?? null,
         followUps,
         summary: {
           total: followUps.length,
@@ -111,6 +114,6 @@ export async function listWithdrawals(
         },
       };
     },
-    (r) => ({ t: r.decided_at.toISOString(), id: r.id }),
+    (r) => ({ t: r.prepared_at.toISOString(), id: r.id }),
   );
 }

@@ -20,8 +20,11 @@ import { letterWordProblems } from '../decisions/letter.wording';
 import type { RestorationInput, WithdrawalInput } from './withdrawals.schemas';
 
 // Withdrawing support is itself a decision (DOMAIN.md): adverse, so it needs kommunicering with the
-// association (or a stated exception), reasons citing the criteria and a second officer. It takes effect when approved
-// (decisions.finalise): support withdrawn, follow-up reminders created, a letter from its own template.
+// association (or a stated exception) and reasons citing the criteria. The case officer prepares it; it takes effect when
+// decided as the delegation order says — by a delegat (delegation and jäv checked as for any
+// decision) or, where the order reserves it, by the committee, recorded by a coordinator
+// (decisions.service approveDecision). Then decisions.finalise withdraws support, creates the
+// follow-up reminders and writes the letter from its own template.
 
 /**
  * Conduct criteria a withdrawal may cite: the rules of the rule set in force that can make an
@@ -95,6 +98,7 @@ async function openSupportDecision(
     if (communication.conflict) throw new ConflictError(communication.conflict);
     const row = await recordDecision(trx, deps, {
       kind,
+      delegationKind: kind,
       associationId,
       applicationId: null,
       screeningId: null,
@@ -108,7 +112,7 @@ async function openSupportDecision(
       communicationExemption: communication.communicationExemption,
       criteria: fields.criteria,
       supersedesId: null,
-      decidedBy: actor.id,
+      preparedBy: actor.id,
     });
     if (c.opened) await appendAudit(trx, deps.clock, caseOpenedEvent(c.row, actor.id));
     return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { finding, grantApplication, noConflict, registerAssociation } from '../support/fixtures';
 import { communicatedApplication } from '../support/communications';
 
 let ctx: TestContext;
@@ -50,11 +50,17 @@ describe('decisions', () => {
     const { applicationId, screening } = await screened();
     const res = await decide(applicationId, { screeningId: screening.id, outcome: 'approved' });
     expect(res.status).toBe(201);
+    // The v1 contract: final at once. The case officer who prepared it decided it, as delegat under
+    // the order's point for approvals on the recommendation.
     expect(res.body).toMatchObject({
       status: 'final',
       outcome: 'approved',
       recommendation: 'eligible',
-      approvedBy: null,
+      preparedBy: ctx.userIds.case_officer,
+      decidedBy: ctx.userIds.case_officer,
+      delegationKind: 'grant_approval_with_recommendation',
+      delegationPoint: '4.1.1',
+      committee: null,
     });
     expect(res.body.reference).toMatch(/^FK 2026\/\d{4}$/);
     const { res: doc, bytes } = await letterBytes(res.body.id);
@@ -87,34 +93,47 @@ describe('decisions', () => {
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
-  it('a denial waits for a different officer: the same officer gets 403, another makes it final', async () => {
+  it('a denial waits for a delegat: the preparer gets 403, a case officer without delegation 403, a coordinator decides', async () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
     const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     expect(d.status).toBe(201);
     expect(d.body).toMatchObject({ status: 'pending_approval', documentSha256: null, criteria: ['VBE-1'] });
     expect((await as(ctx, 'investigator').get(`/api/decisions/${d.body.id}/document`)).status).toBe(409);
 
-    const self = await as(ctx, 'case_officer').post(`/api/decisions/${d.body.id}/approve`);
+    const approve = (who: 'case_officer' | 'case_officer_2' | 'coordinator' | 'booking_staff') =>
+      as(ctx, who).post(`/api/decisions/${d.body.id}/approve`).send(noConflict);
+    const self = await approve('case_officer');
     expect(self.status).toBe(403);
-    expect(self.body.error.message).toMatch(/another officer/);
-    expect((await as(ctx, 'booking_staff').post(`/api/decisions/${d.body.id}/approve`)).status).toBe(403);
+    expect(self.body.error.message).toMatch(/another person than the one who prepared it/);
+    // The shipped order delegates denials to coordinators only.
+    const undelegated = await approve('case_officer_2');
+    expect(undelegated.status).toBe(403);
+    expect(undelegated.body.error.message).toMatch(/no delegation/);
+    expect((await approve('booking_staff')).status).toBe(403);
 
-    const ok = await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`);
+    const ok = await approve('coordinator');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({
       status: 'final',
-      approvedBy: ctx.userIds.case_officer_2,
+      preparedBy: ctx.userIds.case_officer,
+      decidedBy: ctx.userIds.coordinator,
+      delegationKind: 'grant_denial',
+      delegationPoint: '4.1.3',
+      committee: null,
       documentSha256: expect.any(String),
     });
+    expect(ok.body.decidedAt).toEqual(expect.any(String));
     const letter = (await letterBytes(d.body.id)).bytes.toString('utf8');
     expect(letter).toContain('avslår er ansökan om föreningsbidrag');
     expect(letter).toContain('Polisanmälan K123456-26');
-    // The officer who proposed prepared it (föredragande); the second officer decided (delegat).
+    // The officer who proposed prepared it (föredragande); the coordinator decided as delegat.
     expect(letter).toContain('<p>Test case_officer har varit föredragande.</p>');
-    expect(letter).toContain('<p>Test case_officer_2 har fattat beslutet på delegation');
+    expect(letter).toContain(
+      '<p>Test coordinator har fattat beslutet på delegation från Hägersten-Älvsjö stadsdelsnämnd enligt punkt 4.1.3 i nämndens delegationsordning.</p>',
+    );
     expect(letter).toContain('laglighetsprövning');
     expect(letter).toContain('Ni fick ta del av underlaget den 20 november 2026 och hade till den');
-    const again = await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`);
+    const again = await as(ctx, 'coordinator_2').post(`/api/decisions/${d.body.id}/approve`).send(noConflict);
     expect(again.status).toBe(409);
   });
 
@@ -122,8 +141,8 @@ describe('decisions', () => {
     const { applicationId, screening } = await screened({ findings: [finding()] });
     const d = await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) });
     const [a, b] = await Promise.all([
-      as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`),
-      as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`),
+      as(ctx, 'coordinator_2').post(`/api/decisions/${d.body.id}/approve`).send(noConflict),
+      as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const events = await as(ctx, 'investigator').get(`/api/audit/events?entityId=${d.body.id}`);
@@ -170,7 +189,10 @@ describe('decisions', () => {
     });
     // Until approved, the first decision stands.
     expect((await as(ctx, 'investigator').get(`/api/decisions/${first.body.id}`)).body.status).toBe('final');
-    await as(ctx, 'coordinator').post(`/api/decisions/${correction.body.id}/approve`).expect(200);
+    await as(ctx, 'coordinator')
+      .post(`/api/decisions/${correction.body.id}/approve`)
+      .send(noConflict)
+      .expect(200);
     const old = await as(ctx, 'investigator').get(`/api/decisions/${first.body.id}`);
     expect(old.body).toMatchObject({
       status: 'superseded',
@@ -198,7 +220,7 @@ describe('decisions', () => {
     expect(d.body.status).toBe('pending_approval');
     const rescreened = await as(ctx, 'case_officer').post(`/api/applications/${applicationId}/screenings`);
     expect(rescreened.status).toBe(201);
-    const stale = await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`);
+    const stale = await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict);
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/screened again/);
     expect((await as(ctx, 'investigator').get(`/api/decisions/${d.body.id}`)).body.status).toBe(
@@ -213,9 +235,9 @@ describe('decisions', () => {
       ...(await deny(applicationId)),
     });
     expect(redone.status).toBe(201);
-    expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${redone.body.id}/approve`)).status).toBe(
-      200,
-    );
+    expect(
+      (await as(ctx, 'coordinator').post(`/api/decisions/${redone.body.id}/approve`).send(noConflict)).status,
+    ).toBe(200);
   });
 
   it('a returned decision never takes effect and frees the application for a new one', async () => {
@@ -228,7 +250,9 @@ describe('decisions', () => {
       status: 'returned',
       returnedReason: 'Kommuniceringen saknar underlag.',
     });
-    expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`)).status).toBe(409);
+    expect(
+      (await as(ctx, 'coordinator_2').post(`/api/decisions/${d.body.id}/approve`).send(noConflict)).status,
+    ).toBe(409);
     expect(
       (await decide(applicationId, { screeningId: screening.id, ...(await deny(applicationId)) })).status,
     ).toBe(201);
@@ -265,7 +289,7 @@ describe('decisions', () => {
     );
   });
 
-  it('searches decisions by association, outcome, decider and period; booking staff may not', async () => {
+  it('searches decisions by association, outcome, delegat, föredragande and period; booking staff may not', async () => {
     const { association, applicationId, screening } = await screened();
     await decide(applicationId, { screeningId: screening.id, outcome: 'approved' });
     const byAssociation = await as(ctx, 'investigator').get(`/api/decisions?associationId=${association.id}`);
@@ -273,8 +297,25 @@ describe('decisions', () => {
     const denied = await as(ctx, 'case_officer').get('/api/decisions?outcome=denied&limit=500');
     expect(denied.body.items.length).toBeGreaterThan(0);
     expect(denied.body.items.every((d: { outcome: string }) => d.outcome === 'denied')).toBe(true);
-    const byOther = await as(ctx, 'investigator').get(`/api/decisions?decidedBy=${ctx.userIds.coordinator}`);
+    // No one in this file gave case_officer_2 a decision to prepare, and the order gives it no denials.
+    const byOther = await as(ctx, 'investigator').get(
+      `/api/decisions?decidedBy=${ctx.userIds.case_officer_2}`,
+    );
     expect(byOther.body.items).toHaveLength(0);
+    const byDelegat = await as(ctx, 'investigator').get(
+      `/api/decisions?decidedBy=${ctx.userIds.coordinator}&limit=500`,
+    );
+    expect(byDelegat.body.items.length).toBeGreaterThan(0);
+    expect(
+      byDelegat.body.items.every(
+        (d: { decidedBy: string; preparedBy: string }) =>
+          d.decidedBy === ctx.userIds.coordinator && d.preparedBy === ctx.userIds.case_officer,
+      ),
+    ).toBe(true);
+    const byPreparer = await as(ctx, 'investigator').get(
+      `/api/decisions?preparedBy=${ctx.userIds.case_officer_2}`,
+    );
+    expect(byPreparer.body.items).toHaveLength(0);
     const future = await as(ctx, 'investigator').get('/api/decisions?from=2027-01-01');
     expect(future.body.items).toHaveLength(0);
     const pending = await as(ctx, 'coordinator').get('/api/decisions?status=pending_approval&limit=500');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { as, orgNumber } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
       communicationId: await communicatedWithdrawal(e2e.ctx, withdrawn.id),
     })
     .expect(201);
-  await as(e2e.ctx, 'case_officer_2').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(e2e.ctx, w.body.decisionId).expect(200);
   await as(e2e.ctx, 'coordinator')
     .post('/api/watchlist')
     .send({

@@ -5,8 +5,9 @@ import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type 
 // The decision flow end to end, in three people's hands: a case officer registers an association,
 // takes in its grant application under the registry's diarienummer, records a finding, screens it,
 // reads the reasons per criterion, sends the finding to the association (kommunicering), is refused a
-// denial while the association may still answer, records the answer and denies; a second officer
-// approves the denial and reads the letter; an
+// denial while the association may still answer, records the answer and denies; a case officer without
+// delegation may not decide it, the coordinator decides it as delegat (confirming no jäv) and reads
+// the letter; an
 // investigator finds the decision with the search filters, reads its record, replays its screening
 // and sees the audit chain verified.
 let e2e: E2e;
@@ -174,9 +175,9 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
     .fill('Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte (VBE-1).');
   await page.getByLabel(/sista svarsdag 2026-12-10 – Svar har kommit/).check();
   await page.getByRole('button', { name: 'Fatta beslut' }).click();
-  await expectText(page.getByRole('status'), 'väntar på godkännande av en annan handläggare');
+  await expectText(page.getByRole('status'), 'Det får verkan först när den som har delegation');
   await expectText(page.locator('.recommendation'), 'Beslut om ansökan: Avslås Beslutsförslag');
-  await expectText(page.locator('main'), 'Du fattade beslutet.');
+  await expectText(page.locator('main'), 'Du är föredragande i ärendet.');
   await expectAccessible(page);
   await screenshot(page, '09-beslut-vantar');
 
@@ -188,17 +189,14 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   const screened = page.getByRole('region', { name: /Granskade/ });
   await expectText(screened, 'Idrottsföreningen Kamraterna');
   await expectText(screened, 'Ej stödberättigad');
-  await expectText(
-    page.getByRole('region', { name: 'Väntar på mitt godkännande' }),
-    /FK 2026\/\d{4}: Avslås/,
-  );
+  await expectText(page.getByRole('region', { name: 'Väntar på mitt beslut' }), /FK 2026\/\d{4}: Avslås/);
   await expectAccessible(page);
   await screenshot(page, '07-arbetsko');
 });
 
-it('a second officer approves the denial from the work queue, and the letter is the stored one', async () => {
-  const page = await signedInPage(e2e, 'case_officer_2');
-  const waiting = page.getByRole('region', { name: 'Väntar på mitt godkännande' });
+it('a case officer without delegation may not decide the denial; the coordinator, as delegat, does from the work queue, and the letter is the stored one', async () => {
+  const page = await signedInPage(e2e, 'coordinator');
+  const waiting = page.getByRole('region', { name: 'Väntar på mitt beslut' });
   await page
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Ansökningar' })
@@ -207,13 +205,29 @@ it('a second officer approves the denial from the work queue, and the letter is 
   await expectText(waiting, 'Test case_officer');
   await waiting.getByRole('link', { name: /FK 2026/ }).click();
   await expectText(page.locator('main'), 'Föreningens ordförande uppmanade till våld');
+  await expectText(page.locator('main'), 'Du beslutar med stöd av delegationsordningen, punkt 4.1.3.');
   await expectAccessible(page);
   await screenshot(page, '13-godkann-beslut');
 
-  await page.getByRole('button', { name: 'Godkänn beslutet' }).click();
-  await expectText(page.getByRole('status'), 'Du har godkänt beslutsförslaget. Beslutet är fattat');
+  // Another case officer reads the same proposal: the order gives them no delegation for denials.
+  const other = await signedInPage(e2e, 'case_officer_2');
+  await other.goto(page.url());
+  await expectText(other.locator('main'), 'Du har inte delegation att fatta det här beslutet.');
+  expect(await other.getByRole('button', { name: 'Fatta beslutet' }).count()).toBe(0);
+  await other.context().close();
+
+  // Deciding without confirming that one is not jävig: refused, in Swedish, beside the box.
+  await page.getByRole('button', { name: 'Fatta beslutet' }).click();
+  await expectText(page.getByRole('alert'), 'Bekräfta att du inte är jävig');
+  await expectAccessible(page);
+  await page.getByLabel('Jag är inte jävig').check();
+  await page.getByRole('button', { name: 'Fatta beslutet' }).click();
+  await expectText(page.getByRole('status'), 'Du har fattat beslutet. Beslutsbrevet är skrivet och sparat.');
   await expectText(page.locator('.recommendation'), 'Avslås Beslutat');
-  await expectText(page.locator('main'), /Godkänt av\s+Test case_officer_2/);
+  await expectText(
+    page.locator('main'),
+    /Beslutat av\s+Test coordinator, .*delegationsordningen punkt 4\.1\.3/,
+  );
   letterSha = (await page.locator('#brev-sha256').innerText()).trim();
   expect(letterSha).toMatch(/^[0-9a-f]{64}$/);
   await expectAccessible(page);
@@ -239,13 +253,13 @@ it('an investigator finds the decision with the filters, reads its record, repla
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beslut' }).click();
   await page.getByLabel('Förening (organisationsnummer)').fill(orgNumber(4711));
   await page.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Avslås' });
-  await page.getByLabel('Beslutat av').selectOption({ label: 'Test case_officer' });
+  await page.getByLabel('Föredragande').selectOption({ label: 'Test case_officer' });
   await page.getByLabel('Från och med').fill('2026-11-01');
   await page.getByLabel('Till och med').fill('2026-11-30');
   await page.getByRole('button', { name: 'Visa' }).click();
   const table = page.getByRole('table', { name: /Beslut, nyaste först/ });
   await expectText(table, 'Idrottsföreningen Kamraterna');
-  await expectText(table, 'Test case_officer_2');
+  await expectText(table, 'Test coordinator');
   expect(await table.getByRole('row').count()).toBe(2); // the header and this decision
   await expectAccessible(page);
   await screenshot(page, '20-beslut-sok');
@@ -257,7 +271,7 @@ it('an investigator finds the decision with the filters, reads its record, repla
   await expectText(main, new RegExp(`Brevets SHA-256\\s+${letterSha}`));
   await expectText(main, 'Samma hash registrerades i händelse');
   await expectText(page.getByRole('region', { name: /Kriterium VBE-1/ }), 'Polisanmälan K123456-26');
-  await expectText(main, 'Beslutsförslag godkänt av en andra handläggare');
+  await expectText(main, 'Beslut fattat av delegat eller registrerat som nämndens');
   await expectAccessible(page);
   await screenshot(page, '21-beslutsakt');
 

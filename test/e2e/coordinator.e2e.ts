@@ -1,7 +1,12 @@
+import { as } from '../support/test-app';
+import { noConflict, registerAssociation } from '../support/fixtures';
+import { communicatedWithdrawal } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // A coordinator imports a CSV file with one bad line, sees that line's number and what is wrong,
-// finds an imported entry with the match explained, and retires it with a reason.
+// finds an imported entry with the match explained, and retires it with a reason. Then records the
+// committee's decision on a withdrawal (meeting date and §) and lists the month's delegated decisions
+// for the committee, with the CSV download.
 let e2e: E2e;
 beforeAll(async () => {
   e2e = await startE2e();
@@ -23,6 +28,7 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     'Ansökningar',
     'Föreningar',
     'Beslut',
+    'Delegationsbeslut',
     'Bevakningslista',
     'Hänvisningar',
     'Indragningar',
@@ -67,4 +73,58 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
   await expectText(page.locator('main'), 'Avregistrerad – Uppgiften var felaktig enligt ny dom.');
   await expectAccessible(page);
   await screenshot(page, '12-avregistrerad-post');
+});
+
+it('records the committee’s decision on a withdrawal and reports the delegated decisions of the month', async () => {
+  const { ctx } = e2e;
+  // A withdrawal prepared by a case officer: the shipped order reserves it to the committee.
+  const a = await registerAssociation(ctx, { name: 'Gryningsligan' });
+  const w = await as(ctx, 'case_officer')
+    .post(`/api/associations/${a.id}/withdrawals`)
+    .send({
+      justification: 'Upplåter lokaler åt en våldsbejakande grupp.',
+      criteria: ['VBE-1'],
+      communicationId: await communicatedWithdrawal(ctx, a.id),
+    })
+    .expect(201);
+
+  const page = await signedInPage(e2e, 'coordinator');
+  await page.goto(`/beslut/${w.body.decisionId}`);
+  await expectText(page.locator('main'), 'Beslutet fattas av nämnden.');
+  await page.getByLabel('Sammanträdesdatum').fill('2026-11-26');
+  await page.getByLabel('Paragraf i protokollet').fill('45');
+  await page.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
+  await expectText(page.getByRole('alert'), 'Ange paragrafen i protokollet, till exempel § 45.');
+  await expectAccessible(page);
+  await page.getByLabel('Paragraf i protokollet').fill('§ 45');
+  await page.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
+  await expectText(page.getByRole('status'), 'Nämndens beslut är registrerat');
+  await expectText(page.locator('main'), /Beslutat av\s+Nämnden vid sammanträdet 2026-11-26, § 45/);
+  await expectAccessible(page);
+  await screenshot(page, '40-namndbeslut');
+
+  const r = await as(ctx, 'case_officer')
+    .post(`/api/associations/${a.id}/restorations`)
+    .send({ justification: 'Föreningen har bytt styrelse och tagit avstånd.' })
+    .expect(201);
+  await as(ctx, 'coordinator_2')
+    .post(`/api/decisions/${r.body.decisionId}/approve`)
+    .send(noConflict)
+    .expect(200);
+
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Delegationsbeslut' })
+    .click();
+  const table = page.getByRole('table', { name: /Delegationsbeslut 2026-11-01–2026-11-26/ });
+  await expectText(table, 'Gryningsligan');
+  await expectText(table, 'Återuppta stöd till en förening efter indragning');
+  await expectText(table, '4.3.1');
+  expect(await table.getByRole('row').count()).toBe(2); // the header and the restoration: not the committee's own
+  await expectAccessible(page);
+  await screenshot(page, '41-delegationsbeslut');
+  const href = await page.getByRole('link', { name: /Ladda ner listan som CSV-fil/ }).getAttribute('href');
+  const csv = await page.request.get(href!);
+  expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+  expect(await csv.text()).toContain('Gryningsligan');
 });

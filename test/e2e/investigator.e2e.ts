@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
 import { as } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  finding,
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
@@ -26,7 +32,7 @@ beforeAll(async () => {
       communicationId: await communicatedApplication(ctx, app.body.id),
     })
     .expect(201);
-  await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+  await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
   const b = await registerAssociation(ctx, { name: 'Stålbröderna' });
   const w = await as(ctx, 'case_officer')
     .post(`/api/associations/${b.id}/withdrawals`)
@@ -36,7 +42,7 @@ beforeAll(async () => {
       communicationId: await communicatedWithdrawal(ctx, b.id),
     })
     .expect(201);
-  await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
 });
 afterAll(() => e2e?.close());
 

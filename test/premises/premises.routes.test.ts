@@ -1,5 +1,5 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
@@ -69,7 +69,8 @@ describe('premises check', () => {
         criteria: ['VBE-1'],
         communicationId: await communicatedWithdrawal(ctx, a.id),
       });
-    await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+    // Withdrawal is the committee's (the shipped delegation order): recorded by a coordinator.
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
     expect((await check({ name: 'idrottsföreningen kvarnen' })).body.result).toBe('refer');
     expect((await check({ name: 'Annat namn', orgNumber: a.orgNumber })).body.result).toBe('refer');
   });

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../src/db/connection';
 import { WithdrawnIndexCache } from '../../src/premises/premises.withdrawn-index';
 import { supportVersion } from '../../src/premises/premises.repository';
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { noConflict, recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 import { openSecondHandle } from '../support/test-db';
 
@@ -34,7 +34,7 @@ async function withdraw(associationId: string) {
       communicationId: await communicatedWithdrawal(ctx, associationId),
     })
     .expect(201);
-  await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
 }
 
 async function restore(associationId: string) {
@@ -42,7 +42,10 @@ async function restore(associationId: string) {
     .post(`/api/associations/${associationId}/restorations`)
     .send({ justification: 'Ny styrelse; föreningen har tagit avstånd.' })
     .expect(201);
-  await as(ctx, 'case_officer_2').post(`/api/decisions/${r.body.decisionId}/approve`).expect(200);
+  await as(ctx, 'coordinator')
+    .post(`/api/decisions/${r.body.decisionId}/approve`)
+    .send(noConflict)
+    .expect(200);
 }
 
 async function groundsOf(checkId: string): Promise<unknown[]> {

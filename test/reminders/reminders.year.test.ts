@@ -3,7 +3,7 @@ import { isoDate } from '../../src/clock';
 import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { runSweep } from '../../src/reminders/reminders.scheduler';
 import { watchlistReviewPort } from '../../src/watchlist/watchlist.review-port';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
@@ -41,7 +41,7 @@ async function countsPer(action: string, topic: string) {
 }
 
 it('walks a withdrawal through a year: due dates, escalation once, completion, a recurring follow-up', async () => {
-  // A real withdrawal: proposed by a case officer, approved by the coordinator (four eyes).
+  // A real withdrawal: prepared by a case officer, decided by the committee (recorded by a coordinator).
   const association = await registerAssociation(ctx);
   const proposed = await as(ctx, 'case_officer')
     .post(`/api/associations/${association.id}/withdrawals`)
@@ -52,7 +52,7 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
     });
   expect(proposed.status).toBe(201);
   const decisionId = proposed.body.decisionId as string;
-  await as(ctx, 'coordinator').post(`/api/decisions/${decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, decisionId).expect(200);
   const created = await ctx.handle.db
     .selectFrom('reminders')
     .select(['id', 'kind'])

@@ -1,3 +1,4 @@
+import { isoDate } from '../../src/clock';
 import { as, orgNumber, type TestContext } from './test-app';
 
 // Request bodies a case officer would send, valid unless a test changes them.
@@ -48,4 +49,23 @@ export async function registerAssociation(ctx: TestContext, extra: Record<string
     });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; orgNumber: string; name: string };
+}
+
+/** The delegat's approval body: confirms no conflict of interest (jäv). */
+export const noConflict = { noConflictOfInterest: true };
+
+/**
+ * Records the committee's decision on a decision the delegation order reserves to it (the shipped
+ * order reserves withdrawals), as a coordinator, at a meeting today.
+ */
+export function recordCommitteeDecision(
+  ctx: TestContext,
+  decisionId: string,
+  who: 'coordinator' | 'coordinator_2' = 'coordinator',
+  paragraph = '§ 45',
+) {
+  const meetingOn = isoDate(ctx.clock.now());
+  return as(ctx, who)
+    .post(`/api/decisions/${decisionId}/approve`)
+    .send({ committee: { meetingOn, paragraph } });
 }

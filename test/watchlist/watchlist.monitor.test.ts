@@ -1,5 +1,5 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
-import { registerAssociation } from '../support/fixtures';
+import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
@@ -64,7 +64,7 @@ describe('continuous monitoring of associations with support', () => {
         criteria: ['VBE-1'],
         communicationId: await communicatedWithdrawal(ctx, a.id),
       });
-    await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({

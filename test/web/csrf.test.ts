@@ -84,6 +84,7 @@ describe('form tokens', () => {
       expect.arrayContaining([
         '/granskningar/:id/beslut',
         '/beslut/:id/godkann',
+        '/beslut/:id/namnd',
         '/beslut/:id/aterlamna',
         '/foreningar/:id/indragning',
         '/foreningar/:id/aterupptagande',

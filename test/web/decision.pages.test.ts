@@ -5,7 +5,8 @@ import { communicatedApplication } from '../support/communications';
 import { decodeEntities, signIn, textOf } from './web-support';
 
 // Deciding through the pages: the decision form enforces the API's rules (in Swedish, field by
-// field), a second officer approves from the work queue, and the letter is the stored bytes.
+// field), a delegat decides from the work queue (delegation order, jäv), a coordinator records the
+// committee's decisions, and the letter is the stored bytes.
 let ctx: TestContext;
 let officer: Awaited<ReturnType<typeof signIn>>;
 let second: Awaited<ReturnType<typeof signIn>>;
@@ -152,7 +153,11 @@ describe('the decision form on a screening page', () => {
     const text = textOf((await officer.agent.get(res.headers.location!)).text);
     expect(text).toContain('Beslutet är fattat. Beslutsbrevet är skrivet och sparat.');
     expect(text).toContain('Beslut om ansökan: Beviljas Beslutat');
-    expect(text).toContain('Godkänt av Behövdes inte');
+    // Final at once: the preparing case officer decided it as delegat.
+    expect(text).toMatch(/Föredragande Test case_officer, 2026-11-26 10:00/);
+    expect(text).toMatch(
+      /Beslutat av Test case_officer, 2026-11-26 10:00, delegationsordningen punkt 4\.1\.1/,
+    );
   });
 
   it('an approval’s conditions go into its letter', async () => {
@@ -169,13 +174,18 @@ describe('the decision form on a screening page', () => {
   });
 });
 
-describe('four eyes and the letter', () => {
-  it('a denial waits in the second officer’s queue; the decider cannot approve it; the other can', async () => {
+describe('the delegat and the letter', () => {
+  it('a denial waits in the delegat’s queue; neither the preparer nor an officer without delegation can decide it; the delegat does, confirming no jäv', async () => {
     const page = await deny(await screened('Stålbröderna'));
     const id = page.split('/').pop()!;
     const mine = textOf((await officer.agent.get(page)).text);
     expect(mine).toContain('Beslut om ansökan: Avslås Beslutsförslag');
-    expect(mine).toContain('Du fattade beslutet. En annan handläggare eller samordnare måste godkänna det');
+    expect(mine).toContain(
+      'Delegationsordningen: Avslå ansökan om föreningsbidrag. Beslutet fattas av: Samordnare mot våldsbejakande extremism (punkt 4.1.3).',
+    );
+    expect(mine).toContain(
+      'Du är föredragande i ärendet. Beslutet ska fattas av en annan person som har delegation (fyra ögon).',
+    );
     expect(mine).toContain('Beslutsbrevet skrivs och sparas när beslutet fattas.');
     // The letter does not exist yet: a Swedish 409, not an empty page.
     const early = await officer.agent.get(`${page}/brev`);
@@ -184,28 +194,50 @@ describe('four eyes and the letter', () => {
       'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
     );
 
-    // The decider posting an approval anyway: refused by the API's four-eyes rule, explained.
-    const self = await post(officer, `${page}/godkann`);
+    // The preparer posting a decision anyway: refused by the API's four-eyes rule, explained.
+    const self = await post(officer, `${page}/godkann`, { noConflictOfInterest: 'ja' });
     expect(self.status).toBe(403);
-    expect(textOf(self.text)).toContain('Du fattade beslutet själv.');
+    expect(textOf(self.text)).toContain(
+      'Du är föredragande i ärendet. En annan person som har delegation måste fatta beslutet.',
+    );
+    // Another case officer: the order delegates denials to coordinators only.
+    expect(textOf((await second.agent.get(page)).text)).toContain(
+      'Du har inte delegation att fatta det här beslutet.',
+    );
+    const undelegated = await post(second, `${page}/godkann`, { noConflictOfInterest: 'ja' });
+    expect(undelegated.status).toBe(403);
+    expect(textOf(undelegated.text)).toContain(
+      'Du har inte delegation för den här sortens beslut enligt delegationsordningen.',
+    );
 
     const ownQueue = textOf((await officer.agent.get('/arbetsko')).text);
-    expect(ownQueue).toMatch(/Väntar på mitt godkännande Inga beslut väntar på ditt godkännande\./);
-    expect(ownQueue).toMatch(
-      /Mina beslut som väntar på någon annans godkännande FK 2026\/\d{4}: Avslås, Stålbröderna/,
+    expect(ownQueue).toMatch(/Väntar på mitt beslut Inga beslutsförslag väntar på ditt beslut\./);
+    expect(ownQueue).toMatch(/Mina beslutsförslag som väntar på beslut FK 2026\/\d{4}: Avslås, Stålbröderna/);
+    expect(textOf((await second.agent.get('/arbetsko')).text)).toMatch(
+      /Väntar på mitt beslut Inga beslutsförslag väntar på ditt beslut\./,
     );
-    const queue = await second.agent.get('/arbetsko');
+    const queue = await coordinator.agent.get('/arbetsko');
     expect(textOf(queue.text)).toMatch(
-      /Väntar på mitt godkännande .*FK 2026\/\d{4} Stålbröderna Beslut om ansökan Avslås Test case_officer/,
+      /Väntar på mitt beslut .*FK 2026\/\d{4} Stålbröderna Beslut om ansökan Avslås Test case_officer/,
     );
     expect(queue.text).toContain(`href="/beslut/${id}"`);
 
-    const ok = await post(second, `${page}/godkann`);
+    const form = textOf((await coordinator.agent.get(page)).text);
+    expect(form).toContain('Du beslutar med stöd av delegationsordningen, punkt 4.1.3.');
+    expect(form).toContain('Jag är inte jävig');
+    const unconfirmed = await post(coordinator, `${page}/godkann`);
+    expect(unconfirmed.status).toBe(400);
+    expect(textOf(unconfirmed.text)).toContain('Bekräfta att du inte är jävig genom att kryssa i rutan.');
+
+    const ok = await post(coordinator, `${page}/godkann`, { noConflictOfInterest: 'ja' });
     expect(ok.status).toBe(303);
-    const finalPage = await second.agent.get(ok.headers.location!);
+    const finalPage = await coordinator.agent.get(ok.headers.location!);
     const text = textOf(finalPage.text);
-    expect(text).toContain('Du har godkänt beslutsförslaget. Beslutet är fattat');
-    expect(text).toMatch(/Godkänt av Test case_officer_2, 2026-11-26 10:00/);
+    expect(text).toContain('Du har fattat beslutet. Beslutsbrevet är skrivet och sparat.');
+    expect(text).toMatch(/Föredragande Test case_officer, 2026-11-26 10:00/);
+    expect(text).toMatch(
+      /Beslutat av Test coordinator, 2026-11-26 10:00, delegationsordningen punkt 4\.1\.3/,
+    );
     const shown = /id="brev-sha256">([0-9a-f]{64})</.exec(finalPage.text)![1]!;
 
     // The letter page serves exactly the stored bytes, with the API's own headers.
@@ -227,7 +259,7 @@ describe('four eyes and the letter', () => {
     expect((await booking.agent.get(`${page}/brev`)).status).toBe(403);
     expect((await officer.agent.get('/beslut/inte-ett-id/brev')).status).toBe(404);
 
-    const twice = await post(coordinator, `${page}/godkann`);
+    const twice = await post(coordinator, `${page}/godkann`, { noConflictOfInterest: 'ja' });
     expect(twice.status).toBe(409);
     expect(textOf(twice.text)).toContain(
       'Beslutsförslaget väntar inte längre på godkännande. Status nu: beslutat.',
@@ -239,7 +271,7 @@ describe('four eyes and the letter', () => {
     const page = await deny({ applicationId, screeningId });
     const blank = await post(coordinator, `${page}/aterlamna`, { reason: '  ' });
     expect(blank.status).toBe(400);
-    expect(textOf(blank.text)).toContain('Skäl att återlämna beslutet');
+    expect(textOf(blank.text)).toContain('Skäl att återlämna beslutsförslaget');
     expect(textOf(blank.text)).toContain('Fel: Ange ett skäl.');
     const ok = await post(coordinator, `${page}/aterlamna`, {
       reason: 'Kommuniceringen saknar datum för svar.',
@@ -248,14 +280,14 @@ describe('four eyes and the letter', () => {
     const text = textOf((await coordinator.agent.get(ok.headers.location!)).text);
     expect(text).toContain('Beslutsförslaget är återlämnat med ditt skäl.');
     expect(text).toContain('Återlämnat med skälet: Kommuniceringen saknar datum för svar.');
-    expect(text).toContain('Godkänt av Inte godkänt: beslutet återlämnades');
+    expect(text).toContain('Beslutat av Ingen: beslutsförslaget återlämnades');
     expect(textOf((await officer.agent.get(`/granskningar/${screeningId}`)).text)).toContain('Fatta beslut');
   });
 
   it('a new decision on a decided application must say it replaces (ersätter) the final one; both remain', async () => {
     const { applicationId, screeningId } = await screened('Rättelseföreningen');
     const first = await deny({ applicationId, screeningId });
-    await post(coordinator, `${first}/godkann`).expect(303);
+    await post(coordinator, `${first}/godkann`, { noConflictOfInterest: 'ja' }).expect(303);
     const screening = await officer.agent.get(`/granskningar/${screeningId}`);
     const reference = /Gällande beslut: <a href="[^"]+">(FK [^<]+)</.exec(screening.text)![1]!;
     expect(textOf(screening.text)).toContain(`Beslutet ersätter beslut ${reference}`);
@@ -272,7 +304,9 @@ describe('four eyes and the letter', () => {
       supersedesDecisionId: firstId,
     });
     expect(named.status).toBe(303);
-    await post(second, `${named.headers.location!.split('?')[0]}/godkann`).expect(303);
+    await post(coordinator, `${named.headers.location!.split('?')[0]}/godkann`, {
+      noConflictOfInterest: 'ja',
+    }).expect(303);
     expect(textOf((await officer.agent.get(first)).text)).toMatch(
       /Beslutet har ersatts av beslut FK 2026\/\d{4}\. Båda finns kvar\./,
     );
@@ -294,5 +328,86 @@ describe('four eyes and the letter', () => {
     );
     expect(old.text).toContain(`href="/granskningar/${newer.body.id}"`);
     expect(old.text).not.toContain('Fatta beslut');
+  });
+});
+
+describe('jäv and the committee', () => {
+  it('refuses, in Swedish, a delegat who created a watchlist entry among the hits; another delegat decides', async () => {
+    await as(ctx, 'coordinator')
+      .post('/api/watchlist')
+      .send({
+        subjectKind: 'organisation',
+        name: 'Järnnätverket Söder',
+        reason: 'supports_violent_extremism',
+        source: 'Dom B 999-25',
+        reviewBy: '2027-06-30',
+      })
+      .expect(201);
+    const page = await deny(await screened('Järnnätverket Söder', []));
+    const jav = await post(coordinator, `${page}/godkann`, { noConflictOfInterest: 'ja' });
+    expect(jav.status).toBe(409);
+    expect(textOf(jav.text)).toContain(
+      'Du är jävig: du har själv lagt upp en post i bevakningslistan som gav träff i ärendet. En annan delegat måste fatta beslutet.',
+    );
+    const other = await signIn(ctx, 'coordinator_2');
+    const ok = await post(other, `${page}/godkann`, { noConflictOfInterest: 'ja' });
+    expect(ok.status).toBe(303);
+  });
+
+  it('a withdrawal is the committee’s: a coordinator records the meeting date and §, refused in Swedish when wrong', async () => {
+    const a = await registerAssociation(ctx, { name: 'Nattvargarna' });
+    const w = await as(ctx, 'case_officer')
+      .post(`/api/associations/${a.id}/withdrawals`)
+      .send({
+        justification: 'Upplåter lokaler åt en våldsbejakande grupp.',
+        criteria: ['VBE-1'],
+        communicationExemption: {
+          ground: 'obviously_unnecessary',
+          justification: 'Föreningen har redan yttrat sig i ärendet.',
+        },
+      })
+      .expect(201);
+    const page = `/beslut/${w.body.decisionId}`;
+    const seen = textOf((await coordinator.agent.get(page)).text);
+    expect(seen).toContain(
+      'Delegationsordningen: Dra in allt stöd till en förening. Beslutet fattas av nämnden.',
+    );
+    expect(seen).toContain('Registrera nämndens beslut');
+    expect(seen).not.toContain('Jag är inte jävig');
+    expect(textOf((await second.agent.get(page)).text)).toContain(
+      'En samordnare registrerar nämndens beslut med sammanträdesdatum och paragraf.',
+    );
+    // A delegat's approval is refused: the order keeps this for the committee.
+    const asDelegat = await post(coordinator, `${page}/godkann`, { noConflictOfInterest: 'ja' });
+    expect(asDelegat.status).toBe(403);
+    expect(textOf(asDelegat.text)).toContain('Delegationsordningen förbehåller nämnden det här beslutet.');
+
+    const noParagraph = await post(coordinator, `${page}/namnd`, {
+      'committee.meetingOn': '2026-11-26',
+      'committee.paragraph': 'paragraf fyrtiofem',
+    });
+    expect(noParagraph.status).toBe(400);
+    expect(textOf(noParagraph.text)).toContain('Fel: Ange paragrafen i protokollet, till exempel § 45.');
+    expect(noParagraph.text).toContain('value="paragraf fyrtiofem"');
+    const future = await post(coordinator, `${page}/namnd`, {
+      'committee.meetingOn': '2026-12-10',
+      'committee.paragraph': '§ 112',
+    });
+    expect(future.status).toBe(400);
+    expect(textOf(future.text)).toContain('Fel: Datumet får inte ligga i framtiden.');
+
+    const ok = await post(coordinator, `${page}/namnd`, {
+      'committee.meetingOn': '2026-11-26',
+      'committee.paragraph': '§ 112',
+    });
+    expect(ok.status).toBe(303);
+    const text = textOf((await coordinator.agent.get(ok.headers.location!)).text);
+    expect(text).toContain('Nämndens beslut är registrerat med sammanträdesdatum och paragraf.');
+    expect(text).toMatch(
+      /Beslutat av Nämnden vid sammanträdet 2026-11-26, § 112 \(registrerat av Test coordinator/,
+    );
+    expect((await as(ctx, 'case_officer').get(`/api/associations/${a.id}`)).body.supportStatus).toBe(
+      'withdrawn',
+    );
   });
 });

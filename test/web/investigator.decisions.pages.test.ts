@@ -1,6 +1,12 @@
 import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  finding,
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 import { signIn, textOf } from './web-support';
 
@@ -41,7 +47,7 @@ beforeAll(async () => {
       .send({ screeningId: s.body.id, ...body })
       .expect(201);
     if (c.key === 'denied')
-      await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+      await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
     ids[c.key] = d.body.id;
   }
   const a = await registerAssociation(ctx, { name: 'Stålbröderna' });
@@ -53,7 +59,7 @@ beforeAll(async () => {
       communicationId: await communicatedWithdrawal(ctx, a.id),
     })
     .expect(201);
-  await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+  await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
   ids.withdrawal = w.body.decisionId;
 });
 afterAll(() => ctx.close());
@@ -64,19 +70,25 @@ const search = async (query: string) => {
 };
 
 describe('decision search', () => {
-  it('filters by outcome, decider, association and period', async () => {
+  it('filters by outcome, föredragande, delegat, association and period', async () => {
     const all = await search('');
     for (const name of ['Gryningsförbundet', 'Syjuntan Tråden', 'Stålbröderna'])
       expect(all.text).toContain(name);
     // Investigators go straight to the full record.
     expect(all.html).toContain(`href="/beslut/${ids.denied}/akt"`);
 
-    const denied = await search('?outcome=denied&decidedBy=' + ctx.userIds.case_officer);
+    const denied = await search('?outcome=denied&preparedBy=' + ctx.userIds.case_officer);
     expect(denied.text).toMatch(
-      /FK 2026\/\d{4} 2026-11-26 10:00 Gryningsförbundet Beslut om ansökan Avslås Beslutat Test case_officer Test case_officer_2/,
+      /FK 2026\/\d{4} 2026-11-26 10:00 Gryningsförbundet Beslut om ansökan Avslås Beslutat Test case_officer Test coordinator, 2026-11-26 10:00, delegationsordningen punkt 4\.1\.3/,
     );
     expect(denied.text).not.toContain('Syjuntan Tråden');
-    expect((await search(`?decidedBy=${ctx.userIds.case_officer_2}`)).text).toContain('Inga beslut matchar.');
+    const byDelegat = await search(`?decidedBy=${ctx.userIds.coordinator}`);
+    expect(byDelegat.text).toContain('Gryningsförbundet');
+    expect(byDelegat.text).not.toContain('Syjuntan Tråden');
+    expect(byDelegat.text).not.toContain('Stålbröderna'); // the committee decided that one
+    expect((await search(`?preparedBy=${ctx.userIds.case_officer_2}`)).text).toContain(
+      'Inga beslut matchar.',
+    );
     const byAssociation = await search(`?orgNumber=${cleanOrg}`);
     expect(byAssociation.text).toContain('Syjuntan Tråden');
     expect(byAssociation.text).not.toContain('Gryningsförbundet');
@@ -118,7 +130,7 @@ describe("a decision's full record", () => {
       /Brevets SHA-256 [0-9a-f]{64} Enligt granskningsloggen Samma hash registrerades i händelse \d+ när beslutet fattades/,
     );
     expect(text).toMatch(
-      /Ansökan mottagen .*Granskning utförd .*Beslut registrerat .*Beslutsförslag godkänt av en andra handläggare .*Beslut fattat/,
+      /Ansökan mottagen .*Granskning utförd .*Beslutsförslag registrerat .*Test coordinator Beslut fattat av delegat eller registrerat som nämndens .*Beslutsbrev skrivet och sparat/,
     );
     expect(res.text).toContain(`action="/granskningar/`);
     expect(text).toContain('Kör om kontrollen');

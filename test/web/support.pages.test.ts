@@ -74,12 +74,11 @@ describe('withdrawing support from the association page', () => {
 
     const early = await post(officer, `/foreningar/${association.id}/kommunicering`, {
       [finding]: 'ja',
-      replyBy: '2026-11-26',
+      sentOn: '2026-11-26',
+      replyBy: '2026-11-25',
     });
     expect(early.status).toBe(400);
-    expect(textOf(early.text)).toContain(
-      'högst tre månader. Fel: Sista svarsdag måste vara efter den dag brevet skickas.',
-    );
+    expect(textOf(early.text)).toContain('Fel: Sista svarsdag kan inte vara före den dag brevet skickas.');
     expect(early.text).toMatch(/<details open>\s*<summary>Skicka uppgifterna till föreningen/);
 
     const sent = await post(officer, `/foreningar/${association.id}/kommunicering`, {
@@ -113,7 +112,7 @@ describe('withdrawing support from the association page', () => {
     expect(after).not.toContain('Registrera svaret');
   });
 
-  it('proposes a withdrawal that takes effect only when a second officer approves it', async () => {
+  it('proposes a withdrawal that takes effect only when the committee has decided it', async () => {
     const form = await officer.agent.get(`/foreningar/${association.id}`);
     const communicationId = /name="communicationId" value="([0-9a-f-]{36})"/.exec(form.text)![1]!;
     expect(textOf(form.text)).toContain('Skickad 2026-11-26, sista svarsdag 2026-12-10 – Svar har kommit');
@@ -130,14 +129,20 @@ describe('withdrawing support from the association page', () => {
     expect(pending).toMatch(/Det finns ett beslutsförslag om stödet: FK 2026\/\d{4} \(Indragning av stöd\)/);
     expect(pending).not.toContain('Föreslå att stödet dras in');
 
-    // The coordinator approves it from the same queue as application decisions.
+    // The delegation order reserves withdrawals to the committee: the coordinator finds it in the
+    // same queue as application decisions and records the committee's decision.
     expect(textOf((await coordinator.agent.get('/arbetsko')).text)).toMatch(
-      /Väntar på mitt godkännande .*Gryningsförbundet Indragning av stöd Stödet dras in/,
+      /Väntar på mitt beslut .*Gryningsförbundet Indragning av stöd Stödet dras in/,
     );
-    await post(coordinator, `${decision}/godkann`).expect(303);
+    await post(coordinator, `${decision}/namnd`, {
+      'committee.meetingOn': '2026-11-26',
+      'committee.paragraph': '§ 45',
+    }).expect(303);
     const after = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(after).toContain('Föreningens stöd: Stödet indraget.');
-    expect(after).toMatch(/HÄ 2026\/\d+ FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer/);
+    expect(after).toMatch(
+      /HÄ 2026\/\d+ FK 2026\/\d{4} Stödet dras in Beslutat VBE-1 Test case_officer, 2026-11-26 10:00 Nämnden vid sammanträdet 2026-11-26, § 45/,
+    );
     const decided = textOf((await officer.agent.get(decision)).text);
     expect(decided).toMatch(
       /Kommunicering Skickad 2026-11-26, sista svarsdag 2026-12-10 – Svar har kommit \(2026-11-26\)/,
@@ -320,7 +325,9 @@ describe('restoring support', () => {
       justification: 'Föreningen har uteslutit de ansvariga och tagit avstånd skriftligt.',
     });
     expect(res.status).toBe(303);
-    await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`).expect(303);
+    await post(coordinator, `${res.headers.location!.split('?')[0]}/godkann`, {
+      noConflictOfInterest: 'ja',
+    }).expect(303);
     const page = textOf((await officer.agent.get(`/foreningar/${association.id}`)).text);
     expect(page).toContain('Föreningens stöd: Aktivt stöd.');
     expect(page).toMatch(/Stödet återupptas Beslutat/);

@@ -1,5 +1,10 @@
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
 
 let ctx: TestContext;
@@ -23,13 +28,13 @@ async function withdrawn() {
   const a = await registerAssociation(ctx);
   const w = await propose(a.id);
   expect(w.status).toBe(201);
-  const ok = await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`);
+  const ok = await recordCommitteeDecision(ctx, w.body.decisionId);
   expect(ok.status).toBe(200);
   return { association: a, decisionId: w.body.decisionId as string };
 }
 
 describe('withdrawal of support', () => {
-  it('is a pending decision until a second officer approves it', async () => {
+  it('is a pending decision until the committee decides it: no delegat may', async () => {
     const a = await registerAssociation(ctx);
     const w = await propose(a.id);
     expect(w.status).toBe(201);
@@ -42,9 +47,12 @@ describe('withdrawal of support', () => {
     expect((await as(ctx, 'case_officer').get(`/api/associations/${a.id}`)).body.supportStatus).toBe(
       'active',
     );
-    expect((await as(ctx, 'case_officer').post(`/api/decisions/${w.body.decisionId}/approve`)).status).toBe(
-      403,
-    );
+    // The shipped order reserves withdrawals to the committee (KL 6 kap. 38 §).
+    for (const who of ['case_officer', 'case_officer_2', 'coordinator'] as const) {
+      const res = await as(ctx, who).post(`/api/decisions/${w.body.decisionId}/approve`).send(noConflict);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/reserves this decision to the committee/);
+    }
     const second = await propose(a.id);
     expect(second.status).toBe(409);
   });
@@ -117,13 +125,27 @@ describe('withdrawal of support', () => {
     expect(s.body.reasons.map((r: { code: string }) => r.code)).toContain('SUP-1');
   });
 
-  it('a later decision restores support, also approved by a second officer and audited', async () => {
+  it('a later decision restores support, decided by a delegat (coordinator) and audited', async () => {
     const { association } = await withdrawn();
     const r = await as(ctx, 'case_officer')
       .post(`/api/associations/${association.id}/restorations`)
       .send({ justification: 'Ny styrelse; föreningen har tagit avstånd och genomfört åtgärder.' });
     expect(r.status).toBe(201);
-    await as(ctx, 'case_officer_2').post(`/api/decisions/${r.body.decisionId}/approve`).expect(200);
+    // The order delegates restorations to coordinators: a case officer holds no delegation for them.
+    const undelegated = await as(ctx, 'case_officer_2')
+      .post(`/api/decisions/${r.body.decisionId}/approve`)
+      .send(noConflict);
+    expect(undelegated.status).toBe(403);
+    const decided = await as(ctx, 'coordinator')
+      .post(`/api/decisions/${r.body.decisionId}/approve`)
+      .send(noConflict);
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({
+      delegationKind: 'restoration',
+      decidedBy: ctx.userIds.coordinator,
+      delegationPoint: '4.3.1',
+      committee: null,
+    });
     expect(
       (await as(ctx, 'case_officer').get(`/api/associations/${association.id}`)).body.supportStatus,
     ).toBe('active');
@@ -196,5 +218,90 @@ describe('withdrawal of support', () => {
       cursor = res.body.nextCursor ?? undefined;
     } while (cursor && paged.length <= all.length);
     expect(paged).toEqual(all);
+  });
+  it('the committee’s decision is recorded by a coordinator with meeting date and §, and the letter says so', async () => {
+    const a = await registerAssociation(ctx);
+    const w = await as(ctx, 'case_officer').post(`/api/associations/${a.id}/withdrawals`).send(withdrawal);
+    const path = `/api/decisions/${w.body.decisionId}/approve`;
+    const record = (who: 'coordinator' | 'case_officer_2', committee: Record<string, unknown>) =>
+      as(ctx, who).post(path).send({ committee });
+
+    const byCaseOfficer = await record('case_officer_2', { meetingOn: '2026-11-26', paragraph: '§ 45' });
+    expect(byCaseOfficer.status).toBe(403);
+    expect(byCaseOfficer.body.error.message).toMatch(/Only a coordinator/);
+    const future = await record('coordinator', { meetingOn: '2026-11-27', paragraph: '§ 45' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details).toEqual([
+      expect.objectContaining({ path: 'body.committee.meetingOn', message: 'must not be in the future' }),
+    ]);
+    const beforeProposal = await record('coordinator', { meetingOn: '2026-11-25', paragraph: '§ 45' });
+    expect(beforeProposal.status).toBe(400);
+    const noParagraph = await record('coordinator', { meetingOn: '2026-11-26', paragraph: '45' });
+    expect(noParagraph.status).toBe(400);
+    expect(noParagraph.body.error.details[0].path).toBe('body.committee.paragraph');
+    const both = await as(ctx, 'coordinator')
+      .post(path)
+      .send({ ...noConflict, committee: { meetingOn: '2026-11-26', paragraph: '§ 45' } });
+    expect(both.status).toBe(400);
+    expect((await as(ctx, 'case_officer').get(`/api/associations/${a.id}`)).body.supportStatus).toBe(
+      'active',
+    );
+
+    const ok = await record('coordinator', { meetingOn: '2026-11-26', paragraph: '§45' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      status: 'final',
+      delegationKind: 'withdrawal',
+      preparedBy: ctx.userIds.case_officer,
+      decidedBy: null,
+      delegationPoint: null,
+      committee: { meetingOn: '2026-11-26', paragraph: '§ 45', recordedBy: ctx.userIds.coordinator },
+    });
+    expect((await as(ctx, 'case_officer').get(`/api/associations/${a.id}`)).body.supportStatus).toBe(
+      'withdrawn',
+    );
+    const letter = await as(ctx, 'investigator').get(`/api/decisions/${w.body.decisionId}/document`);
+    expect(letter.text).toContain('vid sammanträdet den 2026-11-26, § 45.');
+    expect(letter.text).toContain('Föredragande: Test case_officer (handläggare).');
+    expect(letter.text).not.toContain('delegationsordningen, punkt');
+  });
+
+  it('a committee body is refused for a decision a delegat takes', async () => {
+    const { association } = await withdrawn();
+    const r = await as(ctx, 'case_officer')
+      .post(`/api/associations/${association.id}/restorations`)
+      .send({ justification: 'Ny styrelse.' });
+    const res = await recordCommitteeDecision(ctx, r.body.decisionId);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/does not reserve this decision to the committee/);
+  });
+
+  it('jäv applies to a restoration: the coordinator who created a watchlist entry among the hits may not decide it', async () => {
+    const a = await registerAssociation(ctx, { name: 'Stålklubben Nordväst' });
+    await as(ctx, 'coordinator')
+      .post('/api/watchlist')
+      .send({
+        subjectKind: 'organisation',
+        name: 'Stålklubben Nordväst',
+        reason: 'supports_violent_extremism',
+        source: 'Polisens lägesbild 2026',
+        reviewBy: '2027-06-30',
+      })
+      .expect(201);
+    const app = await as(ctx, 'case_officer').post('/api/applications').send(grantApplication(a.id));
+    const s = await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`);
+    expect(s.body.watchlist.hits.length).toBeGreaterThan(0);
+    const w = await as(ctx, 'case_officer').post(`/api/associations/${a.id}/withdrawals`).send(withdrawal);
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
+    const r = await as(ctx, 'case_officer')
+      .post(`/api/associations/${a.id}/restorations`)
+      .send({ justification: 'Föreningen har bytt styrelse och tagit avstånd.' });
+    const path = `/api/decisions/${r.body.decisionId}/approve`;
+    const jav = await as(ctx, 'coordinator').post(path).send(noConflict);
+    expect(jav.status).toBe(409);
+    expect(jav.body.error.message).toMatch(/jäv.*watchlist entry/);
+    const ok = await as(ctx, 'coordinator_2').post(path).send(noConflict);
+    expect(ok.status).toBe(200);
+    expect(ok.body.decidedBy).toBe(ctx.userIds.coordinator_2);
   });
 });

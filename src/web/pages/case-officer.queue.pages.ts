@@ -9,6 +9,8 @@ import { associationNames, latestScreenings, nameOf, userDirectory } from '../we
 import { definePage, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { remindersView } from './reminders.view-model';
+import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
+import { mayAct } from './decision.delegation-view';
 
 type ListedApplication = Omit<Application, 'findings'> & { findingCount: number };
 
@@ -66,14 +68,17 @@ async function section(
 }
 
 /**
- * Decisions waiting for a second officer: others' (this person may approve them) and this person's own
- * (someone else must). The four-eyes rule itself is the approve operation's; this only sorts the list.
+ * Prepared decisions waiting to be decided: those this person may decide (they hold delegation for
+ * the kind and did not prepare it) or, for a coordinator, record as the committee's; and this
+ * person's own proposals (someone else decides). The rules themselves are the approve operation's;
+ * this only sorts the list.
  */
 async function approvals(deps: AppDeps, ctx: PageContext) {
   if (!ctx.can('GET /api/decisions') || !ctx.can('POST /api/decisions/:id/approve')) return undefined;
-  const page = await ctx.call<Page<Decision>>('GET /api/decisions', {
-    query: { status: 'pending_approval', limit: '200' },
-  });
+  const [page, order] = await Promise.all([
+    ctx.call<Page<Decision>>('GET /api/decisions', { query: { status: 'pending_approval', limit: '200' } }),
+    ctx.call<DelegationOrderResponse>('GET /api/delegation'),
+  ]);
   const [names, users] = await Promise.all([
     associationNames(
       deps.db,
@@ -86,8 +91,8 @@ async function approvals(deps: AppDeps, ctx: PageContext) {
     association: names.get(d.associationId),
   }));
   return {
-    forMe: rows.filter((d) => d.decidedBy !== ctx.user.id),
-    mine: rows.filter((d) => d.decidedBy === ctx.user.id),
+    forMe: rows.filter((d) => mayAct(order, d, ctx.user)),
+    mine: rows.filter((d) => d.preparedBy === ctx.user.id),
     more: page.nextCursor !== null,
   };
 }
@@ -114,10 +119,10 @@ async function reminders(deps: AppDeps, ctx: PageContext) {
   return { items: remindersView(page.items, isoDate(deps.clock.now())) };
 }
 
-// The case officer's work queue: decisions awaiting their approval, their reminders, their open
-// withdrawal cases, the applications they handle to screen, then screened ones awaiting a decision,
-// newest first, each with its diarienummer. Coordinators, who approve too, use the same queue and
-// see every application.
+// The case officer's work queue: prepared decisions awaiting their decision, their reminders, their
+// open withdrawal cases, the applications they handle to screen, then screened ones awaiting a
+// decision, newest first, each with its diarienummer. Coordinators, who decide as delegats and record
+// the committee's decisions, use the same queue and see every application.
 export const caseOfficerQueuePages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -127,7 +132,7 @@ export const caseOfficerQueuePages = (deps: AppDeps) => [
       label: 'Ansökningar',
       order: 10,
       description:
-        'Arbetskön: beslut som väntar på ditt godkännande, mottagna ansökningar att granska och granskade som väntar på beslut.',
+        'Arbetskön: beslutsförslag som väntar på ditt beslut, mottagna ansökningar att granska och granskade som väntar på beslut.',
     },
     handler: async (ctx) => {
       const only = SECTIONS.find((s) => s.status === ctx.query.status);

@@ -6,7 +6,10 @@ import type { Decision } from '../../decisions/decisions.schemas';
 import type { Communication } from '../../communications/communications.schemas';
 import { loadDecision } from '../../decisions/decisions.service';
 import { ForbiddenError, ValidationError } from '../../http/errors';
-import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
+import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
+import { svMessage } from '../web.validation.sv';
+import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
+import { delegationView } from './decision.delegation-view';
 import { userDirectory } from '../web.lookups.repository';
 import { definePage, redirect, sent, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
@@ -14,7 +17,7 @@ import { decisionView } from './decision.view-model';
 const related = (ctx: PageContext, id: string | null) =>
   id ? ctx.call<Decision>('GET /api/decisions/:id', { params: { id } }) : undefined;
 
-/** The decision with what it concerns, and the approval forms for a second officer. */
+/** The decision with what it concerns, and the forms to decide it (delegat) or record the committee's decision. */
 async function decisionPage(
   deps: AppDeps,
   ctx: PageContext,
@@ -36,6 +39,8 @@ async function decisionPage(
       : undefined,
   ]);
   const pending = decision.status === 'pending_approval';
+  const canApprove = pending && ctx.can('POST /api/decisions/:id/approve');
+  const order = canApprove ? await ctx.call<DelegationOrderResponse>('GET /api/delegation') : undefined;
   return view(
     'decision',
     `Beslut ${decision.reference}`,
@@ -47,8 +52,10 @@ async function decisionPage(
       supersededBy,
       communication,
       pending,
-      canApprove: pending && ctx.can('POST /api/decisions/:id/approve'),
-      ownDecision: decision.decidedBy === ctx.user.id,
+      canApprove,
+      delegation: order && delegationView(order, decision, ctx.user.role),
+      canRecordCommittee: ctx.user.role === 'coordinator',
+      ownDecision: decision.preparedBy === ctx.user.id,
       canSeeRecord: ctx.can('GET /api/audit/events'),
       form,
     },
@@ -56,8 +63,26 @@ async function decisionPage(
   );
 }
 
-// A decision: its facts, status, who decided and approved, reference and letter; for a second
-// officer, approve or return with a reason. The letter is served as stored, byte for byte.
+/** A refusal of the decision's approval, on the page again in Swedish (403 no delegation, 409 jäv …). */
+function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]) {
+  if (err instanceof ForbiddenError) {
+    return decisionPage(
+      deps,
+      ctx,
+      ctx.params.id!,
+      withError(emptyForm(), undefined, svMessage(err.message)),
+      403,
+    );
+  }
+  const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);
+  if (!form) throw err;
+  return decisionPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
+}
+
+// A decision: its facts, status, who prepared and who decided it, reference and letter. A delegat
+// decides a prepared decision (confirming that they are not jävig) or returns it with a reason; for
+// decisions the delegation order reserves to the committee, a coordinator records the committee's
+// decision with its meeting date and §. The letter is served as stored, byte for byte.
 export const decisionPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
@@ -70,18 +95,32 @@ export const decisionPages = (deps: AppDeps) => [
     path: '/beslut/:id/godkann',
     uses: ['POST /api/decisions/:id/approve'],
     handler: async (ctx) => {
+      // Unticked, the box sends nothing, and the API says what is missing.
+      const body = checked(ctx.form.noConflictOfInterest) ? { noConflictOfInterest: true } : {};
       try {
-        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params });
+        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
         return redirect(`/beslut/${ctx.params.id}?klart=beslut-godkant`);
       } catch (err) {
-        // The role may approve (the page's own check); so a refusal here is the four-eyes rule.
-        if (err instanceof ForbiddenError) {
-          const text = 'Du fattade beslutet själv. En annan handläggare eller samordnare måste godkänna det.';
-          return decisionPage(deps, ctx, ctx.params.id!, withError(emptyForm(), undefined, text), 403);
-        }
-        const form = addressProblem(err) ? undefined : refusedForm(err, {}, []);
-        if (!form) throw err;
-        return decisionPage(deps, ctx, ctx.params.id!, form, 409);
+        return refused(deps, ctx, err, ['noConflictOfInterest']);
+      }
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/beslut/:id/namnd',
+    uses: ['POST /api/decisions/:id/approve'],
+    handler: async (ctx) => {
+      const body = {
+        committee: {
+          meetingOn: ctx.form['committee.meetingOn'] ?? '',
+          paragraph: ctx.form['committee.paragraph'] ?? '',
+        },
+      };
+      try {
+        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
+        return redirect(`/beslut/${ctx.params.id}?klart=namndbeslut-registrerat`);
+      } catch (err) {
+        return refused(deps, ctx, err, ['committee.meetingOn', 'committee.paragraph']);
       }
     },
   }),

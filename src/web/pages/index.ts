@@ -19,6 +19,7 @@ import { investigatorStatsPages } from './investigator.stats.pages';
 import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 import { coordinatorReferralPages } from './coordinator.referrals.pages';
+import { delegationReportPages } from './coordinator.delegation-report.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -36,6 +37,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorScreeningPages(deps),
     ...screeningPages(deps),
     ...caseOfficerDecidePages(deps),
+    ...delegationReportPages(deps),
     ...investigatorDecisionPages(deps),
     ...decisionPages(deps),
     ...reminderPages(deps),

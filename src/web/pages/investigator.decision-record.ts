@@ -79,7 +79,7 @@ export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: st
       ? []
       : citedCriteria(
           decision.criteria,
-          selectRuleSet(deps.ruleSets, isoDate(new Date(decision.decidedAt)), ELIGIBILITY_RULE_SET),
+          selectRuleSet(deps.ruleSets, isoDate(new Date(decision.preparedAt)), ELIGIBILITY_RULE_SET),
         ),
     recorded,
     letterMatches: recorded !== undefined && recorded.sha256 === decision.documentSha256,

@@ -10,7 +10,7 @@ import { definePage, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { decisionRecordPage } from './investigator.decision-record';
 
-const FILTERS = ['orgNumber', 'outcome', 'status', 'decidedBy', 'from', 'to'] as const;
+const FILTERS = ['orgNumber', 'outcome', 'status', 'preparedBy', 'decidedBy', 'from', 'to'] as const;
 
 const options = (table: Record<string, string>) =>
   Object.entries(table).map(([value, label]) => ({ value, label }));
@@ -34,7 +34,7 @@ async function associationFilter(
   }
 }
 
-// Decisions by association, outcome, status, decider and period, newest first: the investigator's
+// Decisions by association, outcome, status, föredragande, delegat and period, newest first: the investigator's
 // way in to any decision (case officers and coordinators may search too, as the API lets them).
 export const investigatorDecisionPages = (deps: AppDeps) => [
   definePage({
@@ -44,7 +44,7 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
     nav: {
       label: 'Beslut',
       order: 35,
-      description: 'Sök beslut efter förening, utfall, status, beslutsfattare och period.',
+      description: 'Sök beslut efter förening, utfall, status, föredragande, beslutsfattare och period.',
     },
     handler: async (ctx) => {
       const filter = Object.fromEntries(
@@ -88,7 +88,8 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
           form,
           outcomes: options(LABELS.decisionOutcome),
           statuses: options(LABELS.decisionStatus),
-          deciders: users.caseOfficers.map((u) => ({ value: u.id, label: u.name })),
+          preparers: users.caseOfficers.map((u) => ({ value: u.id, label: u.name })),
+          deciders: users.delegats.map((u) => ({ value: u.id, label: u.name })),
           decisions: page.items.map((d) => ({
             ...decisionView(d, users.names),
             association: names.get(d.associationId),

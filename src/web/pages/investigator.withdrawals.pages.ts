@@ -19,8 +19,8 @@ type Withdrawal = {
   orgNumber: string;
   status: string;
   criteria: string[];
-  decidedAt: string;
-  finalAt: string | null;
+  preparedAt: string;
+  decidedAt: string | null;
   followUps: FollowUp[];
   summary: { total: number; done: number; doneOnTime: number; overdue: number };
 };
