@@ -228,6 +228,7 @@ export async function outcomeCountsByCriterion(
 export interface DelegatedDecisionRow {
   id: string;
   reference: string;
+  case_number: string;
   kind: DecisionKind;
   delegation_kind: DelegationKind;
   outcome: DecisionOutcome;
@@ -269,6 +270,7 @@ export async function delegatedDecisions(
     .select([
       'd.id',
       'd.reference',
+      'd.case_number',
       'd.kind',
       'd.delegation_kind',
       'd.outcome',

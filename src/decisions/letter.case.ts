@@ -21,7 +21,8 @@ export function letterCaseFacts(
           kind: 'committee',
           committeeName,
           meetingOn: makers.committee.meetingOn,
-          paragraph: makers.committee.paragraph,
+          // Stored as in the minutes ("§ 45"); the letter writes the § itself.
+          paragraph: makers.committee.paragraph.replace(/^§\s*/, ''),
         }
       : { kind: 'delegat', name: nameOf(makers.decidedBy!), delegationPoint: makers.delegationPoint },
     preparedBy: { name: nameOf(makers.preparedBy) },

@@ -37,9 +37,7 @@ export const delegationReportSchema = z
       z.object({
         decisionId: z.uuid(),
         decidedOn: z.string().describe('the Swedish calendar day the delegat decided'),
-        // TODO(case-comms): the case's diarienummer once applications and withdrawal cases carry
-        // caseNumber; until then the decision's own diary number.
-        caseNumber: z.string(),
+        caseNumber: z.string().describe('the diarienummer of the case'),
         reference: z.string().describe('the decision’s diary number'),
         kind: z.enum(DELEGATION_KINDS),
         kindTitle: z.string().describe('the kind of decision in the delegation order’s words'),
@@ -59,7 +57,7 @@ function item(order: DelegationOrder, r: DelegatedDecisionRow): DelegationReport
   return {
     decisionId: r.id,
     decidedOn: isoDate(r.decided_at),
-    caseNumber: r.reference,
+    caseNumber: r.case_number,
     reference: r.reference,
     kind: r.delegation_kind,
     kindTitle: order.decisions[r.delegation_kind].title,

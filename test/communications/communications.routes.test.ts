@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  finding,
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 
 // Kommunicering (förvaltningslagen 25 §) as its own step: a letter with the material and a deadline,
 // stored as sent, the answer or its absence recorded once, and no adverse decision while the
@@ -177,10 +183,10 @@ describe('kommunicering of an application', () => {
       status: 'pending_approval',
     });
     expect(d.body).not.toHaveProperty('communicatedOn');
-    // The letter (until it tells the whole kommunicering) says when the material was sent.
-    await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+    // The letter tells the kommunicering: when the material was sent and by when to answer.
+    await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
     const letter = await as(ctx, 'investigator').get(`/api/decisions/${d.body.id}/document`);
-    expect(letter.text).toContain('2026-11-26');
+    expect(letter.text).toContain('Ni fick ta del av underlaget den 26 november 2026 och hade till den');
   });
 
   it('without an answer: "no reply" only after the deadline, and a denial may then follow', async () => {
@@ -375,7 +381,7 @@ describe('kommunicering before a withdrawal', () => {
 
     // Once final, support is withdrawn: no new kommunicering about withdrawing it; a restoration
     // (in the association's favour, no kommunicering) continues the same case.
-    await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
     const after = await send({
       associationId: association.id,
       findingIds: [application.findings[0]!.id],

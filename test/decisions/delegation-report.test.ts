@@ -109,7 +109,7 @@ describe('the delegation report', () => {
     });
     expect(denied).toMatchObject({
       decidedOn: '2026-11-12',
-      caseNumber: expect.stringMatching(/^FK 2026\/\d{4}$/),
+      caseNumber: expect.stringMatching(/^HÄ 2026\/\d+$/),
       kind: 'grant_denial',
       kindTitle: 'Avslå ansökan om föreningsbidrag',
       outcome: 'denied',
@@ -149,7 +149,7 @@ describe('the delegation report', () => {
       ],
       [
         '2026-11-01',
-        expect.stringMatching(/^FK 2026\/\d{4}$/),
+        expect.stringMatching(/^HÄ 2026\/\d+$/),
         'Bevilja föreningsbidrag när ansökan uppfyller villkoren i stadens regler för föreningsstöd',
         'Bifall',
         'Syjuntan Tråden',
@@ -161,7 +161,7 @@ describe('the delegation report', () => {
       ],
       [
         '2026-11-12',
-        expect.stringMatching(/^FK 2026\/\d{4}$/),
+        expect.stringMatching(/^HÄ 2026\/\d+$/),
         'Avslå ansökan om föreningsbidrag',
         'Avslag',
         `'=HYPERLINK("http://x.test","Klicka"), Idrottsförening`,

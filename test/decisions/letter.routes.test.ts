@@ -1,5 +1,11 @@
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import {
+  finding,
+  grantApplication,
+  noConflict,
+  recordCommitteeDecision,
+  registerAssociation,
+} from '../support/fixtures';
 import { textOf } from '../web/web-support';
 import { communicatedApplication, communicatedWithdrawal } from '../support/communications';
 
@@ -95,7 +101,7 @@ describe('the letter of a denial', () => {
     });
     expect(d.status).toBe(201);
     expect(d.body.criteria).toEqual(expect.arrayContaining(['VBE-1', 'DEM-1']));
-    await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+    await as(ctx, 'coordinator').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
 
     const { html, text } = await letterText(d.body.id);
     expect(text).toContain('Hägersten-Älvsjö stadsdelsnämnd avslår er ansökan om föreningsbidrag.');
@@ -120,7 +126,7 @@ describe('the letter of a denial', () => {
     expect(text).not.toContain('utövar våld, tvång eller hot');
     expect(text).toContain('Vi har också prövat de övriga villkoren för stöd utan att finna något hinder.');
     expect(text).toContain(
-      'Test case_officer_2 har fattat beslutet på delegation från Hägersten-Älvsjö stadsdelsnämnd',
+      'Test coordinator har fattat beslutet på delegation från Hägersten-Älvsjö stadsdelsnämnd enligt punkt 4.1.3',
     );
     expect(text).toContain('Test case_officer har varit föredragande.');
     expect(text).toContain('Skicka det till Förvaltningsrätten i Uppsala.');
@@ -179,7 +185,7 @@ describe('the letter of an approval', () => {
       .post(`/api/applications/${applicationId}/decisions`)
       .send({ screeningId: s.id, outcome: 'approved', justification });
     expect(d.body.status).toBe('pending_approval');
-    await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).expect(200);
+    await as(ctx, 'case_officer_2').post(`/api/decisions/${d.body.id}/approve`).send(noConflict).expect(200);
     const { html, text } = await letterText(d.body.id);
     expect(text).toContain('beviljar er ansökan om föreningsbidrag.');
     expect(html).not.toContain('Träffen');
@@ -221,7 +227,7 @@ describe('the letter of a withdrawal', () => {
         communicationId,
       });
     expect(w.status).toBe(201);
-    await as(ctx, 'coordinator').post(`/api/decisions/${w.body.decisionId}/approve`).expect(200);
+    await recordCommitteeDecision(ctx, w.body.decisionId).expect(200);
     const { text } = await letterText(w.body.decisionId);
     expect(text).toContain(
       'Hägersten-Älvsjö stadsdelsnämnd beslutar att dra in allt stöd från nämnden till er förening',

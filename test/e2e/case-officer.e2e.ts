@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { orgNumber } from '../support/test-app';
+import { as, orgNumber } from '../support/test-app';
+import { finding, grantApplication, registerAssociation } from '../support/fixtures';
+import { communicatedApplication } from '../support/communications';
 import { expectAccessible, expectText, screenshot, signedInPage, startE2e, type E2e } from './e2e-support';
 
 // The decision flow end to end, in three people's hands: a case officer registers an association,
@@ -286,4 +288,94 @@ it('an investigator finds the decision with the filters, reads its record, repla
   await expectText(page.getByRole('table'), 'Kontrollen körd igen');
   await expectAccessible(page);
   await screenshot(page, '23-granskningskedja');
+});
+
+// Jäv and the letter a court reads, after rule set 2026.2 took effect: the coordinator who put the
+// association on the watchlist may not decide its case; another coordinator does, and the letter
+// states only the ground that decided it, the kommunicering, who decided and how to appeal — and
+// nothing about the watchlist.
+it('a delegat who created a watchlist entry among the hits is refused (jäv); another decides, and the letter is one a court can read', async () => {
+  const { ctx } = e2e;
+  ctx.clock.set('2026-12-03T09:00:00.000Z');
+  const a = await registerAssociation(ctx, { name: 'Nattkorpens Kamratförening' });
+  await as(ctx, 'coordinator')
+    .post('/api/watchlist')
+    .send({
+      subjectKind: 'organisation',
+      name: 'Nattkorpens Kamratförening',
+      aliases: [],
+      reason: 'Uppmanade till våld vid en demonstration (dom B 1234-25).',
+      source: 'Stockholms tingsrätt, dom B 1234-25',
+      reviewBy: '2027-06-30',
+    })
+    .expect(201);
+  const app = await as(ctx, 'case_officer')
+    .post('/api/applications')
+    .send(
+      grantApplication(a.id, {
+        findings: [
+          finding(),
+          finding({
+            category: 'violence_coercion_threats',
+            verified: false,
+            description: 'En medlem ska ha hotat en besökare.',
+            source: 'Anonymt tips',
+          }),
+        ],
+      }),
+    )
+    .expect(201);
+  const screening = await as(ctx, 'case_officer')
+    .post(`/api/applications/${app.body.id}/screenings`)
+    .expect(201);
+  expect(screening.body.ruleSet.version).toBe('2026.2');
+  expect(screening.body.watchlist.hits.length).toBeGreaterThan(0);
+  const communicationId = await communicatedApplication(ctx, app.body.id);
+  const proposed = await as(ctx, 'case_officer')
+    .post(`/api/applications/${app.body.id}/decisions`)
+    .send({
+      screeningId: screening.body.id,
+      outcome: 'denied',
+      justification: 'Föreningens ordförande uppmanade till våld mot meningsmotståndare vid ett möte.',
+      communicationId,
+    })
+    .expect(201);
+
+  const jav = await signedInPage(e2e, 'coordinator');
+  await jav.goto(`/beslut/${proposed.body.id}`);
+  await jav.getByLabel('Jag är inte jävig').check();
+  await jav.getByRole('button', { name: 'Fatta beslutet' }).click();
+  await expectText(
+    jav.locator('main'),
+    'Du är jävig: du har själv lagt upp en post i bevakningslistan som gav träff i ärendet.',
+  );
+  await expectAccessible(jav);
+  await screenshot(jav, '16-jav');
+  await jav.context().close();
+
+  const page = await signedInPage(e2e, 'coordinator_2');
+  await page.goto(`/beslut/${proposed.body.id}`);
+  await page.getByLabel('Jag är inte jävig').check();
+  await page.getByRole('button', { name: 'Fatta beslutet' }).click();
+  await expectText(page.getByRole('status'), 'Du har fattat beslutet.');
+  const href = await page.getByRole('link', { name: /Öppna beslutsbrevet/ }).getAttribute('href');
+  await page.goto(href!);
+  const letter = page.locator('main');
+  await expectText(letter, `Diarienummer ${app.body.caseNumber}`);
+  await expectText(letter, 'uppmuntrar eller möjliggör våldsbejakande extremism');
+  await expectText(letter, 'Stockholms stads regler för föreningsstöd');
+  await expectText(letter, 'Vi har också prövat de övriga villkoren för stöd utan att finna något hinder.');
+  await expectText(
+    letter,
+    /Ni fick ta del av underlaget den 27 november 2026 och hade till den 11 december 2026/,
+  );
+  await expectText(letter, 'Ni svarade den 3 december 2026.');
+  await expectText(letter, /Test coordinator_2 har fattat beslutet på delegation .* enligt punkt 4\.1\.3/);
+  await expectText(letter, 'Test case_officer har varit föredragande.');
+  await expectText(letter, 'laglighetsprövning');
+  await expectText(letter, 'Förvaltningsrätten i Stockholm');
+  const words = (await page.content()).toLowerCase();
+  // Only the deciding ground: the unverified threat (a refer rule) and the watchlist are not in it.
+  expect(words).not.toMatch(/bevakningslist|rekommend|sha256|hotat en besökare|handlingsplan|arvsfonden/);
+  await screenshot(page, '17-beslutsbrev-2026-2');
 });

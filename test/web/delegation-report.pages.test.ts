@@ -36,7 +36,7 @@ it('shows this month’s delegated decisions by default, with a CSV download of 
   const text = textOf(page.text);
   expect(text).toContain('Delegationsbeslut 2026-11-01–2026-11-26, Hägersten-Älvsjö stadsdelsnämnd');
   expect(text).toMatch(
-    /2026-11-26 FK 2026\/\d{4} Avslå ansökan om föreningsbidrag Kvarterets Schackklubb \d{6}-\d{4} Test coordinator 4\.1\.3 Test case_officer/,
+    /2026-11-26 HÄ 2026\/\d+ Avslå ansökan om föreningsbidrag Kvarterets Schackklubb \d{6}-\d{4} Test coordinator 4\.1\.3 Test case_officer/,
   );
   const link = decodeEntities(/href="(\/delegationsbeslut\/csv\?[^"]+)"/.exec(page.text)![1]!);
   expect(link).toBe('/delegationsbeslut/csv?from=2026-11-01&to=2026-11-26');
