@@ -25,7 +25,7 @@ describe('rule set 2026.2: grounds', () => {
     expect(rules.length).toBe(ruleSet.rules.length);
     for (const r of rules) {
       expect(r.legalBasis).toMatch(
-        /^Stockholms stads regler för föreningsstöd, avsnitt \[anges av kommunen\] om /,
+        /^Stockholms stads regler för föreningsstöd, avsnittet om /,
       );
       expect(r.legalBasis).toContain('kommunallagen (2017:725) 2 kap. 1 §');
       expect(r.legalBasis).toContain('förvaltningslagen (2017:900) 5 §');
