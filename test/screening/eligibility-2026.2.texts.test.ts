@@ -24,9 +24,7 @@ describe('rule set 2026.2: grounds', () => {
   test('every rule rests on the municipality’s own rules, with the section left for the municipality to write', () => {
     expect(rules.length).toBe(ruleSet.rules.length);
     for (const r of rules) {
-      expect(r.legalBasis).toMatch(
-        /^Stockholms stads regler för föreningsstöd, avsnittet om /,
-      );
+      expect(r.legalBasis).toMatch(/^Stockholms stads regler för föreningsstöd, avsnittet om /);
       expect(r.legalBasis).toContain('kommunallagen (2017:725) 2 kap. 1 §');
       expect(r.legalBasis).toContain('förvaltningslagen (2017:900) 5 §');
     }
