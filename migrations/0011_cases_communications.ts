@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('document_sha256', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
-    .addCheckConstraint('communications_deadline_after_sending', sql`reply_by > sent_on`)
+    .addCheckConstraint('communications_deadline_not_before_sending', sql`reply_by >= sent_on`)
     .addCheckConstraint(
       'communications_reply_fields',
       sql`((status = 'replied') = (reply_received_on is not null and reply_summary is not null))

@@ -67,14 +67,8 @@ export const approveBody = z
         message: 'required: confirm that you have no conflict of interest (jäv)',
       });
     }
-    if (b.noConflictOfInterest !== undefined && b.committee !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['committee'],
-        message:
-          'give noConflictOfInterest (a delegat decides) or committee (the committee decided), not both',
-      });
-    }
+    // Both may come together: the coordinator recording the committee's decision may also confirm
+    // no jäv (outside clients send it so); the committee body decides which path is taken.
   });
 export type ApproveInput = z.output<typeof approveBody>;
 

@@ -7,6 +7,7 @@ import {
   recordCommitteeDecision,
   registerAssociation,
 } from '../support/fixtures';
+import { textOf } from '../web/web-support';
 
 // Kommunicering (förvaltningslagen 25 §) as its own step: a letter with the material and a deadline,
 // stored as sent, the answer or its absence recorded once, and no adverse decision while the
@@ -125,6 +126,19 @@ describe('kommunicering of an application', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('may rest on the case’s documents alone, with a deadline on the day it is sent (the association was told in person)', async () => {
+    const association = await registerAssociation(ctx);
+    const res = await send({ associationId: association.id, findingIds: [], replyBy: '2026-11-26' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ sentOn: '2026-11-26', replyBy: '2026-11-26', status: 'awaiting_reply' });
+    const letter = await as(ctx, 'case_officer').get(`/api/communications/${res.body.id}/document`);
+    expect(textOf(letter.text)).toContain('Underlaget är handlingarna i ärendet.');
+    const reply = await as(ctx, 'case_officer')
+      .post(`/api/communications/${res.body.id}/reply`)
+      .send({ receivedOn: '2026-11-26', summary: 'Föreningen har inget att tillägga.' });
+    expect(reply.status).toBe(200);
   });
 
   it('takes a deadline of exactly three months, and refuses a finding of another application', async () => {
