@@ -194,7 +194,7 @@ it('registers, applies, records a finding, screens, reads the reasons and denies
   await expectText(page.getByRole('region', { name: 'Väntar på mitt beslut' }), /FK 2026\/\d{4}: Avslås/);
   await expectAccessible(page);
   await screenshot(page, '07-arbetsko');
-});
+}, 240_000); // the longest flow: about 90 s on a loaded machine
 
 it('a case officer without delegation may not decide the denial; the coordinator, as delegat, does from the work queue, and the letter is the stored one', async () => {
   const page = await signedInPage(e2e, 'coordinator');
@@ -381,4 +381,4 @@ it('a delegat who created a watchlist entry among the hits is refused (jäv); an
   // Only the deciding ground: the unverified threat (a refer rule) and the watchlist are not in it.
   expect(words).not.toMatch(/bevakningslist|rekommend|sha256|hotat en besökare|handlingsplan|arvsfonden/);
   await screenshot(page, '17-beslutsbrev-2026-2');
-});
+}, 180_000);
