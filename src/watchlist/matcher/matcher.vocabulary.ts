@@ -1,9 +1,24 @@
 // The distinct tokens of the indexed names: their document frequency (for IDF), their postings
-// (which entries contain them) and a deletion index for typos. Typos are looked up among the
-// tokens, never among the entries, so their cost does not grow with the list.
+// (which entries contain them) and a typo index. Typos are looked up among the tokens, never among
+// the entries, so their cost does not grow with the list.
+//
+// The typo index has two halves. A token of up to MAX_DELETION_TOKEN letters is indexed by its
+// deletion neighbourhood (every string up to two deletions away), which finds neighbours fast but
+// grows with the square of the length: a 300-letter token has 45,000 of them, a 2,000-letter one two
+// million. A longer token is cut into SEGMENTS pieces instead: two strings at most two edits apart
+// (an edit being an insertion, deletion, substitution or transposition) differ in at most four of
+// them, so one piece of the indexed token appears unchanged in the query, shifted by at most two
+// places. Indexing costs five hashes and a lookup about a hundred, whatever the length.
 import { HashMultimap } from './hash-multimap';
+import { MAX_DELETION_TOKEN, MAX_FUZZY_CHECKS } from './matcher.constants';
+import { matcherWork } from './matcher.work';
 import { LEXICON } from './normalise.lexicon';
 import { allowedEdits, tokenSimilarity } from './similarity';
+
+/** Pieces a long token is cut into: one more than the pieces two edits can break. */
+const SEGMENTS = 5;
+/** Most edits two tokens may differ by (allowedEdits never gives more). */
+const MAX_EDITS = 2;
 
 export interface Expansion {
   tokenId: number;
@@ -13,27 +28,99 @@ export interface Expansion {
   translit?: boolean;
 }
 
+const BASE = 0x01000193;
+
+/** Spreads a polynomial hash over all bits and mixes in the length; never 0 (an empty slot). */
+function finish(h: number, length: number): number {
+  h = Math.imul(h ^ length, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
+}
+
 /**
  * Hashes of every string obtained by deleting up to `depth` (at most 2) characters, the string
- * itself included. Hashed straight from the char codes: building the strings cost 20 times more.
+ * itself included. A polynomial hash is put together from prefix and suffix hashes, so each of the
+ * n²/2 strings costs a few multiplications rather than its length (building the strings cost 20
+ * times more again). Equal strings hash equal whichever letters were deleted.
  */
 export function deletionHashes(s: string, depth: number): number[] {
   const n = s.length;
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
-  const out = new Set<number>();
-  const hashSkipping = (a: number, b: number): number => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) {
-      if (i === a || i === b) continue;
-      h ^= codes[i]!;
-      h = Math.imul(h, 0x01000193);
+  const pow = new Int32Array(n + 1);
+  const prefix = new Int32Array(n + 1);
+  const suffix = new Int32Array(n + 1);
+  pow[0] = 1;
+  for (let i = 0; i < n; i++) {
+    pow[i + 1] = Math.imul(pow[i]!, BASE);
+    prefix[i + 1] = (Math.imul(prefix[i]!, BASE) + s.charCodeAt(i)) | 0;
+  }
+  for (let i = n - 1; i >= 0; i--)
+    suffix[i] = (Math.imul(s.charCodeAt(i), pow[n - 1 - i]!) + suffix[i + 1]!) | 0;
+  matcherWork.units += n + (depth >= 1 ? n : 0) + (depth >= 2 ? (n * (n - 1)) / 2 : 0);
+  const out = new Set<number>([finish(prefix[n]!, n)]);
+  if (depth >= 1) {
+    for (let a = 0; a < n; a++)
+      out.add(finish((Math.imul(prefix[a]!, pow[n - a - 1]!) + suffix[a + 1]!) | 0, n - 1));
+  }
+  if (depth >= 2) {
+    for (let a = 0; a < n; a++) {
+      // The hash of s[0, a) followed by s(a, b), grown one letter at a time as b moves right.
+      let head = prefix[a]!;
+      for (let b = a + 1; b < n; b++) {
+        out.add(finish((Math.imul(head, pow[n - b - 1]!) + suffix[b + 1]!) | 0, n - 2));
+        head = (Math.imul(head, BASE) + s.charCodeAt(b)) | 0;
+      }
     }
-    return h >>> 0 || 1;
-  };
-  out.add(hashSkipping(-1, -1));
-  if (depth >= 1) for (let a = 0; a < n; a++) out.add(hashSkipping(a, -1));
-  if (depth >= 2) for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) out.add(hashSkipping(a, b));
+  }
+  return [...out];
+}
+
+/** Where the pieces of a token of length n start, and how long each is (the first ones get the remainder). */
+function segmentsOf(n: number): Array<[number, number]> {
+  const base = Math.floor(n / SEGMENTS);
+  const extra = n % SEGMENTS;
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < SEGMENTS; i++) {
+    const len = base + (i < extra ? 1 : 0);
+    out.push([start, len]);
+    start += len;
+  }
+  return out;
+}
+
+/** Hash of piece `i` of a token of length `n`, read from `s` at `from`. */
+function segmentHash(s: string, from: number, len: number, n: number, i: number): number {
+  let h = Math.imul(0x811c9dc5 ^ (n * SEGMENTS + i), 0x01000193);
+  for (let k = from; k < from + len; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  matcherWork.units += len;
+  return h >>> 0 || 1;
+}
+
+/** Hashes under which a long token is indexed: its pieces. */
+export function segmentHashes(s: string): number[] {
+  return segmentsOf(s.length).map(([from, len], i) => segmentHash(s, from, len, s.length, i));
+}
+
+/**
+ * Hashes a query token looks up to find indexed long tokens within two edits: for every length such
+ * a token can have, every piece, read at every shift of up to two places.
+ */
+export function segmentProbes(q: string): number[] {
+  const m = q.length;
+  const out = new Set<number>();
+  for (let n = Math.max(MAX_DELETION_TOKEN + 1, m - MAX_EDITS); n <= m + MAX_EDITS; n++) {
+    segmentsOf(n).forEach(([start, len], i) => {
+      for (let d = -MAX_EDITS; d <= MAX_EDITS; d++) {
+        const from = start + d;
+        if (from >= 0 && from + len <= m) out.add(segmentHash(q, from, len, n, i));
+      }
+    });
+  }
   return [...out];
 }
 
@@ -90,6 +177,8 @@ export class Vocabulary {
   private log = new Int32Array(1 << 16);
   private logLength = 0;
   private readonly deletions = new HashMultimap(1 << 16);
+  /** Pieces of the tokens longer than MAX_DELETION_TOKEN. */
+  private readonly segments = new HashMultimap(1 << 10);
   /**
    * The largest df an ordinary (non-lexicon) token has had. Bounds how light an unpaired distinctive
    * word can be; never lowered on removal, which only loosens the bound.
@@ -138,7 +227,28 @@ export class Vocabulary {
   }
 
   private indexDeletions(form: string, id: number): void {
+    if (form.length > MAX_DELETION_TOKEN) {
+      for (const h of segmentHashes(form)) this.segments.add(h, id);
+      return;
+    }
     for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.add(h, id);
+  }
+
+  /** Calls `fn` once for every token that may be within typo distance of `form`. */
+  private forEachNeighbour(form: string, fn: (id: number) => void): void {
+    const seen = new Set<number>();
+    const visit = (id: number): void => {
+      if (seen.has(id) || seen.size >= MAX_FUZZY_CHECKS) return;
+      seen.add(id);
+      fn(id);
+    };
+    // Indexed tokens are at most two letters longer or shorter than the query token.
+    if (form.length <= MAX_DELETION_TOKEN + MAX_EDITS) {
+      for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.forEach(h, visit);
+    }
+    if (form.length + MAX_EDITS > MAX_DELETION_TOKEN) {
+      for (const h of segmentProbes(form)) this.segments.forEach(h, visit);
+    }
   }
 
   addPosting(tokenId: number, slot: number, occurrences: number): void {
@@ -159,6 +269,16 @@ export class Vocabulary {
   postingsOf(tokenId: number): number[] {
     if (this.logLength > 0) this.mergeLog();
     return this.postings[tokenId]!;
+  }
+
+  /** Merges the postings added since the last read. */
+  flush(): void {
+    if (this.logLength > 0) this.mergeLog();
+  }
+
+  /** Postings added and not yet merged. */
+  get pendingPostings(): number {
+    return this.logLength / 2;
   }
 
   /** Moves the log into the lists: grouped by token (counting sort), then appended or merged. */
@@ -212,24 +332,22 @@ export class Vocabulary {
     const found = new Map<number, Expansion>();
     const self = this.ids.get(key);
     for (const form of full === undefined ? [key] : [key, full]) {
-      for (const h of deletionHashes(form, allowedEdits(form.length))) {
-        this.deletions.forEach(h, (id) => {
-          if (id === self || this.df[id] === 0) return;
-          for (const other of [this.keys[id]!, this.fullOf[id]]) {
-            if (other === undefined) continue;
-            const sim = tokenSimilarity(form, other);
-            const known = found.get(id);
-            if (sim && (!known || sim.similarity > known.similarity)) {
-              found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
-            }
+      this.forEachNeighbour(form, (id) => {
+        if (id === self || this.df[id] === 0) return;
+        for (const other of [this.keys[id]!, this.fullOf[id]]) {
+          if (other === undefined) continue;
+          const sim = tokenSimilarity(form, other);
+          const known = found.get(id);
+          if (sim && (!known || sim.similarity > known.similarity)) {
+            found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
           }
-        });
-      }
+        }
+      });
     }
     return [...found.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
   get deletionBytes(): number {
-    return this.deletions.byteLength;
+    return this.deletions.byteLength + this.segments.byteLength;
   }
 }
