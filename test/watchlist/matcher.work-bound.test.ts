@@ -8,6 +8,13 @@ import { prng } from '../bench/synthetic-names';
 // is measured in the matcher's own units (src/watchlist/matcher/matcher.work.ts), which a busy
 // machine cannot blur; a generous wall-clock bound beside it shows what a user would notice.
 
+/**
+ * Wall-clock bound: generous, because the machine tests run on may be shared (the work counts are
+ * the real measure). Before the fix the 2,000-letter alias alone took 21 s to add and minutes to
+ * search for; the fifty 300-letter aliases 5 s.
+ */
+const WALL_MS = 15_000;
+
 const random = prng(14);
 const letters = 'abcdefghijklmnopqrstuvwxyzåäö';
 const word = (length: number): string =>
@@ -41,12 +48,12 @@ describe('the matcher bounds its work per entry and per query', () => {
     const entry: MatchableEntry = { id: 'big', subjectKind: 'organisation', name: aliases[0]!, aliases };
     const { units, ms } = timed(() => index.add(entry));
     expect(units).toBeLessThan(10_000_000);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(WALL_MS);
     // …and searching with one of those names, the longest query there can be, is bounded too.
     const search = timed(() => index.search({ name: aliases[7]! }));
     expect(search.result[0]?.entryId).toBe('big');
     expect(search.units).toBeLessThan(10_000_000);
-    expect(search.ms).toBeLessThan(2_000);
+    expect(search.ms).toBeLessThan(WALL_MS);
   });
 
   it('stays bounded for a name far past the limits (the matcher does not rely on them)', () => {
@@ -61,10 +68,11 @@ describe('the matcher bounds its work per entry and per query', () => {
       }),
     );
     expect(units).toBeLessThan(5_000_000);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(WALL_MS);
     const search = timed(() => index.search({ name: alias }));
     expect(search.result.map((h) => h.entryId)).toEqual(['huge']);
     expect(search.units).toBeLessThan(5_000_000);
+    expect(search.ms).toBeLessThan(WALL_MS);
   });
 
   it('answers a query of many repeated words against entries of many repeated words within budget', () => {
@@ -83,7 +91,7 @@ describe('the matcher bounds its work per entry and per query', () => {
     const search = timed(() => index.search({ name: repeated }, { limit: 50 }));
     expect(search.result.length).toBe(50);
     expect(search.units).toBeLessThan(4_000_000);
-    expect(search.ms).toBeLessThan(5_000);
+    expect(search.ms).toBeLessThan(WALL_MS);
   });
 });
 
