@@ -22,17 +22,19 @@ function csv(): string {
   const reviewBy = isoDaysAhead(300);
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['subject_kind,name,aliases,org_number,category,reason,source,review_by'];
+  // About 65–80 bytes a line, as in the issue's file (12.8 MB for 200,000 lines before the category
+  // column): an org number on a quarter of the lines, aliases on an eighth.
   for (let i = 0; i < LINES; i++) {
     const e = gen.entry(i);
     lines.push(
       [
         e.subjectKind,
         quote(e.name),
-        quote(e.aliases.join('|')),
-        e.orgNumber ?? '',
-        'supports_violent_extremism',
-        quote(`Uppmanar till våld vid möten, se källan (rad ${i + 2})`),
-        quote(`Säkerhetspolisens lägesbild 2026, bilaga ${i % 97}`),
+        i % 8 === 0 ? quote(e.aliases.join('|')) : '',
+        i % 4 === 0 ? (e.orgNumber ?? '') : '',
+        'discrimination',
+        'hot',
+        'tips',
         reviewBy,
       ].join(','),
     );
@@ -98,13 +100,14 @@ export async function runImportBench(): Promise<void> {
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
     const started = performance.now();
-    const job = (await (
-      await fetch(`${base}/api/watchlist/imports?filename=bench.csv`, {
-        method: 'POST',
-        headers: { ...auth(coordinator), 'content-type': 'text/csv' },
-        body,
-      })
-    ).json()) as { id: string };
+    const answer = await fetch(`${base}/api/watchlist/imports?filename=bench.csv`, {
+      method: 'POST',
+      headers: { ...auth(coordinator), 'content-type': 'text/csv' },
+      body,
+    });
+    if (answer.status !== 202)
+      throw new Error(`the import was not started: ${answer.status} ${await answer.text()}`);
+    const job = (await answer.json()) as { id: string };
     const accepted = performance.now() - started;
 
     let done = false;
