@@ -12,13 +12,38 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/connection';
 import { prepareDeps } from '../src/startup';
 import { REFER_THRESHOLD } from '../src/watchlist/matcher';
+import { FINDING_CATEGORIES } from '../src/shared/finding-categories';
 import { parseCsv } from '../src/watchlist/watchlist.csv';
-import { importCsv } from '../src/watchlist/watchlist.service';
+import { importCsv } from '../src/watchlist/watchlist.import';
 
 interface Tally {
   n: number;
   referred: number;
   top1: number;
+}
+
+/**
+ * The import format now has a `category` column (issue 11 point 7). A set written before it gets
+ * one: the `reason` when that names a finding category (the dev set's reasons do), else VBE's.
+ */
+function withCategory(text: string): string {
+  const { records } = parseCsv(text);
+  const header = records[0]!.fields;
+  if (header.includes('category')) return text;
+  const reason = column(header, 'reason');
+  const categories: readonly string[] = FINDING_CATEGORIES;
+  const quote = (f: string) => `"${f.replace(/"/g, '""')}"`;
+  return [
+    [...header, 'category'],
+    ...records
+      .slice(1)
+      .map((r) => [
+        ...r.fields,
+        categories.includes(r.fields[reason]!) ? r.fields[reason]! : 'supports_violent_extremism',
+      ]),
+  ]
+    .map((fields) => fields.map(quote).join(','))
+    .join('\n');
 }
 
 function column(header: string[], name: string): number {
@@ -33,7 +58,7 @@ async function main(): Promise<void> {
   const showFailures = args.includes('--failures');
   if (!dir) throw new Error('usage: npm run eval:matching -- DIR [--failures]');
 
-  const watchlistText = readFileSync(join(dir, 'watchlist.csv'), 'utf8');
+  const watchlistText = withCategory(readFileSync(join(dir, 'watchlist.csv'), 'utf8'));
   // `ref` is not part of the import format: map it to the entry id by line, for evaluation only.
   const { records } = parseCsv(watchlistText);
   const header = records[0]!.fields;
@@ -56,13 +81,13 @@ async function main(): Promise<void> {
     pino({ level: 'silent' }),
   );
   const buildStart = performance.now();
-  const imported = await importCsv(deps, 'eval', watchlistText);
+  const imported = await importCsv(deps, 'eval', watchlistText, { keepEntries: true });
   const lineOf = new Map<string, number>();
   // importCsv returns the entries in file order, one per accepted line.
   const acceptedLines = [...refByLine.keys()].filter(
     (line) => !imported.rejected.some((r) => r.line === line),
   );
-  imported.entries.forEach((e, i) => lineOf.set(e.id, acceptedLines[i]!));
+  imported.entries!.forEach((e, i) => lineOf.set(e.id, acceptedLines[i]!));
   await deps.watchlist.refresh();
   const buildMs = performance.now() - buildStart;
   const refOf = (entryId: string) => refByLine.get(lineOf.get(entryId)!);
@@ -142,13 +167,13 @@ async function main(): Promise<void> {
   for (const r of rows.slice(1)) console.log(fmt(r));
   console.log('');
   console.log(
-    `recall (match referred)          ${pct(overall.match.referred, overall.match.n)}  (target ≥ 0.98)`,
+    `recall (match referred)          ${pct(overall.match.referred, overall.match.n)}  (target ≥ 0.99)`,
   );
   console.log(
-    `false-positive rate (no_match)   ${pct(overall.no_match.referred, overall.no_match.n)}  (target ≤ 0.02)`,
+    `false-positive rate (no_match)   ${pct(overall.no_match.referred, overall.no_match.n)}  (target ≤ 0.01)`,
   );
   console.log(
-    `top-1 accuracy (match)           ${pct(overall.match.top1, overall.match.n)}  (target ≥ 0.97)`,
+    `top-1 accuracy (match)           ${pct(overall.match.top1, overall.match.n)}  (target ≥ 0.99)`,
   );
 }
 

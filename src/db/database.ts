@@ -4,7 +4,11 @@ import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
 import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
-import type { WatchlistEntriesTable, WatchlistStateTable } from '../watchlist/watchlist.table';
+import type {
+  WatchlistEntriesTable,
+  WatchlistImportsTable,
+  WatchlistStateTable,
+} from '../watchlist/watchlist.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
 import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
@@ -27,6 +31,7 @@ export interface Database {
   screening_reasons: ScreeningReasonsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_state: WatchlistStateTable;
+  watchlist_imports: WatchlistImportsTable;
   reminders: RemindersTable;
   outbox: OutboxTable;
   decisions: DecisionsTable;

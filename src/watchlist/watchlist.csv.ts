@@ -1,99 +1,19 @@
-// CSV import of watchlist entries: an RFC 4180 reader that keeps line numbers, and validation of
-// each row on its own, so one bad line is reported by number and the others still import.
+// CSV import of watchlist entries: validation of each row on its own (read by watchlist.csv-reader.ts, which
+// keeps line numbers), so one bad line is reported by number and the others still import.
 import { z } from 'zod';
+import { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-categories';
 import { parseOrgNumber } from '../shared/swedish-ids';
+import { csvRecords, type LineError } from './watchlist.csv-reader';
+import { LIMIT_MESSAGES, WATCHLIST_LIMITS } from './watchlist.limits';
 
-export interface CsvRecord {
-  /** 1-based line of the file where the record starts (a quoted field may span lines). */
-  line: number;
-  fields: string[];
-}
-
-export interface LineError {
-  line: number;
-  error: string;
-}
-
-/**
- * Reads CSV as RFC 4180 has it: comma-separated, fields optionally in double quotes, a quote inside
- * a quoted field doubled, records ended by CRLF or LF. A leading byte-order mark is dropped and blank
- * lines are skipped. A malformed record is reported and reading resumes on the next line.
- */
-export function parseCsv(text: string): { records: CsvRecord[]; errors: LineError[] } {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  const errors: LineError[] = [];
-  let i = 0;
-  let line = 1;
-  const atEndOfRecord = (): boolean => i >= src.length || src[i] === '\n' || src[i] === '\r';
-  const skipNewline = (): void => {
-    if (src[i] === '\r') i++;
-    if (src[i] === '\n') i++;
-    line++;
-  };
-
-  while (i < src.length) {
-    const start = line;
-    const fields: string[] = [];
-    let error: string | null = null;
-    for (;;) {
-      let field = '';
-      if (src[i] === '"') {
-        i++;
-        for (;;) {
-          if (i >= src.length) {
-            error = 'unterminated quoted field';
-            break;
-          }
-          const c = src[i]!;
-          if (c === '"') {
-            if (src[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          if (c === '\r' || c === '\n') {
-            if (c === '\r' && src[i + 1] === '\n') i++;
-            field += '\n';
-            line++;
-            i++;
-            continue;
-          }
-          field += c;
-          i++;
-        }
-        if (!error && !atEndOfRecord() && src[i] !== ',')
-          error = 'unexpected character after a closing quote';
-      } else {
-        while (!atEndOfRecord() && src[i] !== ',') field += src[i++];
-      }
-      if (error) break;
-      fields.push(field);
-      if (src[i] === ',') {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (error) {
-      errors.push({ line: start, error });
-      while (!atEndOfRecord()) i++;
-    } else if (!(fields.length === 1 && fields[0]!.trim() === '')) {
-      records.push({ line: start, fields });
-    }
-    if (i < src.length) skipNewline();
-  }
-  return { records, errors };
-}
+export { csvRecords, parseCsv, type CsvRecord, type LineError } from './watchlist.csv-reader';
 
 export const WATCHLIST_CSV_COLUMNS = [
   'subject_kind',
   'name',
   'aliases',
   'org_number',
+  'category',
   'reason',
   'source',
   'review_by',
@@ -130,13 +50,21 @@ function rowSchema(options: WatchlistCsvOptions) {
     subject_kind: z.enum(['organisation', 'person'], {
       error: 'subject_kind must be "organisation" or "person"',
     }),
-    name: z.string().trim().min(1, 'name is empty').max(300, 'name is longer than 300 characters'),
-    aliases: z.string().transform((s) =>
-      s
-        .split('|')
-        .map((a) => a.trim())
-        .filter((a) => a !== ''),
-    ),
+    name: z.string().trim().min(1, 'name is empty').max(WATCHLIST_LIMITS.name, LIMIT_MESSAGES.name),
+    aliases: z
+      .string()
+      .transform((s) =>
+        s
+          .split('|')
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+      )
+      .superRefine((aliases, ctx) => {
+        if (aliases.length > WATCHLIST_LIMITS.aliases)
+          ctx.addIssue({ code: 'custom', message: LIMIT_MESSAGES.aliases });
+        if (aliases.some((a) => a.length > WATCHLIST_LIMITS.name))
+          ctx.addIssue({ code: 'custom', message: LIMIT_MESSAGES.alias });
+      }),
     org_number: z.string().transform((s, ctx) => {
       if (s.trim() === '') return null;
       const parsed = parseOrgNumber(s);
@@ -144,8 +72,20 @@ function rowSchema(options: WatchlistCsvOptions) {
       ctx.addIssue({ code: 'custom', message: `org_number: ${parsed.error}` });
       return z.NEVER;
     }),
-    reason: z.string().trim().min(1, 'reason is empty'),
-    source: z.string().trim().min(1, 'source is empty'),
+    category: z
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        if ((FINDING_CATEGORIES as readonly string[]).includes(s)) return s as FindingCategory;
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            s === '' ? 'category is empty' : `category must be one of ${FINDING_CATEGORIES.join(', ')}`,
+        });
+        return z.NEVER;
+      }),
+    reason: z.string().trim().min(1, 'reason is empty').max(WATCHLIST_LIMITS.reason, LIMIT_MESSAGES.reason),
+    source: z.string().trim().min(1, 'source is empty').max(WATCHLIST_LIMITS.source, LIMIT_MESSAGES.source),
     review_by: z
       .string()
       .trim()
@@ -166,6 +106,7 @@ export interface WatchlistCsvRow {
   aliases: string[];
   /** Normalised as NNNNNN-NNNN, or null. */
   orgNumber: string | null;
+  category: FindingCategory;
   reason: string;
   source: string;
   reviewBy: string;
@@ -176,45 +117,73 @@ export interface WatchlistCsvResult {
   rejected: LineError[];
 }
 
-/** Parses an import file. Columns may come in any order; columns not in the import format are ignored. */
-export function parseWatchlistCsv(text: string, options: WatchlistCsvOptions): WatchlistCsvResult {
-  const { records, errors } = parseCsv(text);
-  const rejected: LineError[] = [...errors];
-  const rows: WatchlistCsvResult['rows'] = [];
-  const [header, ...body] = records;
-  if (!header || header.line !== 1) {
-    return { rows, rejected: [{ line: 1, error: 'the first line must be the header' }, ...rejected] };
-  }
-  const names = header.fields.map((f) => f.trim().toLowerCase());
-  const missing = WATCHLIST_CSV_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0)
-    return { rows, rejected: [{ line: 1, error: `header lacks column(s): ${missing.join(', ')}` }] };
+export type WatchlistCsvItem = { line: number; value: WatchlistCsvRow } | LineError;
 
+/**
+ * Reads an import file row by row, in file order: each valid row, or a rejected line with what is
+ * wrong with it. Columns may come in any order; columns not in the import format are ignored. A
+ * header without the format's columns rejects the whole file at line 1.
+ */
+export function* readWatchlistCsv(text: string, options: WatchlistCsvOptions): Generator<WatchlistCsvItem> {
   const schema = rowSchema(options);
-  for (const rec of body) {
-    if (rec.fields.length !== names.length) {
-      rejected.push({ line: rec.line, error: `expected ${names.length} fields, found ${rec.fields.length}` });
+  let names: string[] | null = null;
+  let columns: number[] = [];
+  for (const rec of csvRecords(text)) {
+    if (names === null) {
+      if ('error' in rec || rec.line !== 1) {
+        // No header: nothing can be read, but the file's malformed lines are still named.
+        yield { line: 1, error: 'the first line must be the header' };
+        for (const other of csvRecords(text)) if ('error' in other) yield other;
+        return;
+      }
+      names = rec.fields.map((f) => f.trim().toLowerCase());
+      const missing = WATCHLIST_CSV_COLUMNS.filter((c) => !names!.includes(c));
+      if (missing.length > 0) {
+        yield { line: 1, error: `header lacks column(s): ${missing.join(', ')}` };
+        return;
+      }
+      columns = WATCHLIST_CSV_COLUMNS.map((c) => names!.indexOf(c));
       continue;
     }
-    const raw = Object.fromEntries(WATCHLIST_CSV_COLUMNS.map((c) => [c, rec.fields[names.indexOf(c)]!]));
+    if ('error' in rec) {
+      yield rec;
+      continue;
+    }
+    if (rec.fields.length !== names.length) {
+      yield { line: rec.line, error: `expected ${names.length} fields, found ${rec.fields.length}` };
+      continue;
+    }
+    const raw = Object.fromEntries(WATCHLIST_CSV_COLUMNS.map((c, k) => [c, rec.fields[columns[k]!]!]));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ line: rec.line, error: parsed.error.issues.map((i) => i.message).join('; ') });
+      yield { line: rec.line, error: parsed.error.issues.map((i) => i.message).join('; ') };
       continue;
     }
     const v = parsed.data;
-    rows.push({
+    yield {
       line: rec.line,
       value: {
         subjectKind: v.subject_kind,
         name: v.name,
         aliases: v.aliases,
         orgNumber: v.org_number,
+        category: v.category,
         reason: v.reason,
         source: v.source,
         reviewBy: v.review_by,
       },
-    });
+    };
+  }
+  if (names === null) yield { line: 1, error: 'the first line must be the header' };
+}
+
+/** Parses an import file at once (see readWatchlistCsv); rejected lines in line order. */
+export function parseWatchlistCsv(text: string, options: WatchlistCsvOptions): WatchlistCsvResult {
+  const rows: WatchlistCsvResult['rows'] = [];
+  const rejected: LineError[] = [];
+  for (const item of readWatchlistCsv(text, options)) {
+    if ('error' in item) rejected.push(item);
+    else rows.push(item);
   }
   rejected.sort((a, b) => a.line - b.line);
   return { rows, rejected };

@@ -9,15 +9,27 @@ import type {
   WatchlistView,
 } from '../screening/screening.watchlist-port';
 import { MATCHER_VERSION, MatcherIndex, type MatchHit, type MatchQuery } from './matcher';
-import { currentVersion, entriesChangedSince } from './watchlist.repository';
+import { currentVersion, entriesChangedAfter } from './watchlist.repository';
+import { TimeSlicer } from './watchlist.slices';
 import type { WatchlistEntryRow } from './watchlist.table';
 
-const LOAD_BATCH = 5000;
+/** Rows read per statement while loading. */
+const LOAD_PAGE = 2000;
+/** Postings merged once this many are waiting, so no single merge is long. */
+const FLUSH_POSTINGS = 1 << 16;
 
 /**
  * The in-memory matcher index, kept equal to the database's active entries. Before each use it reads
  * the watchlist version (one indexed row); if another instance (or this one) changed the list, it
  * loads just the entries changed since. The database stays authoritative: this is a cache.
+ *
+ * Loading never holds the event loop or the database for long (issue 14 point 2): changed rows are
+ * read a page per statement, outside any transaction, and applied a slice of milliseconds at a time.
+ * New entries go in hidden and retired ones stay visible until the end of the load, when one
+ * synchronous step shows the whole change at once: a search never sees half a load, and the hits it
+ * returns and the version it reports belong together. (While a load runs, the not-yet-shown entries
+ * already count in the index's word frequencies, so a score can differ in its third decimal from
+ * what the same search gives a moment later.)
  */
 export class WatchlistIndexCache implements WatchlistPort {
   private readonly index = new MatcherIndex();
@@ -27,6 +39,8 @@ export class WatchlistIndexCache implements WatchlistPort {
     () => currentVersion(this.db),
     (from) => this.load(from),
   );
+  /** The version searches see; set in the same step that shows a load's changes. */
+  private shown = -1;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -35,7 +49,7 @@ export class WatchlistIndexCache implements WatchlistPort {
   }
 
   get version(): number {
-    return this.reload.version;
+    return this.shown;
   }
 
   async view(): Promise<WatchlistView> {
@@ -52,47 +66,86 @@ export class WatchlistIndexCache implements WatchlistPort {
 
   /** Applies the entries changed since version `from`; resolves to the version now indexed. */
   private async load(from: number): Promise<number> {
-    // One snapshot for the version and the rows, so the index is exactly that version: nothing
-    // half-committed, nothing from a later change mixed in.
-    const loaded = await this.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        const version = await currentVersion(trx);
-        let afterId: string | null = null;
-        for (;;) {
-          const rows: WatchlistEntryRow[] = await entriesChangedSince(trx, from, afterId, LOAD_BATCH);
-          for (const row of rows) this.apply(row);
-          if (rows.length < LOAD_BATCH) break;
-          afterId = rows[rows.length - 1]!.id;
-        }
-        return version;
-      });
-    // The first search after many additions merges their postings; pay for it here, not in a request.
-    this.index.search({ name: 'a' }, { limit: 1 });
-    return loaded;
+    // Everything committed up to `start` is in the pages read below; later commits sort after them.
+    const start = await currentVersion(this.db);
+    const slicer = new TimeSlicer();
+    // The embedded database runs a statement on this thread: a turn after each one keeps them apart.
+    const staged = new Set<string>();
+    const retired: string[] = [];
+    const reviewBy = new Map<string, string>();
+    let latest = from;
+    let after: { version: number; id: string } | null = null;
+    for (;;) {
+      const rows: WatchlistEntryRow[] = await entriesChangedAfter(this.db, from, after, LOAD_PAGE);
+      await slicer.yield();
+      for (const row of rows) {
+        if (slicer.due) await slicer.yield();
+        this.stage(row, staged, retired, reviewBy);
+        latest = Math.max(latest, Number(row.version));
+        if (this.index.pendingPostings > FLUSH_POSTINGS) this.index.flush();
+      }
+      if (rows.length < LOAD_PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = { version: Number(last.version), id: last.id };
+    }
+    this.index.flush();
+    if (slicer.due) await slicer.yield();
+
+    // Show the whole change in one step.
+    for (const id of retired) this.index.hide(id);
+    for (const id of staged) this.index.reveal(id);
+    for (const [id, day] of reviewBy) this.reviewBy.set(id, day);
+    const version = Math.max(start, latest);
+    this.shown = version;
+
+    // Then free what was retired, hidden already.
+    for (const id of retired) {
+      if (slicer.due) await slicer.yield();
+      this.index.remove(id);
+      this.reviewBy.delete(id);
+    }
+    return version;
   }
 
-  private apply(row: WatchlistEntryRow): void {
+  /** One changed row, not yet visible to searches. */
+  private stage(
+    row: WatchlistEntryRow,
+    staged: Set<string>,
+    retired: string[],
+    reviewBy: Map<string, string>,
+  ) {
     if (row.status !== 'active') {
-      this.index.remove(row.id);
-      this.reviewBy.delete(row.id);
+      reviewBy.delete(row.id);
+      if (staged.delete(row.id))
+        this.index.remove(row.id); // added and retired within this load
+      else if (this.reviewBy.has(row.id)) retired.push(row.id);
       return;
     }
-    this.index.add({
-      id: row.id,
-      subjectKind: row.subject_kind,
-      name: row.name,
-      aliases: row.aliases,
-      orgNumber: row.org_number,
-      personalNumber: row.personal_number,
-    });
-    this.reviewBy.set(row.id, row.review_by);
+    // An active entry's names never change (only its status and review date do).
+    reviewBy.set(row.id, row.review_by);
+    if (this.reviewBy.has(row.id) || staged.has(row.id)) return;
+    this.index.add(
+      {
+        id: row.id,
+        subjectKind: row.subject_kind,
+        name: row.name,
+        aliases: row.aliases,
+        orgNumber: row.org_number,
+        personalNumber: row.personal_number,
+      },
+      { hidden: true },
+    );
+    staged.add(row.id);
   }
 
-  /** Searches synchronously: the hits and the version they come from belong together. */
+  /**
+   * Searches synchronously: the hits and the version they come from belong together. Entries past
+   * their review date are left out before the limit is applied, so they never take the place of a
+   * live entry (issue 13 point 5).
+   */
   search(query: MatchQuery, today: string, limit = 10): MatchHit[] {
-    return this.index.search(query, { limit }).filter((h) => (this.reviewBy.get(h.entryId) ?? '') >= today);
+    const live = (entryId: string): boolean => (this.reviewBy.get(entryId) ?? '') >= today;
+    return this.index.search(query, { limit, accept: live });
   }
 
   /** Screens an association (numbers, names, representatives) against the index as it is now. */
@@ -130,7 +183,7 @@ export class WatchlistIndexCache implements WatchlistPort {
     }
     return {
       hits: [...hits.values()].sort((x, y) => y.score - x.score || x.entryId.localeCompare(y.entryId)),
-      watchlistVersion: this.reload.version,
+      watchlistVersion: this.shown,
       matcherVersion: MATCHER_VERSION,
     };
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import { olderThan } from '../db/keyset';
+import type { FindingCategory } from '../shared/finding-categories';
 import type { EntryStatus, SubjectKind, WatchlistEntryRow } from './watchlist.table';
 
 export interface NewEntry {
@@ -10,6 +11,7 @@ export interface NewEntry {
   aliases: string[];
   orgNumber: string | null;
   personalNumber: string | null;
+  category: FindingCategory;
   reason: string;
   source: string;
   reviewBy: string;
@@ -54,6 +56,7 @@ export async function insertEntries(
       aliases: toJson(e.aliases),
       org_number: e.orgNumber,
       personal_number: e.personalNumber,
+      category: e.category,
       reason: e.reason,
       source: e.source,
       review_by: e.reviewBy,
@@ -96,11 +99,28 @@ export async function setEntryStatus(
     .executeTakeFirstOrThrow();
 }
 
-/** Entries changed after `version`, in version order, a batch at a time (index refresh). */
-export async function entriesChangedSince(db: Db, version: number, afterId: string | null, limit: number) {
-  let q = db.selectFrom('watchlist_entries').selectAll().where('version', '>', version);
-  if (afterId) q = q.where('id', '>', afterId);
-  return q.orderBy('id').limit(limit).execute();
+/**
+ * Entries changed after version `from`, a page at a time in (version, id) order, continuing after
+ * `after` (index refresh). Each page is its own statement: a long refresh holds no transaction, so
+ * it never keeps other requests from the database (the embedded one has a single connection).
+ * Writers take versions in commit order, so a later change always sorts after the pages read.
+ */
+export async function entriesChangedAfter(
+  db: Db,
+  from: number,
+  after: { version: number; id: string } | null,
+  limit: number,
+): Promise<WatchlistEntryRow[]> {
+  let q = db.selectFrom('watchlist_entries').selectAll().where('version', '>', from);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('version', '>', after.version),
+        eb.and([eb('version', '=', after.version), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('version').orderBy('id').limit(limit).execute();
 }
 
 export async function listEntries(

@@ -6,13 +6,18 @@ import { idParams } from '../http/common.schemas';
 import { NotFoundError } from '../http/errors';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { findEntry, listEntries } from './watchlist.repository';
-import { addEntry, importCsv, retireEntry, toEntry } from './watchlist.service';
+import { addEntry, retireEntry, toEntry } from './watchlist.service';
+import { importCsv, importInBackground } from './watchlist.import';
+import { findImport } from './watchlist.import.repository';
+import { toImportJob } from './watchlist.import.view';
 import {
   createEntryBody,
   csvBody,
   entriesPage,
   entriesQuery,
   entrySchema,
+  importFilenameQuery,
+  importJobSchema,
   importResultSchema,
   retireBody,
   searchQuery,
@@ -42,19 +47,52 @@ export function watchlistRoutes(deps: AppDeps) {
     defineRoute({
       method: 'post',
       path: '/api/watchlist/import',
-      summary: 'Import entries from CSV; each bad line is reported with its line number, the rest imported',
+      summary:
+        'Import entries from CSV and wait for the result; each bad line is reported with its line number, the rest imported',
       tag: 'watchlist',
       roles: ['coordinator'],
+      query: importFilenameQuery,
       body: csvBody,
       bodyContentType: 'text/csv',
       success: {
         status: 201,
-        description: 'How many were imported, and the rejected lines',
+        description:
+          'How many were imported, and the rejected lines. The work runs in batches between other requests; ' +
+          'for a large file, POST /api/watchlist/imports answers at once and GET /api/watchlist/imports/:id shows progress.',
         schema: importResultSchema,
       },
-      handler: async ({ body, user }) => {
-        const { imported, rejected } = await importCsv(deps, user.id, body);
-        return { imported, rejected };
+      handler: async ({ body, query, user }) => {
+        const { importId, imported, rejected } = await importCsv(deps, user.id, body, {
+          filename: query.filename ?? null,
+        });
+        return { imported, rejected, importId };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/watchlist/imports',
+      summary: 'Start a CSV import and answer at once with the import job; it runs in batches',
+      tag: 'watchlist',
+      roles: ['coordinator'],
+      query: importFilenameQuery,
+      body: csvBody,
+      bodyContentType: 'text/csv',
+      success: { status: 202, description: 'The import job, running', schema: importJobSchema },
+      handler: async ({ body, query, user }) =>
+        toImportJob(await importInBackground(deps, user.id, body, query.filename ?? null), clock.now()),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/watchlist/imports/:id',
+      summary: 'An import job: its progress, and when done how many were imported and the rejected lines',
+      tag: 'watchlist',
+      roles: READERS,
+      params: idParams,
+      success: { status: 200, description: 'The import job', schema: importJobSchema },
+      handler: async ({ params }) => {
+        const row = await findImport(db, params.id);
+        if (!row) throw new NotFoundError('Watchlist import');
+        return toImportJob(row, clock.now());
       },
     }),
     defineRoute({

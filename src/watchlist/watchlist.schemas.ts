@@ -7,16 +7,24 @@ import {
   personalNumberSchema,
 } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { FINDING_CATEGORIES } from '../shared/finding-categories';
+import { WATCHLIST_LIMITS } from './watchlist.limits';
+
+const categorySchema = z
+  .enum(FINDING_CATEGORIES)
+  .describe('the documented conduct the entry rests on (a finding category; never an opinion)');
+const entryName = nameSchema.max(WATCHLIST_LIMITS.name);
 
 export const createEntryBody = z
   .object({
     subjectKind: z.enum(['organisation', 'person']),
-    name: nameSchema,
-    aliases: z.array(nameSchema).max(50).default([]),
+    name: entryName,
+    aliases: z.array(entryName).max(WATCHLIST_LIMITS.aliases).default([]),
     orgNumber: orgNumberSchema.nullish(),
     personalNumber: personalNumberSchema.nullish(),
-    reason: z.string().trim().min(1).max(1000),
-    source: z.string().trim().min(1).max(1000),
+    category: categorySchema,
+    reason: z.string().trim().min(1).max(WATCHLIST_LIMITS.reason),
+    source: z.string().trim().min(1).max(WATCHLIST_LIMITS.source),
     reviewBy: isoDateSchema.describe('re-validate by this date, at most one year ahead'),
   })
   .strict()
@@ -46,6 +54,9 @@ export const entrySchema = z
     aliases: z.array(z.string()),
     orgNumber: z.string().nullable(),
     personalNumber: z.string().nullable(),
+    category: categorySchema
+      .nullable()
+      .describe('null only for entries made before a category was required (shown as "not given")'),
     reason: z.string(),
     source: z.string(),
     reviewBy: z.string(),
@@ -88,16 +99,43 @@ export const searchResultSchema = z
   })
   .meta({ id: 'WatchlistSearchResult' });
 
+const lineError = z.object({ line: z.number().int(), error: z.string() });
+
 export const importResultSchema = z
   .object({
     imported: z.number().int(),
-    rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
+    rejected: z.array(lineError),
+    importId: z.uuid().describe('the import job, also at GET /api/watchlist/imports/:id'),
   })
   .meta({ id: 'WatchlistImportResult' });
+
+export const importJobSchema = z
+  .object({
+    id: z.uuid(),
+    status: z
+      .enum(['running', 'completed', 'failed', 'interrupted'])
+      .describe('interrupted: the service stopped while it ran; the batches before were imported'),
+    filename: z.string().nullable(),
+    totalLines: z.number().int().describe('lines in the file, header included'),
+    processedLines: z.number().int().describe('lines read so far'),
+    imported: z.number().int(),
+    rejectedCount: z.number().int(),
+    rejected: z.array(lineError).describe('the first rejected lines (all are counted in rejectedCount)'),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'WatchlistImportJob' });
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const CSV_HEADER_DESCRIPTION =
+  'CSV with header subject_kind,name,aliases,org_number,category,reason,source,review_by (aliases separated by |)';
 
 export const csvBody = z
   .string({ error: 'send the file as the body with Content-Type: text/csv' })
   .max(20_000_000)
-  .describe(
-    'CSV with header subject_kind,name,aliases,org_number,reason,source,review_by (aliases separated by |)',
-  );
+  .describe(CSV_HEADER_DESCRIPTION);
+
+export const importFilenameQuery = z.object({
+  filename: z.string().trim().max(200).optional().describe('the name of the file, shown with the job'),
+});

@@ -4,7 +4,6 @@ import type { Database } from '../db/database';
 import { isoDate, type Clock } from '../clock';
 import { appendAudit, appendAuditMany } from '../audit/audit.service';
 import { ConflictError, NotFoundError, invalidField } from '../http/errors';
-import { parseWatchlistCsv } from './watchlist.csv';
 import { insertEntries, lockEntry, nextVersion, setEntryStatus, type NewEntry } from './watchlist.repository';
 import { reviewByProblem } from './watchlist.review';
 import { monitorNewEntries } from './watchlist.monitor';
@@ -26,6 +25,7 @@ export function toEntry(row: WatchlistEntryRow): WatchlistEntry {
     aliases: row.aliases,
     orgNumber: row.org_number,
     personalNumber: row.personal_number,
+    category: row.category,
     reason: row.reason,
     source: row.source,
     reviewBy: row.review_by,
@@ -37,7 +37,8 @@ export function toEntry(row: WatchlistEntryRow): WatchlistEntry {
   };
 }
 
-function entryDetails(row: WatchlistEntryRow) {
+/** What an entry's audit event records of it. */
+export function entryDetails(row: WatchlistEntryRow) {
   const { createdBy: _c, createdAt: _t, statusChangedAt: _s, ...details } = toEntry(row);
   return details;
 }
@@ -48,7 +49,13 @@ async function addEntries(deps: WatchlistDeps, actor: string, entries: NewEntry[
     const version = await nextVersion(trx);
     const rows = await insertEntries(trx, entries, { version, createdBy: actor, now: deps.clock.now() });
     // Associations with support that match a new entry get a review reminder, in this transaction.
-    await monitorNewEntries(trx, deps.clock, deps.config.REMINDER_POLICY, actor, rows);
+    await monitorNewEntries(
+      trx,
+      deps.clock,
+      deps.config.REMINDER_POLICY,
+      actor,
+      entries.map((e) => ({ ...e, version })),
+    );
     await appendAuditMany(
       trx,
       deps.clock,
@@ -82,6 +89,7 @@ export async function addEntry(
         aliases: input.aliases,
         orgNumber: input.orgNumber ?? null,
         personalNumber: input.personalNumber ?? null,
+        category: input.category,
         reason: input.reason,
         source: input.source,
         reviewBy: input.reviewBy,
@@ -90,18 +98,6 @@ export async function addEntry(
     'watchlist.entry_added',
   );
   return toEntry(row!);
-}
-
-/** Imports the valid lines of a CSV file in one transaction; each bad line is reported, not fatal. */
-export async function importCsv(deps: WatchlistDeps, actor: string, csv: string) {
-  const parsed = parseWatchlistCsv(csv, { today: isoDate(deps.clock.now()) });
-  const entries: NewEntry[] = parsed.rows.map(({ value }) => ({
-    id: randomUUID(),
-    ...value,
-    personalNumber: null,
-  }));
-  const rows = entries.length ? await addEntries(deps, actor, entries, 'watchlist.entry_imported') : [];
-  return { imported: rows.length, rejected: parsed.rejected, entries: rows.map(toEntry) };
 }
 
 /** Retires an entry with a reason. Nothing is erased: the entry and its history stay. */

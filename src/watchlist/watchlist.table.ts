@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Json } from '../db/database';
+import type { FindingCategory } from '../shared/finding-categories';
 
 export type SubjectKind = 'organisation' | 'person';
 export type EntryStatus = 'active' | 'retired' | 'expired';
@@ -11,6 +12,8 @@ export interface WatchlistEntriesTable {
   aliases: Json<string[]>;
   org_number: string | null;
   personal_number: string | null;
+  /** The conduct the entry rests on; null only for entries made before categories were required. */
+  category: FindingCategory | null;
   reason: string;
   source: string;
   /** Re-validate by this date; the entry expires the day after. */
@@ -32,3 +35,23 @@ export interface WatchlistStateTable {
 }
 
 export type WatchlistEntryRow = Selectable<WatchlistEntriesTable>;
+
+export type ImportStatus = 'running' | 'completed' | 'failed';
+
+export interface WatchlistImportsTable {
+  id: string;
+  status: ImportStatus;
+  filename: string | null;
+  total_lines: number;
+  processed_lines: number;
+  imported: number;
+  rejected_count: number;
+  rejected: Json<Array<{ line: number; error: string }>>;
+  error: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+}
+
+export type WatchlistImportRow = Selectable<WatchlistImportsTable>;

@@ -35,6 +35,12 @@ export const LABELS = {
   },
   subjectKind: { organisation: 'Organisation', person: 'Person' },
   entryStatus: { active: 'Aktiv', retired: 'Avregistrerad', expired: 'Utgången' },
+  importStatus: {
+    running: 'Pågår',
+    completed: 'Klar',
+    failed: 'Avbröts av ett fel',
+    interrupted: 'Avbröts när tjänsten startades om',
+  },
   supportStatus: { active: 'Aktivt stöd', withdrawn: 'Stödet indraget' },
   hitSubject: { association: 'Föreningen', representative: 'Företrädare' },
   matchMethod: {
@@ -128,6 +134,7 @@ export const LABELS = {
     screening: 'Granskning',
     user: 'Användare',
     watchlist_entry: 'Post i bevakningslistan',
+    watchlist_import: 'Import till bevakningslistan',
   },
   auditAction: {
     'association.registered': 'Förening registrerad',
@@ -141,6 +148,8 @@ export const LABELS = {
     'watchlist.entry_added': 'Post tillagd i bevakningslistan',
     'watchlist.entry_imported': 'Post importerad till bevakningslistan',
     'watchlist.entry_retired': 'Post avregistrerad',
+    'watchlist.import_started': 'Import till bevakningslistan påbörjad',
+    'watchlist.import_finished': 'Import till bevakningslistan klar',
     'watchlist.entry_expired': 'Post utgången',
     'watchlist.searched': 'Sökning i bevakningslistan',
     'watchlist.listed': 'Bevakningslistan visad',

@@ -1,4 +1,5 @@
 import { label } from './web.labels.sv';
+import { LIMIT_MESSAGES } from '../watchlist/watchlist.limits';
 
 // The API's validation messages are English (they are the API contract's). People using the pages
 // read Swedish, so each message a form can meet is translated here; the rules themselves stay where
@@ -108,7 +109,12 @@ const EXACT: Record<string, string> = {
   'subject_kind must be "organisation" or "person"':
     'Typen (subject_kind) ska vara ”organisation” eller ”person”.',
   'name is empty': 'Namnet (name) saknas.',
-  'name is longer than 300 characters': 'Namnet (name) är längre än 300 tecken.',
+  [LIMIT_MESSAGES.name]: 'Namnet (name) är längre än 300 tecken.',
+  [LIMIT_MESSAGES.alias]: 'Ett av de andra namnen (aliases) är längre än 300 tecken.',
+  [LIMIT_MESSAGES.aliases]: 'Raden har fler än 50 andra namn (aliases).',
+  [LIMIT_MESSAGES.reason]: 'Skälet (reason) är längre än 1 000 tecken.',
+  [LIMIT_MESSAGES.source]: 'Källan (source) är längre än 1 000 tecken.',
+  'category is empty': 'Kategorin (category) saknas.',
   'reason is empty': 'Skälet (reason) saknas.',
   'source is empty': 'Källan (source) saknas.',
   'review_by must be a real date as YYYY-MM-DD':
@@ -193,6 +199,10 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],
   [/^expected (\d+) fields, found (\d+)$/, (m) => `Raden har ${m[2]} fält men ska ha ${m[1]}.`],
   [/^header lacks column\(s\): (.+)$/, (m) => `Rubrikraden saknar kolumnerna ${m[1]}.`],
+  [
+    /^category must be one of (.+)$/,
+    (m) => `Kategorin (category) ska vara en av koderna ${m[1]}. Se listan på importsidan.`,
+  ],
 ];
 
 function one(message: string): string | undefined {

@@ -74,6 +74,7 @@ async function seed(handle: DatabaseHandle): Promise<string> {
         aliases: e.aliases,
         orgNumber: e.orgNumber ?? null,
         personalNumber: null,
+        category: 'supports_violent_extremism',
         reason: 'supports_violent_extremism',
         source: 'bench',
         reviewBy: '2099-01-01',

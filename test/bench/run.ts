@@ -1,11 +1,13 @@
+import { runImportBench } from './import.bench';
 import { runMatcherBench } from './matcher.bench';
 import { runPremisesBench } from './premises.bench';
 
 // `npm run bench`: every benchmark in turn, each printing its own table. `npm run bench -- premises`
-// (or `matcher`) runs one.
+// (or `matcher`, `import`) runs one.
 const BENCHES: Record<string, () => Promise<void>> = {
   matcher: runMatcherBench,
   premises: runPremisesBench,
+  import: runImportBench,
 };
 
 async function main(): Promise<void> {

@@ -147,6 +147,7 @@ describe('need-to-know: watchlist hits', () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
+        category: 'supports_violent_extremism',
         subjectKind: 'organisation',
         name,
         reason: 'supports_violent_extremism',

@@ -123,6 +123,7 @@ describe('a delegat decides', () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
+        category: 'supports_violent_extremism',
         subjectKind: 'organisation',
         name: 'Järnbröderna Sydväst',
         reason: 'supports_violent_extremism',

@@ -307,6 +307,7 @@ it('a delegat who created a watchlist entry among the hits is refused (jäv); an
       subjectKind: 'organisation',
       name: 'Nattkorpens Kamratförening',
       aliases: [],
+      category: 'violence_coercion_threats',
       reason: 'Uppmanade till våld vid en demonstration (dom B 1234-25).',
       source: 'Stockholms tingsrätt, dom B 1234-25',
       reviewBy: '2027-06-30',

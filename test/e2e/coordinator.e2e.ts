@@ -14,10 +14,10 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const CSV = [
-  'subject_kind,name,aliases,org_number,reason,source,review_by',
-  'organisation,Nordiska Stålfronten,NSF,,supports_violent_extremism,Säpo årsrapport 2026,2027-06-30',
-  'organisation,Trasiga Raden,,802000-0000,supports_violent_extremism,tips,2027-06-30',
-  'person,Sven Svensson,,,counteracts_democracy,dom B 123-26,2027-06-30',
+  'subject_kind,name,aliases,org_number,category,reason,source,review_by',
+  'organisation,Nordiska Stålfronten,NSF,,supports_violent_extremism,Uppmanar till våld,Säpo årsrapport 2026,2027-06-30',
+  'organisation,Trasiga Raden,,802000-0000,supports_violent_extremism,Hot,tips,2027-06-30',
+  'person,Sven Svensson,,,counteracts_democracy,Valfusk,dom B 123-26,2027-06-30',
 ].join('\n');
 
 it('imports a CSV with one bad line, searches with explanations and retires an entry', async () => {
@@ -45,6 +45,11 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     buffer: Buffer.from(CSV, 'utf8'),
   });
   await page.getByRole('button', { name: 'Importera' }).click();
+  // The import runs as a job: its page shows the progress until it is done (a small file at once).
+  for (let i = 0; i < 50 && (await page.getByText('Importen pågår').count()) > 0; i++) {
+    await page.waitForTimeout(100);
+    await page.getByRole('link', { name: 'Visa läget nu' }).click();
+  }
   await expectText(page.getByRole('status'), '2 poster importerades från bevakning.csv');
   await expectText(page.getByRole('status'), '1 rad avvisades');
   const rejected = page.getByRole('table', { name: 'Avvisade rader' });

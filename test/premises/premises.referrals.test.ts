@@ -20,6 +20,7 @@ beforeAll(async () => {
   await as(ctx, 'coordinator')
     .post('/api/watchlist')
     .send({
+      category: 'supports_violent_extremism',
       subjectKind: 'organisation',
       name: 'Nordiska Stålfronten',
       aliases: ['NSF'],
@@ -70,6 +71,7 @@ describe('the answer day', () => {
       await as(five, 'coordinator')
         .post('/api/watchlist')
         .send({
+          category: 'supports_violent_extremism',
           subjectKind: 'organisation',
           name: 'Nordiska Stålfronten',
           reason: 'supports_violent_extremism',

@@ -68,6 +68,7 @@ it('walks a withdrawal through a year: due dates, escalation once, completion, a
     subjectKind: 'organisation',
     name: 'Nordiska Järnbrödraskapet',
     aliases: [],
+    category: 'supports_violent_extremism',
     reason: 'supports_violent_extremism',
     source: 'Polisens lägesbild 2026',
     reviewBy: '2027-06-30',

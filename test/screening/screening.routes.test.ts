@@ -147,6 +147,7 @@ describe('screening', () => {
     await as(ctx, 'coordinator').post('/api/watchlist').send({
       subjectKind: 'organisation',
       name: 'Järnfalangen',
+      category: 'supports_violent_extremism',
       reason: 'supports_violent_extremism',
       source: 'Säpo',
       reviewBy: '2027-06-30',
@@ -171,6 +172,7 @@ describe('screening', () => {
       subjectKind: 'person',
       name: 'Bengt Karlsson',
       personalNumber: '19811218-9876',
+      category: 'violence_coercion_threats',
       reason: 'violence_coercion_threats',
       source: 'Dom B 1234-25',
       reviewBy: '2027-06-30',

@@ -1,7 +1,8 @@
 import { luhnCheckDigit } from '../../src/shared/swedish-ids';
 import { parseCsv, parseWatchlistCsv } from '../../src/watchlist/watchlist.csv';
+import { WATCHLIST_CSV_HEADER } from '../support/watchlist-entries';
 
-const HEADER = 'subject_kind,name,aliases,org_number,reason,source,review_by';
+const HEADER = WATCHLIST_CSV_HEADER;
 const ORG = `802000-000${luhnCheckDigit('802000000')}`;
 const TODAY = { today: '2026-11-26' };
 
@@ -47,15 +48,15 @@ describe('parseWatchlistCsv', () => {
   it('imports good rows and names the bad lines', () => {
     const text = [
       HEADER,
-      `organisation,Nordiska Motståndsrörelsen,NMR|Motståndsrörelsen,${ORG.replace('-', '')},supports_violent_extremism,court judgment B 123-45,2027-06-30`,
-      'company,Fel Sort,,,r,s,2027-01-01',
-      'organisation,,,,r,s,2027-01-01',
-      'organisation,Fel Nummer,,802000-0001,r,s,2027-01-01',
-      'person,Anna Andersson,,,r,s,2027-02-30',
-      'person,Anna Andersson,,,r,s,2026-11-25',
-      'person,Anna Andersson,,,r,s,2027-11-27',
-      'person,Kalle Karlsson,,,r,s,2027-11-26',
-      'organisation,För få fält,,,r,s',
+      `organisation,Nordiska Motståndsrörelsen,NMR|Motståndsrörelsen,${ORG.replace('-', '')},supports_violent_extremism,court judgment B 123-45,Säpo 2026,2027-06-30`,
+      'company,Fel Sort,,,discrimination,r,s,2027-01-01',
+      'organisation,,,,discrimination,r,s,2027-01-01',
+      'organisation,Fel Nummer,,802000-0001,discrimination,r,s,2027-01-01',
+      'person,Anna Andersson,,,discrimination,r,s,2027-02-30',
+      'person,Anna Andersson,,,discrimination,r,s,2026-11-25',
+      'person,Anna Andersson,,,discrimination,r,s,2027-11-27',
+      'person,Kalle Karlsson,,,discrimination,r,s,2027-11-26',
+      'organisation,För få fält,,,discrimination,r,s',
     ].join('\n');
     const result = parseWatchlistCsv(text, TODAY);
     expect(result.rows).toEqual([
@@ -66,8 +67,9 @@ describe('parseWatchlistCsv', () => {
           name: 'Nordiska Motståndsrörelsen',
           aliases: ['NMR', 'Motståndsrörelsen'],
           orgNumber: ORG,
-          reason: 'supports_violent_extremism',
-          source: 'court judgment B 123-45',
+          category: 'supports_violent_extremism',
+          reason: 'court judgment B 123-45',
+          source: 'Säpo 2026',
           reviewBy: '2027-06-30',
         },
       },
@@ -88,12 +90,12 @@ describe('parseWatchlistCsv', () => {
       { line: 6, error: 'review_by must be a real date as YYYY-MM-DD' },
       { line: 7, error: 'review_by is in the past' },
       { line: 8, error: 'review_by is more than one year ahead' },
-      { line: 10, error: 'expected 7 fields, found 6' },
+      { line: 10, error: 'expected 8 fields, found 7' },
     ]);
   });
 
   it('ignores columns outside the import format and accepts any column order', () => {
-    const text = `ref,review_by,source,reason,org_number,aliases,name,subject_kind\nW1,2027-01-31,s,r,,A | B ,Gröna Fronten,organisation\n`;
+    const text = `ref,review_by,source,reason,category,org_number,aliases,name,subject_kind\nW1,2027-01-31,s,r,rights_violation,,A | B ,Gröna Fronten,organisation\n`;
     const { rows, rejected } = parseWatchlistCsv(text, TODAY);
     expect(rejected).toEqual([]);
     expect(rows[0]!.value).toEqual({
@@ -101,6 +103,7 @@ describe('parseWatchlistCsv', () => {
       name: 'Gröna Fronten',
       aliases: ['A', 'B'],
       orgNumber: null,
+      category: 'rights_violation',
       reason: 'r',
       source: 's',
       reviewBy: '2027-01-31',
@@ -111,7 +114,9 @@ describe('parseWatchlistCsv', () => {
     const digits = ORG.replace('-', '');
     const text = [
       HEADER,
-      ...[ORG, digits, `16${digits}`, `16${ORG}`].map((o) => `organisation,X,,${o},r,s,2027-01-01`),
+      ...[ORG, digits, `16${digits}`, `16${ORG}`].map(
+        (o) => `organisation,X,,${o},discrimination,r,s,2027-01-01`,
+      ),
     ].join('\r\n');
     expect(parseWatchlistCsv(text, TODAY).rows.map((r) => r.value.orgNumber)).toEqual([ORG, ORG, ORG, ORG]);
   });
@@ -120,13 +125,16 @@ describe('parseWatchlistCsv', () => {
     expect(parseWatchlistCsv('subject_kind,name\norganisation,X\n', TODAY)).toEqual({
       rows: [],
       rejected: [
-        { line: 1, error: 'header lacks column(s): aliases, org_number, reason, source, review_by' },
+        {
+          line: 1,
+          error: 'header lacks column(s): aliases, org_number, category, reason, source, review_by',
+        },
       ],
     });
   });
 
   it('checks review_by against the given today only; null skips just that window', () => {
-    const text = `${HEADER}\norganisation,X,,,r,s,2020-01-01\norganisation,Y,,,r,s,2020-02-30\n`;
+    const text = `${HEADER}\norganisation,X,,,discrimination,r,s,2020-01-01\norganisation,Y,,,discrimination,r,s,2020-02-30\n`;
     expect(parseWatchlistCsv(text, TODAY).rows).toEqual([]);
     const lenient = parseWatchlistCsv(text, { today: null });
     expect(lenient.rows.map((r) => r.value.name)).toEqual(['X']);
@@ -134,9 +142,59 @@ describe('parseWatchlistCsv', () => {
   });
 
   it('counts one year ahead from 29 February to 28 February', () => {
-    const text = `${HEADER}\norganisation,X,,,r,s,2029-02-28\norganisation,Y,,,r,s,2029-03-01\n`;
+    const text = `${HEADER}\norganisation,X,,,discrimination,r,s,2029-02-28\norganisation,Y,,,discrimination,r,s,2029-03-01\n`;
     const { rows, rejected } = parseWatchlistCsv(text, { today: '2028-02-29' });
     expect(rows.map((r) => r.value.name)).toEqual(['X']);
     expect(rejected.map((r) => r.line)).toEqual([3]);
+  });
+
+  it('requires a conduct category from the finding categories (issue 11 point 7)', () => {
+    const text = [
+      HEADER,
+      'organisation,Utan Kategori,,,,r,s,2027-01-01',
+      'organisation,Åsiktsgruppen,,,opinions,r,s,2027-01-01',
+      'organisation,Med Kategori,,,counteracts_democracy,r,s,2027-01-01',
+    ].join('\n');
+    const { rows, rejected } = parseWatchlistCsv(text, TODAY);
+    expect(rows.map((r) => [r.value.name, r.value.category])).toEqual([
+      ['Med Kategori', 'counteracts_democracy'],
+    ]);
+    expect(rejected).toEqual([
+      { line: 2, error: 'category is empty' },
+      {
+        line: 3,
+        error:
+          'category must be one of violence_coercion_threats, rights_violation, discrimination, gender_equality_violation, promotes_violations, counteracts_democracy, supports_violent_extremism',
+      },
+    ]);
+  });
+
+  it('holds every field to the same limits as the API (issue 14 point 1)', () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const aliases = (n: number, length = 10) =>
+      Array.from({ length: n }, (_, i) => `${long(length - 3)}${100 + i}`).join('|');
+    const line = (name: string, alias: string, reason = 'r', source = 's') =>
+      `organisation,${name},${alias},,discrimination,${reason},${source},2027-01-01`;
+    const text = [
+      HEADER,
+      line(long(300), aliases(50, 300), long(1000), long(1000)),
+      line(long(301), ''),
+      line('A', aliases(1, 301)),
+      line('B', aliases(51)),
+      line('C', aliases(51, 2000)),
+      line('D', '', long(1001)),
+      line('E', '', 'r', long(1001)),
+    ].join('\n');
+    const { rows, rejected } = parseWatchlistCsv(text, TODAY);
+    expect(rows.map((r) => r.line)).toEqual([2]);
+    expect(rows[0]!.value.aliases).toHaveLength(50);
+    expect(rejected).toEqual([
+      { line: 3, error: 'name is longer than 300 characters' },
+      { line: 4, error: 'an alias is longer than 300 characters' },
+      { line: 5, error: 'more than 50 aliases' },
+      { line: 6, error: 'more than 50 aliases; an alias is longer than 300 characters' },
+      { line: 7, error: 'reason is longer than 1000 characters' },
+      { line: 8, error: 'source is longer than 1000 characters' },
+    ]);
   });
 });

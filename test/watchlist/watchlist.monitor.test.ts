@@ -1,6 +1,7 @@
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { recordCommitteeDecision, registerAssociation } from '../support/fixtures';
 import { communicatedWithdrawal } from '../support/communications';
+import { WATCHLIST_CSV_HEADER } from '../support/watchlist-entries';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -24,6 +25,7 @@ describe('continuous monitoring of associations with support', () => {
       .send({
         subjectKind: 'organisation',
         name: 'Gryningsfalangen',
+        category: 'supports_violent_extremism',
         reason: 'x',
         source: 'y',
         reviewBy: '2027-06-30',
@@ -42,9 +44,9 @@ describe('continuous monitoring of associations with support', () => {
       representatives: [{ name: 'Sara Lind', role: 'kassör', personalNumber: '811218-9876' }],
     });
     const csv = [
-      'subject_kind,name,aliases,org_number,reason,source,review_by',
-      `organisation,Okänd Grupp,,${byNumber.orgNumber},x,y,2027-03-01`,
-      'person,Sara Lind,,,x,y,2027-03-01',
+      WATCHLIST_CSV_HEADER,
+      `organisation,Okänd Grupp,,${byNumber.orgNumber},discrimination,x,y,2027-03-01`,
+      'person,Sara Lind,,,violence_coercion_threats,x,y,2027-03-01',
     ].join('\n');
     await as(ctx, 'coordinator')
       .post('/api/watchlist/import')
@@ -71,6 +73,7 @@ describe('continuous monitoring of associations with support', () => {
         subjectKind: 'organisation',
         name: 'Mörkrets Brödraskap',
         orgNumber: orgNumber(999_001),
+        category: 'supports_violent_extremism',
         reason: 'x',
         source: 'y',
         reviewBy: '2027-06-30',

@@ -11,6 +11,7 @@ beforeAll(async () => {
   const entry = await as(ctx, 'coordinator').post('/api/watchlist').send({
     subjectKind: 'organisation',
     name: 'Järnfalangen',
+    category: 'supports_violent_extremism',
     reason: 'supports_violent_extremism',
     source: 'Säpo',
     reviewBy: '2027-06-30',

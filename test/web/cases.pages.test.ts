@@ -184,6 +184,7 @@ describe('need-to-know on the screening page', () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
+        category: 'supports_violent_extremism',
         subjectKind: 'organisation',
         name: 'Järnkorset',
         reason: 'supports_violent_extremism',

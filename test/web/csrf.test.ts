@@ -134,7 +134,11 @@ describe('form tokens', () => {
     const { agent } = await signIn(ctx, 'coordinator');
     const res = await agent
       .post('/bevakningslista/import')
-      .attach('file', Buffer.from('subject_kind,name,aliases,org_number,reason,source,review_by\n'), 'a.csv');
+      .attach(
+        'file',
+        Buffer.from('subject_kind,name,aliases,org_number,category,reason,source,review_by\n'),
+        'a.csv',
+      );
     expect(res.status).toBe(403);
   });
 });

@@ -336,6 +336,7 @@ describe('jäv and the committee', () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
+        category: 'supports_violent_extremism',
         subjectKind: 'organisation',
         name: 'Järnnätverket Söder',
         reason: 'supports_violent_extremism',

@@ -225,6 +225,7 @@ describe('referrals from the booking desk', () => {
         name: 'Nordiska Stålfronten',
         aliases: [],
         orgNumber: orgNumber(4242),
+        category: 'supports_violent_extremism',
         reason: 'supports_violent_extremism',
         source: 'Säkerhetspolisens årsbok',
         reviewBy: '2027-06-30',

@@ -282,6 +282,7 @@ describe('withdrawal of support', () => {
     await as(ctx, 'coordinator')
       .post('/api/watchlist')
       .send({
+        category: 'supports_violent_extremism',
         subjectKind: 'organisation',
         name: 'Stålklubben Nordväst',
         reason: 'supports_violent_extremism',

@@ -61,6 +61,8 @@ export class EntryStore {
   readonly personDigits: number[] = [];
   /** Per slot, the fewest distinctive tokens any of its names has (a bound used to skip entries). */
   distinctive = new Uint8Array(1024);
+  /** Per slot, 1 while the entry is indexed but not yet (or no longer) searchable. */
+  hidden = new Uint8Array(1024);
   private readonly slotById = new Map<string, number>();
   private readonly free: number[] = [];
 
@@ -87,13 +89,18 @@ export class EntryStore {
     distinctive: number,
     org: string | null,
     person: string | null,
+    hidden = false,
   ): number {
     const slot = this.free.pop() ?? this.ids.length;
     if (slot >= this.distinctive.length) {
       const grown = new Uint8Array(this.distinctive.length * 2);
       grown.set(this.distinctive);
       this.distinctive = grown;
+      const hiddenGrown = new Uint8Array(this.hidden.length * 2);
+      hiddenGrown.set(this.hidden);
+      this.hidden = hiddenGrown;
     }
+    this.hidden[slot] = hidden ? 1 : 0;
     this.slotById.set(id, slot);
     this.ids[slot] = id;
     this.kinds[slot] = KIND_CODE[kind];
@@ -131,6 +138,7 @@ export class EntryStore {
     this.orgDigits[slot] = NaN;
     this.personDigits[slot] = NaN;
     this.distinctive[slot] = 0;
+    this.hidden[slot] = 0;
     this.free.push(slot);
   }
 }

@@ -3,7 +3,7 @@
 import { orgNumberDigits } from '../../shared/swedish-ids';
 import { HashMultimap } from './hash-multimap';
 import { AcronymIndex } from './matcher.acronyms';
-import { DEFAULT_LIMIT, REFER_THRESHOLD } from './matcher.constants';
+import { DEFAULT_LIMIT, MAX_NAME_TOKENS, MAX_QUERY_WORK, REFER_THRESHOLD } from './matcher.constants';
 import {
   countDistinctive,
   EntryStore,
@@ -18,7 +18,25 @@ import { Retriever } from './matcher.retrieve';
 import { explainScore, scoreName } from './matcher.score';
 import type { MatchableEntry, MatchHit, MatchMethod, MatchQuery, SearchOptions } from './matcher.types';
 import { Vocabulary } from './matcher.vocabulary';
+import { matcherWork } from './matcher.work';
 import { acronymsOfName, normaliseName, type NormalisedName } from './normalise';
+
+/**
+ * A name normalised as the index reads it: with no more tokens than any name may bring
+ * (MAX_NAME_TOKENS). What the matcher-version table test records.
+ */
+export function normaliseBounded(text: string): NormalisedName {
+  const n = normaliseName(text);
+  return n.tokens.length > MAX_NAME_TOKENS ? { ...n, tokens: n.tokens.slice(0, MAX_NAME_TOKENS) } : n;
+}
+
+export interface AddOptions {
+  /**
+   * Index the entry but keep it out of every search until `reveal`: a cache applying a batch of
+   * changes in slices shows all of them at once, never half a batch.
+   */
+  hidden?: boolean;
+}
 
 /** The ten digits that identify a person (YYMMDDNNNC), whatever format was given; null if none. */
 export function personalNumberDigits(input: string): string | null {
@@ -54,15 +72,18 @@ export class MatcherIndex {
   }
 
   /** Adds an entry, replacing any entry with the same id. */
-  add(entry: MatchableEntry): void {
+  add(entry: MatchableEntry, options: AddOptions = {}): void {
     if (this.store.slotOf(entry.id) !== undefined) this.remove(entry.id);
     const names: StoredName[] = [];
     const acronyms = new Set<string>();
     let distinctive = 255;
+    const seen = new Set<string>();
     for (const text of [entry.name, ...entry.aliases]) {
       const trimmed = text.trim();
-      if (trimmed === '' || names.some((nm) => nm.text === trimmed)) continue;
-      const normalised = normaliseName(trimmed);
+      if (trimmed === '' || seen.has(trimmed)) continue;
+      seen.add(trimmed);
+      matcherWork.units += trimmed.length;
+      const normalised = normaliseBounded(trimmed);
       if (normalised.tokens.length === 0) continue;
       const tokens = packName(normalised, this.vocab);
       names.push({ text: trimmed, tokens });
@@ -79,27 +100,53 @@ export class MatcherIndex {
       names.length > 0 ? distinctive : 0,
       org,
       person,
+      options.hidden === true,
     );
 
-    // Postings repeat the slot as often as the token occurs in one name ("Norra Norra …").
-    const ids: number[] = [];
-    const counts: number[] = [];
+    // Postings repeat the slot as often as the token occurs in one name ("Norra Norra …"): the most
+    // times it occurs in any one of the entry's names.
+    const counts = new Map<number, number>();
     for (const nm of names) {
-      for (const p of nm.tokens) {
-        const id = tokenIdOf(p);
-        let inName = 0;
-        for (const o of nm.tokens) if (tokenIdOf(o) === id) inName++;
-        const at = ids.indexOf(id);
-        if (at < 0) {
-          ids.push(id);
-          counts.push(inName);
-        } else if (inName > counts[at]!) counts[at] = inName;
-      }
+      const inName = new Map<number, number>();
+      for (const p of nm.tokens) inName.set(tokenIdOf(p), (inName.get(tokenIdOf(p)) ?? 0) + 1);
+      for (const [id, n] of inName) if (n > (counts.get(id) ?? 0)) counts.set(id, n);
+      matcherWork.units += nm.tokens.length;
     }
-    for (let i = 0; i < ids.length; i++) this.vocab.addPosting(ids[i]!, slot, counts[i]!);
+    for (const [id, n] of counts) this.vocab.addPosting(id, slot, n);
     this.acronyms.add(slot, acronyms);
     if (org) this.orgIndex.add(digitsHash(org), slot);
     if (person) this.personIndex.add(digitsHash(person), slot);
+  }
+
+  /** Makes a hidden entry searchable. Returns false if it is not indexed. */
+  reveal(entryId: string): boolean {
+    const slot = this.store.slotOf(entryId);
+    if (slot === undefined) return false;
+    this.store.hidden[slot] = 0;
+    return true;
+  }
+
+  /** Keeps an entry out of searches at once; `remove` frees it later. */
+  hide(entryId: string): boolean {
+    const slot = this.store.slotOf(entryId);
+    if (slot === undefined) return false;
+    this.store.hidden[slot] = 1;
+    return true;
+  }
+
+  isHidden(entryId: string): boolean {
+    const slot = this.store.slotOf(entryId);
+    return slot !== undefined && this.store.hidden[slot] === 1;
+  }
+
+  /** Merges postings added since the last search, so the next search does not pay for it. */
+  flush(): void {
+    this.vocab.flush();
+  }
+
+  /** Postings added since the last search or flush. */
+  get pendingPostings(): number {
+    return this.vocab.pendingPostings;
   }
 
   /** Removes an entry; afterwards no search can return it. Returns false if it was not indexed. */
@@ -125,6 +172,7 @@ export class MatcherIndex {
     const byName = new Map<number, Candidate>();
     const byId = new Map<number, Candidate>();
     const consider = (c: Candidate): void => {
+      if (this.store.hidden[c.slot] === 1) return;
       if (query.subjectKind && !this.store.isKind(c.slot, query.subjectKind)) return;
       const map = c.idMatched ? byId : byName;
       const prev = map.get(c.slot);
@@ -132,11 +180,15 @@ export class MatcherIndex {
     };
 
     this.searchIds(query, consider);
-    const normalised = query.name ? normaliseName(query.name) : null;
+    const normalised = query.name ? normaliseBounded(query.name) : null;
     const analyses =
       normalised && normalised.tokens.length > 0 ? analyseQuery(normalised, this.vocab, this.size) : [];
+    // Candidates come best bound first when there are many; scoring stops when the budget is spent.
+    const budget = matcherWork.units + MAX_QUERY_WORK;
     analyses.forEach((analysis, ai) => {
       for (const slot of this.retriever.candidates(analysis.tokens, minScore)) {
+        if (matcherWork.units > budget) break;
+        if (this.store.hidden[slot] === 1) continue;
         const best = this.bestName(slot, analysis);
         if (best.score >= minScore)
           consider({ slot, score: best.score, method: 'name', nameIndex: best.nameIndex, analysis: ai });
@@ -156,8 +208,9 @@ export class MatcherIndex {
     // then the id, so the order never depends on insertion order.
     const asked = query.name ? surface(query.name) : null;
     const exact = (c: Candidate) => (asked !== null && this.nameText(c) === asked ? 0 : 1);
+    const accept = options.accept;
     return merged
-      .filter((c) => c.score >= minScore)
+      .filter((c) => c.score >= minScore && (accept === undefined || accept(ids[c.slot]!)))
       .sort((a, b) => b.score - a.score || exact(a) - exact(b) || compareIds(ids[a.slot]!, ids[b.slot]!))
       .slice(0, limit)
       .map((c) => this.toHit(c, normalised, analyses));
@@ -237,7 +290,7 @@ export class MatcherIndex {
       input.evidence = {
         query,
         tokens,
-        name: normaliseName(matchedName),
+        name: normaliseBounded(matchedName),
         scored: explainScore(tokens, names[nameIndex]!.tokens, this.vocab, this.size),
       };
     }

@@ -1,7 +1,7 @@
 // A query name read against the index's vocabulary: every token gets its weight and the indexed
 // tokens it could be (itself, or a typo away). Compounds written apart or together are handled here,
 // by trying the query also with adjacent words joined and unknown words split into known parts.
-import { idf, TIER_FACTOR } from './matcher.constants';
+import { idf, MAX_SPLIT_TOKEN, TIER_FACTOR } from './matcher.constants';
 import type { Vocabulary, Expansion } from './matcher.vocabulary';
 import {
   nearLexiconWord,
@@ -94,7 +94,9 @@ function joinedVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | n
 function splitVariant(name: NormalisedName, vocab: Vocabulary): NormToken[] | null {
   let split = false;
   const out = name.tokens.flatMap((t) => {
-    if (t.tier !== TokenTier.Normal || isKnown(t.key, vocab)) return [t];
+    // Past MAX_SPLIT_TOKEN letters a word is no two names typed together; trying every cut would cost
+    // the square of its length.
+    if (t.tier !== TokenTier.Normal || t.key.length > MAX_SPLIT_TOKEN || isKnown(t.key, vocab)) return [t];
     if (name.tokens.filter((u) => u.word === t.word).length === 1) {
       const parts = splitAtFuzzyHead(t);
       if (parts) {

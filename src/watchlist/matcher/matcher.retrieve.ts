@@ -7,7 +7,8 @@
 // costs a cache miss per posting at a million entries). MaxScore: the longest lists (the commonest
 // words) are not walked when matching them alone cannot reach the minimum; they are only probed, by
 // galloping search, for the entries the other lists bring up.
-import { idf, TIER_FACTOR } from './matcher.constants';
+import { idf, MAX_CANDIDATES, TIER_FACTOR } from './matcher.constants';
+import { matcherWork } from './matcher.work';
 import type { EntryStore } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
 import type { Vocabulary } from './matcher.vocabulary';
@@ -95,6 +96,7 @@ export class Retriever {
    * Slots that may score ≥ minScore for this query. The bound assumes the best for everything not
    * known: lexicon words all pair, found tokens pair at their best similarity, and an entry's
    * unpaired distinctive words weigh no more than the commonest distinctive word in the index.
+   * At most MAX_CANDIDATES: past that, those with the highest bound, best first.
    */
   candidates(tokens: QueryToken[], minScore: number): number[] {
     const { groups, formMass, normalMass } = this.groupsOf(tokens);
@@ -122,7 +124,10 @@ export class Retriever {
     const { distinctive } = this.store;
     const used = new Array<number>(groups.length).fill(0);
     const out: number[] = [];
+    const bounds: number[] = [];
+    let steps = 0;
     while (walked.length > 0) {
+      steps += walked.length + probing.length;
       let slot = Infinity;
       for (const c of walked) if (c.postings[c.pos]! < slot) slot = c.postings[c.pos]!;
       for (const c of probing) seek(c, slot);
@@ -151,8 +156,15 @@ export class Retriever {
       const missing = normalMass - hitWeight;
       if (bound(matched, missing) < minScore) continue;
       const extra = Math.max(0, distinctive[slot]! - hits) * lightest;
-      if (bound(matched, missing + extra) >= minScore) out.push(slot);
+      const upper = bound(matched, missing + extra);
+      if (upper >= minScore) {
+        out.push(slot);
+        bounds.push(upper);
+      }
     }
-    return out;
+    matcherWork.units += steps;
+    if (out.length <= MAX_CANDIDATES) return out;
+    const order = out.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || out[a]! - out[b]!);
+    return order.slice(0, MAX_CANDIDATES).map((i) => out[i]!);
   }
 }

@@ -9,7 +9,11 @@ import { idf, TIER_FACTOR } from './matcher.constants';
 import { tierOf, tokenIdOf, type PackedToken } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
 import type { Vocabulary } from './matcher.vocabulary';
+import { matcherWork } from './matcher.work';
 import { TokenTier } from './normalise.lexicon';
+
+/** Past this many candidate pairs, pairing sorts them once instead of scanning for the best each time. */
+const SORTED_PAIRING = 32;
 
 export interface ScoredPair {
   /** Index into the query tokens. */
@@ -60,6 +64,16 @@ function ensureScratch(queryLength: number, nameLength: number): void {
     pairMass = new Float64Array(pairs * 2);
     pairTaken = new Uint8Array(pairs * 2);
   }
+}
+
+/** Indices of the first `count` candidate pairs, strongest first, as the scanning loop picks them. */
+function pairingOrder(count: number): Int32Array {
+  matcherWork.units += count * Math.ceil(Math.log2(count));
+  const value = new Float64Array(count);
+  for (let i = 0; i < count; i++) value[i] = pairSim[i]! * pairMass[i]!;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order.sort((a, b) => value[b]! - value[a]! || pairSim[b]! - pairSim[a]! || a - b);
 }
 
 /**
@@ -116,18 +130,32 @@ export function scoreName(
     }
   }
 
-  // Greedy one-to-one pairing, strongest evidence (similarity × weight) first.
+  matcherWork.units += qn * en;
+  // Greedy one-to-one pairing, strongest evidence (similarity × weight) first; among equals the
+  // more similar pair, then the earlier one. Scanning for the best each time costs the square of the
+  // pairs; many pairs (a word repeated on both sides) are sorted once in that same order instead,
+  // and taking them in order while both tokens are free picks exactly the same pairs.
+  const order = count > SORTED_PAIRING ? pairingOrder(count) : null;
+  let next = 0;
   let matched = 0;
   let total = 0;
   for (;;) {
     let best = -1;
     let bestValue = -1;
-    for (let i = 0; i < count; i++) {
-      if (pairTaken[i] || usedQ[pairQ[i]!] || usedE[pairE[i]!]) continue;
-      const value = pairSim[i]! * pairMass[i]!;
-      if (value > bestValue || (value === bestValue && pairSim[i]! > pairSim[best]!)) {
-        best = i;
-        bestValue = value;
+    if (order) {
+      while (next < count && (usedQ[pairQ[order[next]!]!] || usedE[pairE[order[next]!]!])) next++;
+      if (next < count) {
+        best = order[next++]!;
+        bestValue = pairSim[best]! * pairMass[best]!;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        if (pairTaken[i] || usedQ[pairQ[i]!] || usedE[pairE[i]!]) continue;
+        const value = pairSim[i]! * pairMass[i]!;
+        if (value > bestValue || (value === bestValue && pairSim[i]! > pairSim[best]!)) {
+          best = i;
+          bestValue = value;
+        }
       }
     }
     if (best < 0) break;

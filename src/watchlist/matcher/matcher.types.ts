@@ -23,6 +23,11 @@ export interface SearchOptions {
   minScore?: number;
   /** Most hits returned; defaults to 10. */
   limit?: number;
+  /**
+   * Which entries may be returned at all, decided before the limit is applied: an entry it refuses
+   * never takes the place of one it accepts.
+   */
+  accept?: (entryId: string) => boolean;
 }
 
 /** One query token paired with one entry token. */

@@ -1,7 +1,17 @@
 // The distinct tokens of the indexed names: their document frequency (for IDF), their postings
-// (which entries contain them) and a deletion index for typos. Typos are looked up among the
-// tokens, never among the entries, so their cost does not grow with the list.
+// (which entries contain them) and a typo index. Typos are looked up among the tokens, never among
+// the entries, so their cost does not grow with the list.
+//
+// The typo index has two halves. A token of up to MAX_DELETION_TOKEN letters is indexed by its
+// deletion neighbourhood (every string up to two deletions away), which finds neighbours fast but
+// grows with the square of the length: a 300-letter token has 45,000 of them, a 2,000-letter one two
+// million. A longer token is cut into SEGMENTS pieces instead: two strings at most two edits apart
+// (an edit being an insertion, deletion, substitution or transposition) differ in at most four of
+// them, so one piece of the indexed token appears unchanged in the query, shifted by at most two
+// places. Indexing costs five hashes and a lookup about a hundred, whatever the length.
 import { HashMultimap } from './hash-multimap';
+import { MAX_DELETION_TOKEN, MAX_FUZZY_CHECKS } from './matcher.constants';
+import { deletionHashes, MAX_EDITS, segmentHashes, segmentProbes } from './matcher.typo-keys';
 import { LEXICON } from './normalise.lexicon';
 import { allowedEdits, tokenSimilarity } from './similarity';
 
@@ -11,30 +21,6 @@ export interface Expansion {
   edits: number;
   /** Equal once å/ä/ö are written aa/ae/oe on one side. */
   translit?: boolean;
-}
-
-/**
- * Hashes of every string obtained by deleting up to `depth` (at most 2) characters, the string
- * itself included. Hashed straight from the char codes: building the strings cost 20 times more.
- */
-export function deletionHashes(s: string, depth: number): number[] {
-  const n = s.length;
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
-  const out = new Set<number>();
-  const hashSkipping = (a: number, b: number): number => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) {
-      if (i === a || i === b) continue;
-      h ^= codes[i]!;
-      h = Math.imul(h, 0x01000193);
-    }
-    return h >>> 0 || 1;
-  };
-  out.add(hashSkipping(-1, -1));
-  if (depth >= 1) for (let a = 0; a < n; a++) out.add(hashSkipping(a, -1));
-  if (depth >= 2) for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) out.add(hashSkipping(a, b));
-  return [...out];
 }
 
 function mergeSorted(a: number[], b: number[]): number[] {
@@ -90,6 +76,8 @@ export class Vocabulary {
   private log = new Int32Array(1 << 16);
   private logLength = 0;
   private readonly deletions = new HashMultimap(1 << 16);
+  /** Pieces of the tokens longer than MAX_DELETION_TOKEN. */
+  private readonly segments = new HashMultimap(1 << 10);
   /**
    * The largest df an ordinary (non-lexicon) token has had. Bounds how light an unpaired distinctive
    * word can be; never lowered on removal, which only loosens the bound.
@@ -138,7 +126,28 @@ export class Vocabulary {
   }
 
   private indexDeletions(form: string, id: number): void {
+    if (form.length > MAX_DELETION_TOKEN) {
+      for (const h of segmentHashes(form)) this.segments.add(h, id);
+      return;
+    }
     for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.add(h, id);
+  }
+
+  /** Calls `fn` once for every token that may be within typo distance of `form`. */
+  private forEachNeighbour(form: string, fn: (id: number) => void): void {
+    const seen = new Set<number>();
+    const visit = (id: number): void => {
+      if (seen.has(id) || seen.size >= MAX_FUZZY_CHECKS) return;
+      seen.add(id);
+      fn(id);
+    };
+    // Indexed tokens are at most two letters longer or shorter than the query token.
+    if (form.length <= MAX_DELETION_TOKEN + MAX_EDITS) {
+      for (const h of deletionHashes(form, allowedEdits(form.length))) this.deletions.forEach(h, visit);
+    }
+    if (form.length + MAX_EDITS > MAX_DELETION_TOKEN) {
+      for (const h of segmentProbes(form)) this.segments.forEach(h, visit);
+    }
   }
 
   addPosting(tokenId: number, slot: number, occurrences: number): void {
@@ -159,6 +168,16 @@ export class Vocabulary {
   postingsOf(tokenId: number): number[] {
     if (this.logLength > 0) this.mergeLog();
     return this.postings[tokenId]!;
+  }
+
+  /** Merges the postings added since the last read. */
+  flush(): void {
+    if (this.logLength > 0) this.mergeLog();
+  }
+
+  /** Postings added and not yet merged. */
+  get pendingPostings(): number {
+    return this.logLength / 2;
   }
 
   /** Moves the log into the lists: grouped by token (counting sort), then appended or merged. */
@@ -212,24 +231,22 @@ export class Vocabulary {
     const found = new Map<number, Expansion>();
     const self = this.ids.get(key);
     for (const form of full === undefined ? [key] : [key, full]) {
-      for (const h of deletionHashes(form, allowedEdits(form.length))) {
-        this.deletions.forEach(h, (id) => {
-          if (id === self || this.df[id] === 0) return;
-          for (const other of [this.keys[id]!, this.fullOf[id]]) {
-            if (other === undefined) continue;
-            const sim = tokenSimilarity(form, other);
-            const known = found.get(id);
-            if (sim && (!known || sim.similarity > known.similarity)) {
-              found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
-            }
+      this.forEachNeighbour(form, (id) => {
+        if (id === self || this.df[id] === 0) return;
+        for (const other of [this.keys[id]!, this.fullOf[id]]) {
+          if (other === undefined) continue;
+          const sim = tokenSimilarity(form, other);
+          const known = found.get(id);
+          if (sim && (!known || sim.similarity > known.similarity)) {
+            found.set(id, { tokenId: id, similarity: sim.similarity, edits: sim.edits });
           }
-        });
-      }
+        }
+      });
     }
     return [...found.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
   get deletionBytes(): number {
-    return this.deletions.byteLength;
+    return this.deletions.byteLength + this.segments.byteLength;
   }
 }

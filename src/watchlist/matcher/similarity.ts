@@ -1,5 +1,6 @@
 // String similarity for single tokens. Names are short, so plain loops over char codes are fast
 // enough; what matters is that only candidate pairs are ever compared.
+import { matcherWork } from './matcher.work';
 
 /** Jaro-Winkler similarity in [0, 1]; the common prefix (up to 4 chars) earns a bonus. */
 export function jaroWinkler(a: string, b: string): number {
@@ -24,6 +25,7 @@ export function jaroWinkler(a: string, b: string): number {
       }
     }
   }
+  matcherWork.units += la * (2 * window + 1);
   if (matches === 0) return 0;
   let transpositions = 0;
   let j = 0;
@@ -46,32 +48,43 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition, the commonest typo),
- * giving up early: returns `max + 1` as soon as the distance must exceed `max`.
+ * giving up early: returns `max + 1` as soon as the distance must exceed `max`. Only the diagonal
+ * band |i - j| ≤ max is computed (a cell outside it is more than `max` anyway), so a long token costs
+ * its length times (2·max + 1), not its length squared.
  */
 export function osaDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (lb + 1 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(lb + 1));
+  const far = max + 1;
+  if (Math.abs(la - lb) > max) return far;
+  if (lb + 2 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(lb + 2));
   let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let j = 0; j <= lb; j++) prev[j] = j <= max ? j : far;
+  prev[lb + 1] = far;
+  matcherWork.units += la * (2 * max + 1);
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(lb, i + max);
+    cur[0] = i <= max ? i : far;
+    cur[lo - 1] = lo === 1 ? cur[0] : far;
+    let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
         v = Math.min(v, prev2[j - 2]! + 1);
+      if (v > far) v = far;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    // The next row reads one cell past this band: it is out of reach.
+    cur[hi + 1] = far;
+    if (rowMin > max) return far;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return Math.min(prev[lb]!, max + 1);
+  return Math.min(prev[lb]!, far);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { WatchlistEntry } from '../../watchlist/watchlist.schemas';
 import { emptyForm, lines, optional, refusedForm, type FormState } from '../web.forms';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
+import { CATEGORY_OPTIONS } from './case-officer.application-form';
 
 type SearchResult = { hits: { entryId: string; score: number; matchedName: string; explanation: unknown }[] };
 
@@ -13,6 +14,7 @@ const ENTRY_FIELDS = [
   'aliases',
   'orgNumber',
   'personalNumber',
+  'category',
   'reason',
   'source',
   'reviewBy',
@@ -20,7 +22,7 @@ const ENTRY_FIELDS = [
 const SEARCH_FIELDS = ['q', 'orgNumber', 'subjectKind'];
 
 const entryForm = (form: FormState, status?: number) =>
-  view('watchlist-new', 'Ny post i bevakningslistan', { form }, status);
+  view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS }, status);
 
 async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
   const entry = await ctx.call<WatchlistEntry>('GET /api/watchlist/:id', { params: ctx.params });
@@ -116,6 +118,7 @@ export const coordinatorWatchlistPages = () => [
         aliases: lines(v.aliases),
         orgNumber: optional(v.orgNumber) ?? null,
         personalNumber: optional(v.personalNumber) ?? null,
+        category: v.category ?? '',
         reason: v.reason ?? '',
         source: v.source ?? '',
         reviewBy: v.reviewBy ?? '',
