@@ -131,6 +131,7 @@ describe('what booking staff never learn', () => {
         subjectKind: 'organisation',
         name: 'Järnets Försvarsförbund',
         orgNumber: a.orgNumber,
+        category: 'violence_coercion_threats',
         reason: 'violence_coercion_threats',
         source: 'Polisens lägesbild 2026',
         reviewBy: '2027-06-30',
