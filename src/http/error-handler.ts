@@ -1,6 +1,7 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable, safeError } from '../db/db-errors';
 import { AppError } from './errors';
 
 export function errorBody(code: string, message: string, details?: unknown[]) {
@@ -24,9 +25,20 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
 };
 
 const PG_UNIQUE_VIOLATION = '23505';
-// Values PostgreSQL cannot take (a date out of its range, a number too large) that slipped past the
-// schemas: the client's input, so a 400, but logged — a schema should have caught it.
-const PG_BAD_INPUT = new Set(['22003', '22007', '22008', '22P02']);
+// Values PostgreSQL cannot take (a date out of its range, a number too large, a NUL character) that
+// slipped past the schemas: the client's input, so a 400, but logged — a schema should have caught it.
+const PG_BAD_INPUT = new Set(['22003', '22007', '22008', '22P02', '22021', '22P05']);
+
+/** Seconds a client should wait before trying again while the database is away. */
+export const UNAVAILABLE_RETRY_AFTER = 5;
+
+/** The database cannot be reached (a restart, a failover): 503, and the client may retry. */
+export function sendUnavailable(res: Response): void {
+  res
+    .status(503)
+    .set('Retry-After', String(UNAVAILABLE_RETRY_AFTER))
+    .json(errorBody('unavailable', 'The database cannot be reached just now; try again in a few seconds'));
+}
 
 /**
  * Errors a client caused that express or its parsers raise with a 4xx status: http-errors mark theirs
@@ -62,8 +74,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(409).json(errorBody('conflict', 'This conflicts with an existing record'));
       return;
     }
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err: safeError(err), reqId: req.id }, 'database unavailable');
+      sendUnavailable(res);
+      return;
+    }
     if (PG_BAD_INPUT.has(err?.code)) {
-      logger.warn({ err, reqId: req.id }, 'database refused a value that passed validation');
+      logger.warn({ err: safeError(err), reqId: req.id }, 'database refused a value that passed validation');
       res.status(400).json(errorBody('validation_failed', 'A value in the request is out of range'));
       return;
     }
@@ -76,7 +93,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json(errorBody('validation_failed', 'The request is malformed'));
       return;
     }
-    logger.error({ err, reqId: req.id }, 'unhandled error');
+    logger.error({ err: safeError(err), reqId: req.id }, 'unhandled error');
     res.status(500).json(errorBody('internal', 'Internal error; quote the request id to support', undefined));
   };
 }

@@ -4,6 +4,7 @@ import type { AnyRoute } from './route';
 import { requireRole } from './auth';
 import { ValidationError } from './errors';
 import { zodDetails } from './error-handler';
+import { assertCleanText } from './text-hygiene';
 
 function parsePart(schema: ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return undefined;
@@ -16,6 +17,7 @@ function handle(route: AnyRoute): RequestHandler {
   return async (req, res) => {
     // Order matters: who you are (401), whether you may (403), then what you sent (400).
     const user = route.roles === 'public' ? req.user : requireRole(req.user, route.roles);
+    assertCleanText({ params: req.params, query: req.query, body: req.body });
     const params = parsePart(route.params, req.params, 'params');
     const query = parsePart(route.query, req.query, 'query');
     const body = parsePart(route.body, req.body, 'body');

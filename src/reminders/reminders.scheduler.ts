@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
+import { safeError } from '../db/db-errors';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { deliverPending, type DeliveryOptions } from '../notifications/notifications.delivery';
@@ -91,7 +92,7 @@ export function startScheduler(deps: SweepDeps, intervalSeconds: number): Schedu
         deps.logger?.[busy ? 'info' : 'debug']({ sweep: report }, 'sweep done');
       })
       .catch((err: unknown) => {
-        deps.logger?.error({ err }, 'sweep failed');
+        deps.logger?.error({ err: safeError(err) }, 'sweep failed');
       })
       .finally(() => {
         running = undefined;
