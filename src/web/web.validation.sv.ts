@@ -31,6 +31,9 @@ const EXACT: Record<string, string> = {
   'The application was screened again after this decision was made: return it, and decide on the latest screening':
     'Ansökan har granskats på nytt sedan beslutet fattades. Återlämna beslutet så att ett nytt beslut kan fattas på den senaste granskningen.',
   'must be a date from year 1000 on': 'Ange ett datum från år 1000 och framåt.',
+  'must be an instant from year 1000 on': 'Ange en tidpunkt från år 1000 och framåt.',
+  'not a valid instant': 'Tidpunkten finns inte i kalendern.',
+  'must be within 10 years of today': 'Datumet måste ligga inom tio år från i dag.',
   'A decision on this application is already awaiting approval':
     'Ett beslut om ansökan väntar redan på godkännande.',
   'supersedesDecisionId must be the final decision on this application':

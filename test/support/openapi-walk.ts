@@ -97,27 +97,46 @@ export function operations(doc: OpenApiDoc): Operation[] {
 }
 
 /**
- * Every place a string can go in a body of this schema, as a list of keys ('0' for an array's first
- * item), through objects, arrays, unions and references.
+ * Every place a string can go in a body of this schema, with the string's own schema, as a list of
+ * keys ('0' for an array's first item), through objects, arrays, unions and references.
  */
-export function stringPaths(doc: OpenApiDoc, schema: JsonSchema, depth = 0): string[][] {
+export function stringLeaves(
+  doc: OpenApiDoc,
+  schema: JsonSchema,
+  depth = 0,
+): { path: string[]; schema: JsonSchema }[] {
   const s = deref(doc, schema);
   if (depth > 8) return [];
-  const out: string[][] = [];
+  const out: { path: string[]; schema: JsonSchema }[] = [];
   const types = ([] as string[]).concat(s.type ?? []);
-  if (types.includes('string')) out.push([]);
+  if (types.includes('string')) out.push({ path: [], schema: s });
   for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) {
-    out.push(...stringPaths(doc, alt, depth + 1));
+    out.push(...stringLeaves(doc, alt, depth + 1));
   }
   if (s.properties) {
     for (const [k, child] of Object.entries(s.properties)) {
-      for (const p of stringPaths(doc, child, depth + 1)) out.push([k, ...p]);
+      for (const l of stringLeaves(doc, child, depth + 1)) out.push({ ...l, path: [k, ...l.path] });
     }
   }
-  if (s.items) for (const p of stringPaths(doc, s.items, depth + 1)) out.push(['0', ...p]);
-  // Unique by path (a union may offer a string twice).
+  if (s.items) {
+    for (const l of stringLeaves(doc, s.items, depth + 1)) out.push({ ...l, path: ['0', ...l.path] });
+  }
+  return out;
+}
+
+/** The paths of stringLeaves, each once (a union may offer a string twice). */
+export function stringPaths(doc: OpenApiDoc, schema: JsonSchema): string[][] {
   const seen = new Set<string>();
-  return out.filter((p) => !seen.has(p.join('.')) && seen.add(p.join('.')));
+  return stringLeaves(doc, schema)
+    .map((l) => l.path)
+    .filter((p) => !seen.has(p.join('.')) && seen.add(p.join('.')));
+}
+
+/** A calendar date (the YYYY-MM-DD pattern) or an instant (format date-time). */
+export function dateKind(s: JsonSchema): 'date' | 'instant' | undefined {
+  if (s.format === 'date-time') return 'instant';
+  if (s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return 'date';
+  return undefined;
 }
 
 /** A value holding `leaf` at `path` ('0' makes an array). */
