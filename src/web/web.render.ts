@@ -34,7 +34,7 @@ export const CSRF_REFUSED =
   'sidan var gammal eller att du loggades ut. Gå tillbaka, ladda om sidan och försök igen.';
 
 export const TOO_MANY_SIGN_INS =
-  'För många misslyckade inloggningsförsök från din adress. Vänta en minut och försök sedan igen.';
+  'För många misslyckade inloggningsförsök från den här webbläsaren eller adressen. Vänta en minut och försök sedan igen.';
 
 export class Renderer {
   constructor(
