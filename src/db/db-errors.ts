@@ -26,8 +26,19 @@ const NAMES = ['severity', 'schema', 'table', 'column', 'dataType', 'constraint'
  * redacted message; other errors keep type, message and stack, as pino's own serializer would, but
  * no other properties (which is where drivers and libraries put what they were given).
  */
-export function safeError(err: unknown): Record<string, unknown> {
+export function safeError(err: unknown, depth = 0): Record<string, unknown> {
+  // Already made safe (a logger whose serializer is this function, given safeError's result).
+  if (produced.has(err as object)) return err as Record<string, unknown>;
+  const out = copyOf(err, depth);
+  produced.add(out);
+  return out;
+}
+
+const produced = new WeakSet<object>();
+
+function copyOf(err: unknown, depth: number): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err, message: String(err).slice(0, 200) };
+  if (depth > 5) return { type: err.constructor.name };
   const code = sqlState(err);
   if (code) {
     const out: Record<string, unknown> = {
@@ -44,14 +55,15 @@ export function safeError(err: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { type: err.constructor.name, message: err.message, stack: err.stack };
   const sysCode = (err as { code?: unknown }).code;
   if (typeof sysCode === 'string') out.code = sysCode;
-  if (err.cause !== undefined) out.cause = safeError(err.cause);
-  if (err instanceof AggregateError) out.errors = err.errors.slice(0, 10).map(safeError);
+  if (err.cause !== undefined) out.cause = safeError(err.cause, depth + 1);
+  if (err instanceof AggregateError) out.errors = err.errors.slice(0, 10).map((e) => safeError(e, depth + 1));
   return out;
 }
 
 // SQLSTATE classes and codes that mean the server cannot be reached or is going away: not the
 // request's fault and not a bug, so the answer is 503 and the client may retry.
-const UNAVAILABLE_CLASSES = new Set(['08', '53', '57']); // connection, resources, operator intervention
+// connection, resources (disk full), operator intervention (shutdown), system (files gone, I/O)
+const UNAVAILABLE_CLASSES = new Set(['08', '53', '57', '58']);
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_ERRNOS = new Set([
   'ECONNREFUSED',
@@ -75,12 +87,13 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /** Whether an error means the database is away (503) rather than a bug or bad input. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 5) return false;
   const code = sqlState(err);
   if (code) return UNAVAILABLE_CODES.has(code) || UNAVAILABLE_CLASSES.has(code.slice(0, 2));
   const errno = (err as { code?: unknown }).code;
   if (typeof errno === 'string' && UNAVAILABLE_ERRNOS.has(errno)) return true;
-  if (err instanceof AggregateError) return err.errors.some(isDatabaseUnavailable);
-  return UNAVAILABLE_MESSAGES.some((re) => re.test(err.message));
+  if (err instanceof AggregateError) return err.errors.some((e) => isDatabaseUnavailable(e, depth + 1));
+  if (UNAVAILABLE_MESSAGES.some((re) => re.test(err.message))) return true;
+  return err.cause !== undefined && isDatabaseUnavailable(err.cause, depth + 1);
 }

@@ -1,4 +1,4 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodType } from 'zod';
 import type { AnyRoute } from './route';
 
@@ -20,6 +20,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'conflict',
   413: 'payload_too_large',
   429: 'rate_limited',
+  503: 'unavailable: the database cannot be reached just now; retry after Retry-After seconds',
 };
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -37,12 +38,21 @@ function operationId(route: AnyRoute): string {
 }
 
 function errorResponses(route: AnyRoute) {
-  const statuses = [400, 429];
+  const statuses = [400, 429, 503];
   if (route.roles !== 'public') statuses.push(401, 403);
   if (route.path.includes(':')) statuses.push(404);
   if (route.method !== 'get') statuses.push(409, 413);
   const content = { 'application/json': { schema: ErrorSchema } };
-  return Object.fromEntries(statuses.sort().map((s) => [s, { description: errorDescriptions[s]!, content }]));
+  const responses: Record<number, ResponseConfig> = Object.fromEntries(
+    statuses.sort().map((s) => [s, { description: errorDescriptions[s]!, content }]),
+  );
+  for (const other of route.otherResponses ?? []) {
+    responses[other.status] = {
+      description: other.description,
+      content: { 'application/json': { schema: other.schema } },
+    };
+  }
+  return responses;
 }
 
 /** The OpenAPI 3 document, generated from the same route declarations and zod schemas that serve requests. */
