@@ -1,6 +1,18 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodType } from 'zod';
 import type { AnyRoute } from './route';
+import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from './idempotency';
+
+const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe(
+      'Retry safely: the same key with the same request returns the first answer (and creates nothing); with another request it is 409. Kept 24 hours, per user.',
+    ),
+});
 
 const ErrorSchema = z
   .object({
@@ -71,6 +83,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       tags: [route.tag],
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
       request: {
+        ...(takesIdempotencyKey(route) ? { headers: idempotencyHeaders } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
         ...(route.body

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
 import { safeError } from '../db/db-errors';
+import { purgeIdempotencyKeys } from '../http/idempotency';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { deliverPending, type DeliveryOptions } from '../notifications/notifications.delivery';
@@ -29,6 +30,8 @@ export interface SweepReport {
   delivered: number;
   retried: number;
   failed: number;
+  /** Idempotency keys older than 24 hours, forgotten. */
+  idempotencyKeysPurged: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     delivered: 0,
     retried: 0,
     failed: 0,
+    idempotencyKeysPurged: 0,
   };
   const errors: unknown[] = [];
   const step = async (run: () => Promise<void>) => {
@@ -62,6 +66,9 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
       Object.assign(report, await reviewWatchlist(deps.db, deps.clock, deps.policy, watchlist));
     });
   }
+  await step(async () => {
+    report.idempotencyKeysPurged = await purgeIdempotencyKeys(deps);
+  });
   // Last, so what this pass escalated goes out in this pass.
   const delivery = deps.delivery;
   if (delivery) {
