@@ -25,9 +25,10 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
 };
 
 const PG_UNIQUE_VIOLATION = '23505';
-// Values PostgreSQL cannot take (a date out of its range, a number too large, a NUL character) that
-// slipped past the schemas: the client's input, so a 400, but logged — a schema should have caught it.
-const PG_BAD_INPUT = new Set(['22003', '22007', '22008', '22P02', '22021', '22P05']);
+// Values PostgreSQL cannot take (class 22, data exceptions: a date out of its range, a number too
+// large, a NUL character) that slipped past the schemas: the client's input, so a 400, but logged —
+// a schema should have caught it.
+const isBadInput = (code: unknown) => typeof code === 'string' && code.startsWith('22') && code.length === 5;
 
 /** Seconds a client should wait before trying again while the database is away. */
 export const UNAVAILABLE_RETRY_AFTER = 5;
@@ -79,7 +80,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendUnavailable(res);
       return;
     }
-    if (PG_BAD_INPUT.has(err?.code)) {
+    if (isBadInput(err?.code)) {
       logger.warn({ err: safeError(err), reqId: req.id }, 'database refused a value that passed validation');
       res.status(400).json(errorBody('validation_failed', 'A value in the request is out of range'));
       return;
