@@ -247,5 +247,5 @@ describe('every operation of the OpenAPI document, under generated input', () =>
       `\nproperty tests: ${requests} requests (by status ${byStatus}), ${RUNS} runs per operation, seed ${SEED}\n`,
     );
     expect(failures).toEqual([]);
-  }, 600_000);
+  }, Number(process.env.FUZZ_TIMEOUT_MS ?? 600_000));
 });
