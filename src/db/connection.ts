@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
+import { lockDataDir } from './data-dir-lock';
 
 // The one place that knows which database is in use. Everything above it talks to Kysely only.
 
@@ -13,7 +14,7 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   close(): Promise<void>;
   /** Embedded only: a snapshot of the whole database (a backup; tests copy a migrated template). */
-  dumpDataDir?: () => Promise<Blob>;
+  dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
 }
 
 export interface ConnectionOptions {
@@ -66,17 +67,25 @@ export async function openDatabase(opts: ConnectionOptions): Promise<DatabaseHan
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({
-    dataDir: opts.dataDir,
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    parsers: { [PG_TYPE.DATE]: parseDate, [PG_TYPE.INT8]: parseInt8 },
-  });
+  const inMemory = opts.dataDir.startsWith('memory://');
+  const unlock = inMemory ? () => undefined : lockDataDir(opts.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: opts.dataDir,
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      parsers: { [PG_TYPE.DATE]: parseDate, [PG_TYPE.INT8]: parseInt8 },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   // The PGlite dialect serialises its single connection, so transactions never interleave.
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'embedded',
-    close: () => db.destroy(),
-    dumpDataDir: async () => (await pglite.dumpDataDir('none')) as Blob,
+    close: () => db.destroy().finally(unlock),
+    dumpDataDir: async (compression = 'none') => (await pglite.dumpDataDir(compression)) as Blob,
   };
 }

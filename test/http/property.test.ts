@@ -214,38 +214,42 @@ describe('every operation of the OpenAPI document, under generated input', () =>
     expect(concretePath(operations(doc)[0]!, {})).toMatch(/^\//);
   });
 
-  it('never answers 5xx, and every error is the contract’s shape', async () => {
-    const failures: string[] = [];
-    let requests = 0;
-    const statuses = new Map<number, number>();
-    for (const op of operations(doc)) {
-      const result = await fc.check(
-        fc.asyncProperty(requestArb(op), async (g) => {
-          requests++;
-          const res = await send(op, g);
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status >= 500) return false;
-          if (res.status >= 400 && op.path !== '/health') {
-            if (!/json/.test(res.headers['content-type'] ?? '')) return false;
-            if (!isErrorShape(res.body)) return false;
-          }
-          return true;
-        }),
-        // One seed per operation (derived from the run's seed), so operations do not share one stream.
-        { numRuns: RUNS, seed: seedFor(op.key), endOnFailure: false },
-      );
-      if (result.failed) {
-        const g = result.counterexample?.[0] as Generated | undefined;
-        const shown = JSON.stringify(g, (_k, v: unknown) =>
-          typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…` : v,
+  it(
+    'never answers 5xx, and every error is the contract’s shape',
+    async () => {
+      const failures: string[] = [];
+      let requests = 0;
+      const statuses = new Map<number, number>();
+      for (const op of operations(doc)) {
+        const result = await fc.check(
+          fc.asyncProperty(requestArb(op), async (g) => {
+            requests++;
+            const res = await send(op, g);
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status >= 500) return false;
+            if (res.status >= 400 && op.path !== '/health') {
+              if (!/json/.test(res.headers['content-type'] ?? '')) return false;
+              if (!isErrorShape(res.body)) return false;
+            }
+            return true;
+          }),
+          // One seed per operation (derived from the run's seed), so operations do not share one stream.
+          { numRuns: RUNS, seed: seedFor(op.key), endOnFailure: false },
         );
-        failures.push(`${op.key}: seed ${result.seed}, path ${result.counterexamplePath}: ${shown}`);
+        if (result.failed) {
+          const g = result.counterexample?.[0] as Generated | undefined;
+          const shown = JSON.stringify(g, (_k, v: unknown) =>
+            typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…` : v,
+          );
+          failures.push(`${op.key}: seed ${result.seed}, path ${result.counterexamplePath}: ${shown}`);
+        }
       }
-    }
-    const byStatus = JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
-    process.stdout.write(
-      `\nproperty tests: ${requests} requests (by status ${byStatus}), ${RUNS} runs per operation, seed ${SEED}\n`,
-    );
-    expect(failures).toEqual([]);
-  }, Number(process.env.FUZZ_TIMEOUT_MS ?? 600_000));
+      const byStatus = JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
+      process.stdout.write(
+        `\nproperty tests: ${requests} requests (by status ${byStatus}), ${RUNS} runs per operation, seed ${SEED}\n`,
+      );
+      expect(failures).toEqual([]);
+    },
+    Number(process.env.FUZZ_TIMEOUT_MS ?? 600_000),
+  );
 });
