@@ -14,6 +14,7 @@ import * as m0012 from './0012_delegation';
 import * as m0013 from './0013_letters';
 import * as m0014 from './0014_lawful_single_sex';
 import * as m0015 from './0015_referral_answers';
+import * as m0018 from './0018_idempotency_keys';
 import * as m0019 from './0019_watchlist_category_imports';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '0013_letters': m0013,
   '0014_lawful_single_sex': m0014,
   '0015_referral_answers': m0015,
+  '0018_idempotency_keys': m0018,
   '0019_watchlist_category_imports': m0019,
 };

@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use(mountRoutes(routes));
+  app.use(mountRoutes(routes, deps));
   // The web pages: in process over the same route declarations (not over HTTP); they leave /api alone.
   app.use(webRouter(deps, routes));
 

@@ -37,6 +37,7 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  SIGN_IN_ADDRESS_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MUNICIPALITY_NAME: z.string().trim().min(1).max(200).default('Stockholms stad'),
   COMMITTEE_NAME: z.string().trim().min(1).max(200).default('Hägersten-Älvsjö stadsdelsnämnd'),

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, configWarnings, loadConfig } from './config';
 import { openDatabase } from './db/connection';
+import { isDatabaseUnavailable, safeError } from './db/db-errors';
 import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
 import { startScheduler, sweepDepsFromConfig } from './reminders/reminders.scheduler';
@@ -14,14 +15,30 @@ async function main(): Promise<void> {
   const logger = pino({
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    // Whatever is logged as `err`: never the driver's copy of a statement's parameters.
+    serializers: { err: safeError },
   });
+  // The database going away (a restart, a failover) is never a reason for this process to end: requests
+  // answer 503 meanwhile and the pool reconnects. Anything else unexpected still ends it, as before.
+  const survive = (kind: string) => (err: unknown) => {
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err: safeError(err) }, `${kind}: database unavailable`);
+      return;
+    }
+    logger.fatal({ err: safeError(err) }, kind);
+    process.exit(1);
+  };
+  process.on('unhandledRejection', survive('unhandled rejection'));
+  process.on('uncaughtException', survive('uncaught exception'));
   for (const warning of configWarnings(config)) logger.warn(warning);
   const handle = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
+    onConnectionError: (err) => logger.warn({ err: safeError(err) }, 'database connection lost'),
   });
-  const deps = await prepareDeps(handle, config, systemClock, logger);
+  // A server that is still starting (or restarting) is waited for, for a while, instead of giving up.
+  const deps = await whileUnavailable(logger, () => prepareDeps(handle, config, systemClock, logger));
   const { generatedToken } = await bootstrapAdmin(handle.db, systemClock, config.ADMIN_TOKEN);
   if (generatedToken) {
     // Printed once, to the console only (never to the log stream), on the very first start.
@@ -32,7 +49,9 @@ async function main(): Promise<void> {
 
   const app = createApp(deps);
   const server = app.listen(config.PORT, () => {
-    logger.info({ port: config.PORT, database: handle.kind }, 'listening');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    logger.info({ port, database: handle.kind }, 'listening');
   });
 
   // Every instance may run the sweep: each item is taken with FOR UPDATE SKIP LOCKED (or leased).
@@ -65,6 +84,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+const START_WAIT_MS = 60_000;
+
+async function whileUnavailable<T>(logger: pino.Logger, work: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + START_WAIT_MS;
+  for (;;) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() > giveUpAt) throw err;
+      logger.warn({ err: safeError(err) }, 'database unavailable at start; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 main().catch((err: unknown) => {

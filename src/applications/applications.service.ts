@@ -7,6 +7,7 @@ import { findAssociation } from '../associations/associations.repository';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { Config } from '../config';
 import { openCase } from '../cases/cases.service';
+import { checkDates, type DateCheck } from '../http/date-bounds';
 import { findApplication, findingsOf, insertApplication, insertFinding } from './applications.repository';
 import type { ApplicationRow, FindingRow } from './applications.table';
 import type { Application, CreateApplicationInput, Finding, FindingInput } from './applications.schemas';
@@ -49,11 +50,19 @@ export function toApplication(row: ApplicationRow, findings: FindingRow[]): Appl
 }
 
 /** Conduct cannot be documented before it happened. */
-function checkFindingDates(findings: FindingInput[], today: string, path: (i: number) => string): void {
-  const details = findings.flatMap((f, i) =>
-    f.occurredOn > today ? [{ path: path(i), message: 'must not be in the future' }] : [],
-  );
-  if (details.length) throw new ValidationError('Request validation failed', details);
+const findingDates = (findings: FindingInput[], path: (i: number) => string): DateCheck[] =>
+  findings.map((f, i) => ({ path: path(i), value: f.occurredOn, rule: 'happened' }));
+
+/** A declaration is signed on a day that has come; a booking and a grant period lie near today. */
+function applicationDates(input: CreateApplicationInput): DateCheck[] {
+  return [
+    { path: 'body.declaration.signedOn', value: input.declaration.signedOn, rule: 'happened' },
+    { path: 'body.grant.periodFrom', value: input.grant?.periodFrom, rule: 'planned' },
+    { path: 'body.grant.periodTo', value: input.grant?.periodTo, rule: 'planned' },
+    { path: 'body.premises.from', value: input.premises?.from, rule: 'planned' },
+    { path: 'body.premises.to', value: input.premises?.to, rule: 'planned' },
+    ...findingDates(input.findings, (i) => `body.findings.${i}.occurredOn`),
+  ];
 }
 
 /**
@@ -66,7 +75,7 @@ export async function receiveApplication(
   input: CreateApplicationInput,
 ): Promise<Application> {
   const { db, clock } = deps;
-  checkFindingDates(input.findings, isoDate(clock.now()), (i) => `body.findings.${i}.occurredOn`);
+  checkDates(isoDate(clock.now()), applicationDates(input));
   return db.transaction().execute(async (trx) => {
     if (!(await findAssociation(trx, input.associationId))) {
       throw new ValidationError('Request validation failed', [
@@ -114,7 +123,10 @@ export async function addFinding(
   applicationId: string,
   input: FindingInput,
 ): Promise<Finding> {
-  checkFindingDates([input], isoDate(clock.now()), () => 'body.occurredOn');
+  checkDates(
+    isoDate(clock.now()),
+    findingDates([input], () => 'body.occurredOn'),
+  );
   return db.transaction().execute(async (trx) => {
     if (!(await findApplication(trx, applicationId))) throw new NotFoundError('Application');
     const row = await insertFinding(trx, {

@@ -16,6 +16,7 @@ import type { OutboxTable } from '../notifications/notifications.table';
 import type { WebSessionsTable } from '../web/web.session.table';
 import type { CaseNumberCountersTable, CasesTable } from '../cases/cases.table';
 import type { CommunicationsTable } from '../communications/communications.table';
+import type { IdempotencyKeysTable } from '../http/idempotency.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -42,6 +43,7 @@ export interface Database {
   cases: CasesTable;
   case_number_counters: CaseNumberCountersTable;
   communications: CommunicationsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

@@ -12,7 +12,14 @@ export const isoDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a valid calendar date');
 
-export const instantSchema = z.iso.datetime({ offset: true });
+/**
+ * An instant as ISO 8601 with a zone, in the same years as dates: year 0000 passed the format and
+ * reached PostgreSQL, which has no year 0.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => s.slice(0, 4) >= '1000', 'must be an instant from year 1000 on')
+  .refine((s) => !Number.isNaN(new Date(s).getTime()), 'not a valid instant');
 
 export const idParams = z.object({ id: z.uuid('must be a UUID') });
 

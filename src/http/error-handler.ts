@@ -1,17 +1,36 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable, safeError } from '../db/db-errors';
 import { AppError } from './errors';
 
 export function errorBody(code: string, message: string, details?: unknown[]) {
   return { error: details ? { code, message, details } : { code, message } };
 }
 
+type Issue = ZodError['issues'][number];
+
+/**
+ * A body that fits none of a union's shapes (e.g. a reply: `{receivedOn, summary}` or `{noReply}`)
+ * is reported by the shape it came closest to — the one with the fewest problems — so the sender
+ * reads "body.receivedOn: …" instead of a bare "body: Invalid input".
+ */
+function flatten(issue: Issue, at: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  const path = [...at, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    if (closest.length > 0) return closest.flatMap((i) => flatten(i as Issue, path));
+  }
+  return [{ path, message: issue.message }];
+}
+
 export function zodDetails(err: ZodError, prefix = '') {
-  return err.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
-  }));
+  return err.issues
+    .flatMap((i) => flatten(i, []))
+    .map((i) => ({
+      path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
+      message: i.message,
+    }));
 }
 
 // Errors thrown by body-parser carry a `type`; map the ones a client can cause.
@@ -24,9 +43,21 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
 };
 
 const PG_UNIQUE_VIOLATION = '23505';
-// Values PostgreSQL cannot take (a date out of its range, a number too large) that slipped past the
-// schemas: the client's input, so a 400, but logged — a schema should have caught it.
-const PG_BAD_INPUT = new Set(['22003', '22007', '22008', '22P02']);
+// Values PostgreSQL cannot take (class 22, data exceptions: a date out of its range, a number too
+// large, a NUL character) that slipped past the schemas: the client's input, so a 400, but logged —
+// a schema should have caught it.
+const isBadInput = (code: unknown) => typeof code === 'string' && code.startsWith('22') && code.length === 5;
+
+/** Seconds a client should wait before trying again while the database is away. */
+export const UNAVAILABLE_RETRY_AFTER = 5;
+
+/** The database cannot be reached (a restart, a failover): 503, and the client may retry. */
+export function sendUnavailable(res: Response): void {
+  res
+    .status(503)
+    .set('Retry-After', String(UNAVAILABLE_RETRY_AFTER))
+    .json(errorBody('unavailable', 'The database cannot be reached just now; try again in a few seconds'));
+}
 
 /**
  * Errors a client caused that express or its parsers raise with a 4xx status: http-errors mark theirs
@@ -62,8 +93,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(409).json(errorBody('conflict', 'This conflicts with an existing record'));
       return;
     }
-    if (PG_BAD_INPUT.has(err?.code)) {
-      logger.warn({ err, reqId: req.id }, 'database refused a value that passed validation');
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err: safeError(err), reqId: req.id }, 'database unavailable');
+      sendUnavailable(res);
+      return;
+    }
+    if (isBadInput(err?.code)) {
+      logger.warn({ err: safeError(err), reqId: req.id }, 'database refused a value that passed validation');
       res.status(400).json(errorBody('validation_failed', 'A value in the request is out of range'));
       return;
     }
@@ -76,7 +112,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json(errorBody('validation_failed', 'The request is malformed'));
       return;
     }
-    logger.error({ err, reqId: req.id }, 'unhandled error');
+    logger.error({ err: safeError(err), reqId: req.id }, 'unhandled error');
     res.status(500).json(errorBody('internal', 'Internal error; quote the request id to support', undefined));
   };
 }

@@ -1,6 +1,18 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodType } from 'zod';
 import type { AnyRoute } from './route';
+import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from './idempotency';
+
+const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe(
+      'Retry safely: the same key with the same request returns the first answer (and creates nothing); with another request it is 409. Kept 24 hours, per user.',
+    ),
+});
 
 const ErrorSchema = z
   .object({
@@ -20,6 +32,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'conflict',
   413: 'payload_too_large',
   429: 'rate_limited',
+  503: 'unavailable: the database cannot be reached just now; retry after Retry-After seconds',
 };
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -37,12 +50,21 @@ function operationId(route: AnyRoute): string {
 }
 
 function errorResponses(route: AnyRoute) {
-  const statuses = [400, 429];
+  const statuses = [400, 429, 503];
   if (route.roles !== 'public') statuses.push(401, 403);
   if (route.path.includes(':')) statuses.push(404);
   if (route.method !== 'get') statuses.push(409, 413);
   const content = { 'application/json': { schema: ErrorSchema } };
-  return Object.fromEntries(statuses.sort().map((s) => [s, { description: errorDescriptions[s]!, content }]));
+  const responses: Record<number, ResponseConfig> = Object.fromEntries(
+    statuses.sort().map((s) => [s, { description: errorDescriptions[s]!, content }]),
+  );
+  for (const other of route.otherResponses ?? []) {
+    responses[other.status] = {
+      description: other.description,
+      content: { 'application/json': { schema: other.schema } },
+    };
+  }
+  return responses;
 }
 
 /** The OpenAPI 3 document, generated from the same route declarations and zod schemas that serve requests. */
@@ -61,6 +83,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       tags: [route.tag],
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
       request: {
+        ...(takesIdempotencyKey(route) ? { headers: idempotencyHeaders } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
         ...(route.body

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from './common.schemas';
 import { ValidationError } from './errors';
 
 // Keyset pagination: a cursor is the sort key of the last item seen, opaque to clients. Stable under
@@ -45,4 +46,4 @@ export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, keyOf: 
 }
 
 /** Cursor for lists ordered by (created_at desc, id desc). */
-export const timeIdCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+export const timeIdCursor = z.object({ t: instantSchema, id: z.uuid() });

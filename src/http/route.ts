@@ -19,6 +19,13 @@ export interface RouteContext<P, Q, B> {
   res: Response;
 }
 
+/** An answer other than success and the standard errors, documented in the OpenAPI document. */
+export interface OtherResponse {
+  status: number;
+  description: string;
+  schema: ZodType;
+}
+
 export interface SuccessSpec {
   status: 200 | 201 | 202 | 204;
   description: string;
@@ -44,6 +51,13 @@ export interface RouteDef<
   /** Defaults to application/json. */
   bodyContentType?: 'application/json' | 'text/csv';
   success: SuccessSpec;
+  /** Answers besides success whose body is not the error shape (e.g. health's 503). */
+  otherResponses?: OtherResponse[];
+  /**
+   * Whether the route takes an Idempotency-Key (see idempotency.ts). Default: every POST that
+   * answers 201 or 202, i.e. creates something.
+   */
+  idempotent?: boolean;
   /** The handler returns the JSON body, or writes to `res` itself and returns undefined. */
   handler(ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>): Promise<unknown>;
 }
@@ -60,6 +74,8 @@ export interface AnyRoute {
   body?: ZodType;
   bodyContentType?: 'application/json' | 'text/csv';
   success: SuccessSpec;
+  otherResponses?: OtherResponse[];
+  idempotent?: boolean;
   handler(ctx: RouteContext<unknown, unknown, unknown>): Promise<unknown>;
 }
 

@@ -2,6 +2,8 @@ import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
+import { safeError } from '../db/db-errors';
+import { purgeIdempotencyKeys } from '../http/idempotency';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { deliverPending, type DeliveryOptions } from '../notifications/notifications.delivery';
@@ -31,6 +33,8 @@ export interface SweepReport {
   delivered: number;
   retried: number;
   failed: number;
+  /** Idempotency keys older than 24 hours, forgotten. */
+  idempotencyKeysPurged: number;
 }
 
 /**
@@ -47,6 +51,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     delivered: 0,
     retried: 0,
     failed: 0,
+    idempotencyKeysPurged: 0,
   };
   const errors: unknown[] = [];
   const step = async (run: () => Promise<void>) => {
@@ -68,6 +73,9 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
       Object.assign(report, await reviewWatchlist(deps.db, deps.clock, deps.policy, watchlist));
     });
   }
+  await step(async () => {
+    report.idempotencyKeysPurged = await purgeIdempotencyKeys(deps);
+  });
   // Last, so what this pass escalated goes out in this pass.
   const delivery = deps.delivery;
   if (delivery) {
@@ -98,7 +106,7 @@ export function startScheduler(deps: SweepDeps, intervalSeconds: number): Schedu
         deps.logger?.[busy ? 'info' : 'debug']({ sweep: report }, 'sweep done');
       })
       .catch((err: unknown) => {
-        deps.logger?.error({ err }, 'sweep failed');
+        deps.logger?.error({ err: safeError(err) }, 'sweep failed');
       })
       .finally(() => {
         running = undefined;

@@ -4,6 +4,7 @@ import type { AuthUser } from '../http/auth';
 import { requireRole } from '../http/auth';
 import { ValidationError } from '../http/errors';
 import { zodDetails } from '../http/error-handler';
+import { assertCleanText } from '../http/text-hygiene';
 import type { AnyRoute } from '../http/route';
 import type { Role } from '../users/users.table';
 
@@ -91,6 +92,7 @@ export class InProcessApi {
   private prepare(key: ApiKey, call: ApiCall) {
     const route = this.route(key);
     const user = route.roles === 'public' ? call.user : requireRole(call.user, route.roles);
+    assertCleanText({ params: call.params, query: call.query, body: call.body });
     const params = parse(route.params, call.params ?? {}, 'params');
     const query = parse(route.query, call.query ?? {}, 'query');
     const body = parse(route.body, call.body, 'body');

@@ -12,8 +12,14 @@ export function newFormToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Constant-time comparison; a missing or differently long value is simply false. */
+/**
+ * Constant-time comparison of the bytes; a missing or differently long value is simply false. The
+ * lengths compared are the UTF-8 byte lengths: a value as many characters long as the token but with
+ * multibyte characters has more bytes, and timingSafeEqual throws on buffers of different lengths.
+ */
 export function tokensMatch(expected: string | undefined, given: unknown): boolean {
-  if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+  if (!expected || typeof given !== 'string') return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(given, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

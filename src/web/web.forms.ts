@@ -19,7 +19,8 @@ export const emptyForm = (values: FormValues = {}): FormState => ({ values, erro
 
 /** Single values of a parsed urlencoded body (a repeated name keeps its first value). */
 export function formValues(body: unknown): FormValues {
-  const out: FormValues = {};
+  // No prototype: reading a field the form did not send ("constructor") finds nothing.
+  const out: FormValues = Object.create(null) as FormValues;
   if (!body || typeof body !== 'object') return out;
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     const first = Array.isArray(v) ? v[0] : v;

@@ -195,5 +195,7 @@ export function ruleVerdict(status: unknown, outcome: unknown, code: unknown): s
 /** The Swedish label of a code; the code itself when none is known (never an empty cell). */
 export function label(kind: LabelKind, code: unknown): string {
   const table = LABELS[kind] as Record<string, string>;
-  return typeof code === 'string' ? (table[code] ?? code) : '';
+  // Own keys only: a code from a query string may be "constructor" or "__proto__".
+  if (typeof code !== 'string') return '';
+  return Object.hasOwn(table, code) ? table[code]! : code;
 }

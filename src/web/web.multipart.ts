@@ -30,12 +30,13 @@ export function readMultipart(
       reject(new MalformedUploadError());
       return;
     }
-    const fields: Record<string, string> = {};
+    // No prototype: a field named "constructor" or "__proto__" is just a field.
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     let upload: Upload | undefined;
     let tooLarge = false;
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) tooLarge = true;
-      if (!(name in fields)) fields[name] = value;
+      if (!Object.hasOwn(fields, name)) fields[name] = value;
     });
     bb.on('file', (_name, stream, info) => {
       const chunks: Buffer[] = [];

@@ -23,6 +23,10 @@ const ERROR_TEXT: Record<number, { title: string; text: string }> = {
     text: 'Det har kommit för många förfrågningar på kort tid. Vänta en minut och försök sedan igen.',
   },
   500: { title: 'Något gick fel', text: 'Ett oväntat fel inträffade. Försök igen om en stund.' },
+  503: {
+    title: 'Tjänsten är inte tillgänglig just nu',
+    text: 'Tjänsten får just nu inte kontakt med sin databas. Försök igen om en liten stund.',
+  },
 };
 
 export const CSRF_REFUSED =
@@ -30,7 +34,7 @@ export const CSRF_REFUSED =
   'sidan var gammal eller att du loggades ut. Gå tillbaka, ladda om sidan och försök igen.';
 
 export const TOO_MANY_SIGN_INS =
-  'För många misslyckade inloggningsförsök från din adress. Vänta en minut och försök sedan igen.';
+  'För många misslyckade inloggningsförsök från den här webbläsaren eller adressen. Vänta en minut och försök sedan igen.';
 
 export class Renderer {
   constructor(
@@ -46,7 +50,8 @@ export class Renderer {
       user: session?.user,
       csrfToken: session?.csrfToken,
       nav: session ? navFor(this.pages, this.api, session.user, req.path) : [],
-      flash: flashKey ? FLASH[flashKey] : undefined,
+      // Own keys only: ?klart=constructor must not find Object.prototype.constructor.
+      flash: flashKey && Object.hasOwn(FLASH, flashKey) ? FLASH[flashKey] : undefined,
     };
   }
 
@@ -64,12 +69,12 @@ export class Renderer {
 
   /** A Swedish error page; `text` replaces the standard sentence for the status. */
   error(req: Request, res: Response, status: number, text?: string, details: string[] = []): void {
-    const std = ERROR_TEXT[status] ?? ERROR_TEXT[500]!;
+    const std = Object.hasOwn(ERROR_TEXT, status) ? ERROR_TEXT[status]! : ERROR_TEXT[500]!;
     this.page(req, res, {
       view: 'error',
       title: std.title,
       status,
-      data: { status, text: text ?? std.text, details, requestId: status >= 500 ? req.id : undefined },
+      data: { status, text: text ?? std.text, details, requestId: status === 500 ? req.id : undefined },
     });
   }
 }

@@ -12,7 +12,9 @@ import {
 } from '../http/errors';
 import { perMinuteLimit, userOrAddressKey } from '../http/rate-limit';
 import type { AnyRoute } from '../http/route';
-import { clientErrorStatus } from '../http/error-handler';
+import { clientErrorStatus, UNAVAILABLE_RETRY_AFTER } from '../http/error-handler';
+import { isDatabaseUnavailable, safeError } from '../db/db-errors';
+import { assertCleanText } from '../http/text-hygiene';
 import { projectRoot } from '../shared/project-root';
 import { InProcessApi } from './web.api';
 import { WebCookies } from './web.cookies';
@@ -107,6 +109,8 @@ function pageHandler(page: PageDef, api: InProcessApi, renderer: Renderer): Requ
         return;
       }
     }
+    // The API's own text rule over everything the page itself reads, before any of it is used.
+    assertCleanText({ params: req.params, query: req.query, body: form });
     const ctx: PageContext = {
       req,
       res,
@@ -128,7 +132,7 @@ function pageHandler(page: PageDef, api: InProcessApi, renderer: Renderer): Requ
 }
 
 function firstValues(q: Request['query']): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(q)) {
     const first = Array.isArray(v) ? v[0] : v;
     if (typeof first === 'string') out[k] = first;
@@ -169,7 +173,12 @@ function webErrorHandler(deps: AppDeps, renderer: Renderer): ErrorRequestHandler
     if (typeof err?.type === 'string' && err.type.startsWith('entity.')) return renderer.error(req, res, 400);
     // Other errors a client caused (a malformed %-escape in the address, too many form fields).
     if (clientErrorStatus(err) !== undefined) return renderer.error(req, res, 400);
-    deps.logger.error({ err, reqId: req.id }, 'unhandled error on a web page');
+    if (isDatabaseUnavailable(err)) {
+      deps.logger.warn({ err: safeError(err), reqId: req.id }, 'database unavailable');
+      res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER));
+      return renderer.error(req, res, 503);
+    }
+    deps.logger.error({ err: safeError(err), reqId: req.id }, 'unhandled error on a web page');
     renderer.error(req, res, 500);
   };
 }

@@ -34,6 +34,9 @@ const EXACT: Record<string, string> = {
   'The application was screened again after this decision was made: return it, and decide on the latest screening':
     'Ansökan har granskats på nytt sedan beslutet fattades. Återlämna beslutet så att ett nytt beslut kan fattas på den senaste granskningen.',
   'must be a date from year 1000 on': 'Ange ett datum från år 1000 och framåt.',
+  'must be an instant from year 1000 on': 'Ange en tidpunkt från år 1000 och framåt.',
+  'not a valid instant': 'Tidpunkten finns inte i kalendern.',
+  'must be within 10 years of today': 'Datumet måste ligga inom tio år från i dag.',
   'A decision on this application is already awaiting approval':
     'Det finns redan ett beslutsförslag om ansökan som väntar på godkännande.',
   'supersedesDecisionId must be the final decision on this application':
@@ -134,7 +137,7 @@ const ID_ERRORS: Record<string, string> = {
   'must be YYMMDD-NNNN or YYYYMMDD-NNNN': 'ska skrivas ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN',
   'not a valid date of birth': 'födelsedatumet finns inte',
 };
-const idError = (e: string) => ID_ERRORS[e] ?? e;
+const idError = (e: string) => (Object.hasOwn(ID_ERRORS, e) ? ID_ERRORS[e]! : e);
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^invalid organisationsnummer: (.+)$/, (m) => `Ogiltigt organisationsnummer: ${idError(m[1]!)}.`],
@@ -197,6 +200,16 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   ],
   [/^The entry is already retired$/, () => 'Posten är redan avregistrerad.'],
   [/^The entry is already expired$/, () => 'Posten har redan gått ut.'],
+  [
+    /^must not contain the NUL character \(U\+0000\)(?: \(line (\d+)\))?$/,
+    (m) =>
+      `Texten innehåller ett otillåtet tecken (NUL)${m[1] ? ` på rad ${m[1]}` : ''}. Ta bort det och försök igen.`,
+  ],
+  [
+    /^must not contain a lone surrogate .*?(?: \(line (\d+)\))?$/,
+    (m) =>
+      `Texten innehåller ett ogiltigt tecken${m[1] ? ` på rad ${m[1]}` : ''}. Skriv in den på nytt och försök igen.`,
+  ],
   [/^expected (\d+) fields, found (\d+)$/, (m) => `Raden har ${m[2]} fält men ska ha ${m[1]}.`],
   [/^header lacks column\(s\): (.+)$/, (m) => `Rubrikraden saknar kolumnerna ${m[1]}.`],
   [
@@ -206,7 +219,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 function one(message: string): string | undefined {
-  if (EXACT[message]) return EXACT[message];
+  if (Object.hasOwn(EXACT, message)) return EXACT[message];
   for (const [re, fn] of PATTERNS) {
     const m = re.exec(message);
     if (m) return fn(m);

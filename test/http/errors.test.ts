@@ -78,17 +78,18 @@ describe('rate limit and internal errors', () => {
     }
   });
 
-  it('500 tells nothing internal when the database is gone', async () => {
+  it('503 unavailable, telling nothing internal, when the database is gone', async () => {
     const broken = await createTestContext();
     const token = broken.tokens.case_officer;
     await broken.close();
     const res = await request(broken.app).get('/health');
-    expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: { code: 'internal', message: expect.any(String) } });
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ status: 'unavailable', database: broken.deps.dbKind });
     const withToken = await request(broken.app)
       .get('/api/associations')
       .set('Authorization', `Bearer ${token}`);
-    expect(withToken.status).toBe(500);
+    expect(withToken.status).toBe(503);
+    expect(withToken.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     expect(JSON.stringify(withToken.body)).not.toMatch(/select|stack|at \w+ \(|pglite|pg_/i);
   });
 });

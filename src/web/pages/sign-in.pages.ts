@@ -3,7 +3,8 @@ import type { AppDeps } from '../../app';
 import { bearerToken } from '../../http/auth';
 import { findActiveUserByTokenHash } from '../../users/users.repository';
 import { hashToken } from '../../users/tokens';
-import { addressKey, perMinuteLimit } from '../../http/rate-limit';
+import { addressKey } from '../../http/rate-limit';
+import { SignInThrottle } from '../web.sign-in-throttle';
 import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
@@ -15,6 +16,7 @@ import { endSession, startSession } from '../web.session';
 
 const SIGN_IN = '/logga-in';
 const SIGN_IN_FORM_MS = 60 * 60_000;
+const FORM_TOKEN = /^[\w-]{43}$/;
 
 /** Only an address on this site, so the sign-in page cannot be used to send people elsewhere. */
 function safeNext(next: unknown): string {
@@ -28,19 +30,19 @@ export function signInAddress(next?: string): string {
 
 export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCookies): Router {
   const router = Router();
-  // Guessing tokens: failed attempts (any error answer) per address; a successful sign-in is not
-  // counted, so colleagues behind one address do not use up each other's attempts by signing in.
-  const attempts = perMinuteLimit({
-    perMinute: deps.config.SIGN_IN_LIMIT_PER_MINUTE,
-    name: 'sign-in',
-    key: addressKey,
-    failuresOnly: true,
-    refuse: (req, res) => renderer.error(req, res, 429, TOO_MANY_SIGN_INS),
+  // Guessing tokens: failed lookups per client and, with a far higher ceiling, per address (see
+  // web.sign-in-throttle.ts); a successful sign-in is never counted.
+  const throttle = new SignInThrottle({
+    perClient: deps.config.SIGN_IN_LIMIT_PER_MINUTE,
+    perAddress: deps.config.SIGN_IN_ADDRESS_LIMIT_PER_MINUTE,
   });
 
   const showForm = (req: Request, res: Response, next: string, form = emptyForm(), status = 200) => {
-    // A fresh double-submit token for every form shown (there is no session to hold one yet).
-    const token = newFormToken();
+    // A double-submit token for the form (there is no session to hold one yet). A form shown again
+    // after a failed attempt keeps the browser's token: it is also what tells this client apart
+    // from its colleagues for the throttle, and a new one per failure would reset its count.
+    const current = cookies.read(req, 'signin');
+    const token = current && FORM_TOKEN.test(current) ? current : newFormToken();
     cookies.set(req, res, 'signin', token, SIGN_IN_FORM_MS);
     renderer.page(req, res, {
       view: 'sign-in',
@@ -59,11 +61,20 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     showForm(req, res, next);
   });
 
-  router.post(SIGN_IN, attempts, async (req, res) => {
+  router.post(SIGN_IN, async (req, res) => {
     const values = formValues(req.body);
     const next = safeNext(values.nasta);
-    if (!tokensMatch(cookies.read(req, 'signin'), values[CSRF_FIELD])) {
+    const formCookie = cookies.read(req, 'signin');
+    if (!formCookie || !tokensMatch(formCookie, values[CSRF_FIELD])) {
       renderer.error(req, res, 403, CSRF_REFUSED);
+      return;
+    }
+    // The form's cookie tells this browser from its colleagues behind the same address.
+    const address = addressKey(req);
+    const verdict = throttle.check(address, formCookie);
+    if (!verdict.allowed) {
+      res.set('Retry-After', String(verdict.retryAfter));
+      renderer.error(req, res, 429, TOO_MANY_SIGN_INS);
       return;
     }
     // A pasted "Bearer …" header value is accepted too; the token itself is never shown again.
@@ -75,6 +86,7 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     }
     const user = await findActiveUserByTokenHash(deps.db, hashToken(token));
     if (!user) {
+      throttle.failed(address, formCookie);
       const msg = 'Nyckeln är okänd eller spärrad. Kontrollera att du har klistrat in hela nyckeln.';
       showForm(req, res, next, withError(emptyForm(), 'token', msg), 400);
       return;
