@@ -9,6 +9,7 @@ import * as m0007 from './0007_web_sessions';
 import * as m0008 from './0008_premises';
 import * as m0009 from './0009_audit_head';
 import * as m0010 from './0010_support_version';
+import * as m0016 from './0016_audit_payloads_and_tree';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_premises': m0008,
   '0009_audit_head': m0009,
   '0010_support_version': m0010,
+  '0016_audit_payloads_and_tree': m0016,
 };

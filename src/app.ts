@@ -30,6 +30,8 @@ import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
+import { auditTreeRoutes } from './audit/audit.tree.routes';
+import type { AuditRuntime } from './audit/audit.runtime';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -45,6 +47,8 @@ export interface AppDeps {
   withdrawn: WithdrawnIndexCache;
   /** The decision-letter templates, compiled once. */
   letters: LetterRenderer;
+  /** The audit log's signing key and its background verification jobs. */
+  audit: AuditRuntime;
 }
 
 const JSON_LIMIT = '256kb';
@@ -66,6 +70,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...remindersRoutes(deps),
     ...notificationsRoutes(deps),
     ...auditRoutes(deps),
+    ...auditTreeRoutes(deps),
   ];
 }
 

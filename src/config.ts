@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
+import { parseSigningKey } from './audit/audit.signing';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -58,6 +59,19 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   REMINDER_POLICY: reminderPolicyFromJson,
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v : undefined))
+    .refine((v) => {
+      if (v === undefined) return true;
+      try {
+        parseSigningKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key (PEM, or its 32-byte seed as 64 hex characters)'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -10,6 +10,7 @@ import { projectRoot } from './shared/project-root';
 import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
 import { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
+import { startAudit } from './audit/audit.runtime';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
@@ -42,6 +43,14 @@ export async function prepareDeps(
     'ready',
   );
   const letters = loadLetterRenderer(path.join(projectRoot(), 'templates', 'letters'));
+  const audit = await startAudit({
+    db: handle.db,
+    kind: handle.kind,
+    signingKey: config.AUDIT_SIGNING_KEY,
+    dataDir: config.DATA_DIR,
+    clock,
+    logger,
+  });
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -52,5 +61,6 @@ export async function prepareDeps(
     watchlist,
     withdrawn,
     letters,
+    audit,
   };
 }

@@ -1,6 +1,15 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
-import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
+import type {
+  AuditCheckpointsTable,
+  AuditEventsTable,
+  AuditHeadTable,
+  AuditPublicKeysTable,
+  AuditSigningKeyTable,
+  AuditTreeHeadsTable,
+  AuditTreeNodesTable,
+  AuditVerificationsTable,
+} from '../audit/audit.table';
 import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
@@ -16,6 +25,12 @@ export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_tree_nodes: AuditTreeNodesTable;
+  audit_tree_heads: AuditTreeHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_public_keys: AuditPublicKeysTable;
+  audit_signing_key: AuditSigningKeyTable;
+  audit_verifications: AuditVerificationsTable;
   associations: AssociationsTable;
   support_state: SupportStateTable;
   applications: ApplicationsTable;

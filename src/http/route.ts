@@ -20,7 +20,7 @@ export interface RouteContext<P, Q, B> {
 }
 
 export interface SuccessSpec {
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   description: string;
   /** JSON body schema; omit for non-JSON answers (then give contentType). */
   schema?: ZodType;

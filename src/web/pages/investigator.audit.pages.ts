@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app';
-import type { ChainCheck, ExportedEvent } from '../../audit/audit.hash';
+import type { ExportedEvent } from '../../audit/audit.hash';
+import type { Verification } from '../../audit/audit.verify.service';
 import type { Page } from '../../http/pagination';
 import { nameOf, userDirectory } from '../web.lookups.repository';
 import { writeAuditExport } from '../../audit/audit.export';
@@ -21,7 +22,7 @@ export const investigatorAuditPages = (deps: AppDeps) => [
     handler: async (ctx) => {
       const entityId = ctx.query.entityId?.trim() || undefined;
       const [check, events, users] = await Promise.all([
-        ctx.call<ChainCheck>('GET /api/audit/verify'),
+        ctx.call<Verification>('GET /api/audit/verify'),
         ctx.call<Page<ExportedEvent>>('GET /api/audit/events', {
           query: { limit: '50', ...(entityId ? { entityId } : {}) },
         }),
