@@ -163,7 +163,7 @@ export async function verifyLog(
       rootHash: check.rootHash,
       frontier: end.frontier,
       erased: check.erased,
-      method: opts.full ? 'full' : 'incremental',
+      method: start ? 'incremental' : 'full',
       verifiedAt: deps.clock.now().toISOString(),
     });
   }
