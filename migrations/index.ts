@@ -10,6 +10,7 @@ import * as m0008 from './0008_premises';
 import * as m0009 from './0009_audit_head';
 import * as m0010 from './0010_support_version';
 import * as m0016 from './0016_audit_payloads_and_tree';
+import * as m0017 from './0017_retention_runs';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_audit_head': m0009,
   '0010_support_version': m0010,
   '0016_audit_payloads_and_tree': m0016,
+  '0017_retention_runs': m0017,
 };

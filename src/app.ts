@@ -31,6 +31,7 @@ import type { LetterRenderer } from './decisions/letter.renderer';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
 import { auditTreeRoutes } from './audit/audit.tree.routes';
+import { retentionRoutes } from './retention/retention.routes';
 import type { AuditRuntime } from './audit/audit.runtime';
 
 export interface AppDeps {
@@ -71,6 +72,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...notificationsRoutes(deps),
     ...auditRoutes(deps),
     ...auditTreeRoutes(deps),
+    ...retentionRoutes(deps),
   ];
 }
 

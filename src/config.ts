@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
 import { parseSigningKey } from './audit/audit.signing';
+import { retentionPolicyFromJson } from './retention/retention.policy';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -59,6 +60,7 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   REMINDER_POLICY: reminderPolicyFromJson,
+  RETENTION_POLICY: retentionPolicyFromJson,
   AUDIT_SIGNING_KEY: z
     .string()
     .optional()

@@ -22,6 +22,7 @@ class LostLease extends Error {}
 
 export class VerificationRunner {
   private active: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(private readonly deps: AuditDeps & { logger?: Logger | undefined }) {}
 
@@ -43,19 +44,29 @@ export class VerificationRunner {
 
   /** Starts working through open jobs unless this instance already is. */
   kick(): void {
+    if (this.stopping) return;
     this.active ??= this.drain().finally(() => {
       this.active = undefined;
     });
   }
 
-  /** Resolves when this instance has no job in hand (for shutdown and tests). */
+  /** Resolves when this instance has no job in hand (for tests). */
   async idle(): Promise<void> {
     while (this.active) await this.active;
   }
 
+  /**
+   * Stops after the current batch (on shutdown). The job keeps its lease until it runs out and is
+   * then taken over, from the start, by whichever instance is free.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
   private async drain(): Promise<void> {
     try {
-      for (;;) {
+      while (!this.stopping) {
         const now = this.deps.clock.now();
         const job = await claimVerification(this.deps.db, now, new Date(now.getTime() + LEASE_MS));
         if (!job) return;
@@ -80,7 +91,7 @@ export class VerificationRunner {
         leaseUntil: new Date(clock.now().getTime() + LEASE_MS),
         startedAt,
       });
-      if (!mine) throw new LostLease();
+      if (!mine || this.stopping) throw new LostLease();
     };
     let result: Verification;
     try {

@@ -146,6 +146,39 @@ export async function unerasedEventsAbout(
   return rows.map((r) => Number(r.seq));
 }
 
+/**
+ * Events whose details carry a finding's text: its `finding.recorded`, and the `application.received`
+ * of an application it was submitted with (both are about the application, not the finding).
+ */
+export async function unerasedEventsNamingFindings(
+  db: Db,
+  findings: readonly { id: string; applicationId: string }[],
+): Promise<number[]> {
+  if (findings.length === 0) return [];
+  const ids = sql.join(findings.map((f) => sql`${f.id}`));
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('seq')
+    .where('entity_type', '=', 'application')
+    .where('entity_id', 'in', [...new Set(findings.map((f) => f.applicationId))])
+    .where('erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('action', '=', 'finding.recorded'), sql<boolean>`details->'finding'->>'id' in (${ids})`]),
+        eb.and([
+          eb('action', '=', 'application.received'),
+          // CASE: only an array is searched, whatever order the planner evaluates conditions in.
+          sql<boolean>`case when jsonb_typeof(details->'application'->'findings') = 'array'
+            then exists (select 1 from jsonb_array_elements(details->'application'->'findings') f
+                         where f->>'id' in (${ids}))
+            else false end`,
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => Number(r.seq));
+}
+
 /** Erases the details (and salt) of events; the header, digest and chain stay. */
 export async function erasePayloads(
   trx: Transaction<Database>,

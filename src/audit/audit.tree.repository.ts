@@ -70,6 +70,17 @@ export async function treeHeadAt(db: Db, keyId: string, size: number): Promise<T
     .executeTakeFirst();
 }
 
+/** This key's largest signed head. */
+export async function latestTreeHead(db: Db, keyId: string): Promise<TreeHeadRow | undefined> {
+  return db
+    .selectFrom('audit_tree_heads')
+    .selectAll()
+    .where('key_id', '=', keyId)
+    .orderBy('tree_size', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Signed heads of sizes in (after, upTo], or above `after` when upTo is omitted: what a walk checks. */
 export async function treeHeadsBetween(db: Db, after: number, upTo?: number): Promise<TreeHeadRow[]> {
   let q = db.selectFrom('audit_tree_heads').selectAll().where('tree_size', '>', after);

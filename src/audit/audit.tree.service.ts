@@ -42,15 +42,20 @@ export async function currentTreeHead(deps: AuditDeps): Promise<SignedTreeHead> 
     );
   }
   // The log may have grown while it was verified; sign the size that was verified.
-  const size = check.events;
+  return signHead(deps, check.events, check.rootHash);
+}
+
+/** Signs and stores a head for a verified size and root (or returns the one already signed). */
+export async function signHead(deps: AuditDeps, size: number, rootHash: string): Promise<SignedTreeHead> {
+  const { db, signer } = deps;
   const signed = await treeHeadAt(db, signer.keyId, size);
   if (signed) return toHead(signed);
   const timestamp = deps.clock.now().toISOString();
-  const message = treeHeadMessage({ treeSize: size, rootHash: check.rootHash, timestamp });
+  const message = treeHeadMessage({ treeSize: size, rootHash, timestamp });
   await insertTreeHead(db, {
     key_id: signer.keyId,
     tree_size: size,
-    root_hash: check.rootHash,
+    root_hash: rootHash,
     signed_at: new Date(timestamp),
     signature: signer.sign(message),
   });

@@ -19,6 +19,7 @@ import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
 import type { OutboxTable } from '../notifications/notifications.table';
 import type { WebSessionsTable } from '../web/web.session.table';
+import type { RetentionRunsTable } from '../retention/retention.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
@@ -47,6 +48,7 @@ export interface Database {
   premises_checks: PremisesChecksTable;
   referrals: ReferralsTable;
   web_sessions: WebSessionsTable;
+  retention_runs: RetentionRunsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

@@ -8,6 +8,10 @@ import { deliverPending, type DeliveryOptions } from '../notifications/notificat
 import type { ReminderPolicy } from './reminders.policy';
 import { escalateOverdue } from './reminders.escalation';
 import { reviewWatchlist, type WatchlistReviewPort } from './reminders.watchlist-port';
+import { runRetention } from '../retention/retention.service';
+import type { RetentionPolicy } from '../retention/retention.policy';
+import { auditSweep } from '../audit/audit.housekeeping';
+import type { AuditRuntime } from '../audit/audit.runtime';
 
 export interface SweepDeps {
   db: Kysely<Database>;
@@ -19,6 +23,10 @@ export interface SweepDeps {
   /** The watchlist's review dates; without it the sweep leaves the watchlist alone. */
   watchlist?: WatchlistReviewPort | undefined;
   batchSize?: number;
+  /** The retention policy; without it the sweep deletes nothing. */
+  retention?: RetentionPolicy | undefined;
+  /** The audit log's key and jobs; without them the sweep leaves checkpoints and tree heads alone. */
+  audit?: AuditRuntime | undefined;
 }
 
 export interface SweepReport {
@@ -28,6 +36,9 @@ export interface SweepReport {
   delivered: number;
   retried: number;
   failed: number;
+  /** Records the day's retention run deleted (0 on the day's later passes). */
+  retained: number;
+  treeHeads: number;
 }
 
 /**
@@ -43,6 +54,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     delivered: 0,
     retried: 0,
     failed: 0,
+    retained: 0,
+    treeHeads: 0,
   };
   const errors: unknown[] = [];
   const step = async (run: () => Promise<void>) => {
@@ -59,6 +72,19 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   if (watchlist) {
     await step(async () => {
       Object.assign(report, await reviewWatchlist(deps.db, deps.clock, deps.policy, watchlist));
+    });
+  }
+  const retention = deps.retention;
+  if (retention) {
+    await step(async () => {
+      const run = await runRetention({ db: deps.db, clock: deps.clock, policy: retention });
+      report.retained = run ? Object.values(run.counts).reduce((n, c) => n + c.deleted, 0) : 0;
+    });
+  }
+  const audit = deps.audit;
+  if (audit) {
+    await step(async () => {
+      Object.assign(report, await auditSweep({ db: deps.db, clock: deps.clock, audit, logger: deps.logger }));
     });
   }
   // Last, so what this pass escalated goes out in this pass.
@@ -109,11 +135,18 @@ export function startScheduler(deps: SweepDeps, intervalSeconds: number): Schedu
 /** The sweep's dependencies from configuration (main.ts); the watchlist port is wired by the caller. */
 export function sweepDepsFromConfig(
   config: Config,
-  base: { db: Kysely<Database>; clock: Clock; logger?: Logger; watchlist?: WatchlistReviewPort },
+  base: {
+    db: Kysely<Database>;
+    clock: Clock;
+    logger?: Logger;
+    watchlist?: WatchlistReviewPort;
+    audit?: AuditRuntime;
+  },
 ): SweepDeps {
   return {
     ...base,
     policy: config.REMINDER_POLICY,
+    retention: config.RETENTION_POLICY,
     delivery: config.NOTIFY_WEBHOOK_URL
       ? {
           webhookUrl: config.NOTIFY_WEBHOOK_URL,
