@@ -83,7 +83,9 @@ export class ChainVerifier {
       this.broken = { brokenAt: at, reason };
       return false;
     };
-    if (e.seq !== this.expectedSeq) return fail(`expected event ${this.expectedSeq}, found ${e.seq}`);
+    if (e.seq !== this.expectedSeq) {
+      return fail(`expected event ${this.expectedSeq}, found ${e.seq}`, this.expectedSeq);
+    }
     if (e.prevHash !== this.prevHash) return fail('prevHash does not match the previous event');
     const leaf = leafHash(e);
     if (leaf.toString('hex') !== e.hash) return fail('hash does not match the event header');

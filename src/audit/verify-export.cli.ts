@@ -1,15 +1,12 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { ExportedEvent } from './audit.hash';
-import { ChainVerifier } from './audit.verifier';
+import { verifyExport } from './audit.offline';
 import { headProblems, publicKeyFrom, type SignedHead } from './audit.proof-check';
 
 // Offline verification of an export: `npm run audit:verify -- audit-export.ndjson [--head head.json]
 // [--key public-key.pem]`. Recomputes the chain, every payload's digest and the Merkle tree; with
 // --head, checks the root at the signed head's size (and, with --key, its signature). Needs nothing
 // but this folder's hashing code; exit code 0 when everything holds.
-
-const DETAILS = ',"details":';
 
 function args(argv: string[]) {
   const out: { file?: string; head?: string; key?: string } = {};
@@ -20,20 +17,6 @@ function args(argv: string[]) {
     else out.file ??= a;
   }
   return out;
-}
-
-/**
- * Adds one line. The export writes `details` last and canonical, so its text is hashed as it stands
- * and only the header is parsed; the verifier falls back to parsing when the text does not match.
- */
-function addLine(verifier: ChainVerifier, line: string): boolean {
-  const at = line.indexOf(DETAILS);
-  if (at > 0 && line.endsWith('}')) {
-    const details = line.slice(at + DETAILS.length, -1);
-    const header = JSON.parse(`${line.slice(0, at)}}`) as ExportedEvent;
-    return details === 'null' ? verifier.add({ ...header, details: null }) : verifier.add(header, details);
-  }
-  return verifier.add(JSON.parse(line) as ExportedEvent);
 }
 
 async function main(): Promise<number> {
@@ -50,43 +33,13 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  const verifier = new ChainVerifier();
-  let rootAtHead: string | undefined = head?.treeSize === 0 ? verifier.rootHash() : undefined;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let lineNo = 0;
   const started = process.hrtime.bigint();
-  for await (const line of lines) {
-    lineNo += 1;
-    if (line.trim() === '') continue;
-    let ok: boolean;
-    try {
-      ok = addLine(verifier, line);
-    } catch {
-      console.log(`INVALID: line ${lineNo} is not JSON`);
-      return 1;
-    }
-    if (!ok) break;
-    if (head && verifier.size === head.treeSize) rootAtHead = verifier.rootHash();
-  }
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const result = await verifyExport(lines, head);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const result = verifier.result();
   if (!result.valid) {
     console.log(`INVALID: chain broken at event ${result.brokenAt}: ${result.reason}`);
     return 1;
-  }
-  if (head) {
-    if (rootAtHead === undefined) {
-      console.log(
-        `INVALID: the export ends at event ${result.events}, before the signed head's ${head.treeSize}`,
-      );
-      return 1;
-    }
-    if (rootAtHead !== head.rootHash) {
-      console.log(
-        `INVALID: the tree of the first ${head.treeSize} events has another root than the signed head`,
-      );
-      return 1;
-    }
   }
   console.log(
     `VALID: ${result.events} events, head ${result.head}, root ${result.rootHash}, ${result.erased} payloads erased`,

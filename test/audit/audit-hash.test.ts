@@ -136,7 +136,7 @@ describe('chain verification', () => {
   it('finds a removed event', () => {
     const events = chain(5);
     events.splice(1, 1);
-    expect(verify(events)).toMatchObject({ valid: false, brokenAt: 3 });
+    expect(verify(events)).toMatchObject({ valid: false, brokenAt: 2, reason: 'expected event 2, found 3' });
   });
 
   it('finds reordered events', () => {
