@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { Clock } from '../clock';
 import { Frontier } from './audit.merkle';
+import { eventHash } from './audit.hash';
+import { toExported } from './audit.events';
 import { eventBySeq, readHead, type Head } from './audit.repository';
 import {
   insertCheckpoint,
@@ -73,7 +75,7 @@ async function checkpointStart(db: Db, signer: AuditSigner, c: CheckpointRow): P
   }
   if (frontier.root().toString('hex') !== c.root_hash) return `the checkpoint at event ${seq} is malformed`;
   const event = await eventBySeq(db, seq);
-  if (!event || event.hash !== c.chain_hash) {
+  if (!event || event.hash !== c.chain_hash || eventHash(toExported(event)) !== c.chain_hash) {
     return `event ${seq} is no longer the one the checkpoint verified`;
   }
   return { seq, hash: c.chain_hash, frontier, erased: Number(c.erased) };

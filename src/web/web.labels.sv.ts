@@ -127,6 +127,17 @@ export const LABELS = {
     'notification.failed': 'Avisering misslyckades',
     'web.signed_in': 'Inloggning',
     'web.signed_out': 'Utloggning',
+    'audit.format_migrated': 'Granskningsloggen fick nytt format',
+    'audit.verification_requested': 'Fullständig kontroll av granskningsloggen begärd',
+    'audit.verified': 'Granskningsloggen kontrollerad i sin helhet',
+    'retention.run': 'Gallring enligt gallringsbeslut',
+    'register_extract.requested': 'Registerutdrag begärt',
+  },
+  verificationStatus: {
+    queued: 'Väntar',
+    running: 'Pågår',
+    done: 'Klar',
+    failed: 'Avbruten',
   },
 } as const satisfies Record<string, Record<string, string>>;
 
