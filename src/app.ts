@@ -32,6 +32,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
 import { auditTreeRoutes } from './audit/audit.tree.routes';
 import { retentionRoutes } from './retention/retention.routes';
+import { registerExtractRoutes } from './register-extract/register-extract.routes';
 import type { AuditRuntime } from './audit/audit.runtime';
 
 export interface AppDeps {
@@ -73,6 +74,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...auditRoutes(deps),
     ...auditTreeRoutes(deps),
     ...retentionRoutes(deps),
+    ...registerExtractRoutes(deps),
   ];
 }
 

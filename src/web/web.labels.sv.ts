@@ -133,6 +133,12 @@ export const LABELS = {
     'retention.run': 'Gallring enligt gallringsbeslut',
     'register_extract.requested': 'Registerutdrag begärt',
   },
+  retentionKind: {
+    premises_check_clear: 'Lokalkontroller med svaret klart',
+    referral: 'Hänvisningar',
+    watchlist_entry_ended: 'Poster på bevakningslistan',
+    finding: 'Uppgifter om händelser',
+  },
   verificationStatus: {
     queued: 'Väntar',
     running: 'Pågår',

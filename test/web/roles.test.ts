@@ -70,7 +70,8 @@ it('gives each role exactly the pages its API rights allow', async () => {
   // What the brief and DOMAIN.md say each group works with, spelled out once as a check on the above.
   // Booking staff: the check and their own reminders (cancel bookings), nothing else: need-to-know.
   expect(open('booking_staff')).toEqual(['/lokalkontroll', '/paminnelser']);
-  expect(open('admin')).toEqual([]);
+  // Admins: the retention schedule and register extracts (GDPR art. 15) for the data controller.
+  expect(open('admin')).toEqual(['/gallring', '/registerutdrag']);
   expect(open('case_officer')).toEqual(
     expect.arrayContaining([
       '/arbetsko',
@@ -110,9 +111,11 @@ it('gives each role exactly the pages its API rights allow', async () => {
   expect(open('investigator')).not.toContain('/hanvisningar');
 });
 
-it('tells admins, signed in, that there are no pages for them yet', async () => {
+it('shows admins, signed in, the pages they have: retention and register extracts', async () => {
   const home = await agents.admin.agent.get('/');
   expect(home.status).toBe(200);
-  expect(textOf(home.text)).toContain('Det finns ännu inga sidor här för rollen Systemförvaltare.');
-  expect(home.text).not.toContain('aria-label="Huvudmeny"');
+  const text = textOf(home.text);
+  expect(text).toContain('Det här kan du göra som Systemförvaltare:');
+  expect(text).toContain('Gallring');
+  expect(text).toContain('Registerutdrag');
 });

@@ -18,6 +18,8 @@ import { investigatorStatsPages } from './investigator.stats.pages';
 import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 import { coordinatorReferralPages } from './coordinator.referrals.pages';
+import { registerExtractPages } from './register-extract.pages';
+import { retentionPages } from './retention.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -43,5 +45,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorWithdrawalPages(),
     ...investigatorAuditPages(deps),
     ...investigatorStatsPages(),
+    ...retentionPages(),
+    ...registerExtractPages(deps),
   ];
 }
