@@ -65,13 +65,11 @@ it('deletes each kind on its day and nothing else, and the log still verifies wi
       .send(finding({ occurredOn: '2017-03-06', description: 'Gammal händelse med Karl Svensson.' }))
   ).body;
   const screening = (await as(ctx, 'case_officer').post(`/api/applications/${app.id}/screenings`)).body;
-  const decision = await as(ctx, 'case_officer')
-    .post(`/api/applications/${app.id}/decisions`)
-    .send({
-      screeningId: screening.id,
-      outcome: 'approved',
-      justification: 'Händelsen ligger långt tillbaka i tiden.',
-    });
+  const decision = await as(ctx, 'case_officer').post(`/api/applications/${app.id}/decisions`).send({
+    screeningId: screening.id,
+    outcome: 'approved',
+    justification: 'Händelsen ligger långt tillbaka i tiden.',
+  });
   expect(decision.status).toBe(201);
   if (decision.body.status === 'pending_approval') {
     expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${decision.body.id}/approve`)).status).toBe(
