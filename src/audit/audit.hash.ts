@@ -50,19 +50,16 @@ export function headerJson(h: EventHeader): string {
   return `[${h.seq},${JSON.stringify(h.prevHash)},${JSON.stringify(h.occurredAt)},${JSON.stringify(h.actor)},${JSON.stringify(h.action)},${JSON.stringify(h.entityType)},${JSON.stringify(h.entityId)},${JSON.stringify(h.detailsDigest)}]`;
 }
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-
 /**
- * The event's hash is its Merkle leaf hash (RFC 9162 §2.1.1): SHA-256(0x00 ‖ UTF-8(headerJson)).
- * One hash serves the chain (the next event's prevHash) and the tree.
+ * The event's hash is its Merkle leaf hash (RFC 9162 §2.1.1): SHA-256(0x00 ‖ UTF-8(headerJson)),
+ * in hex. One hash serves the chain (the next event's prevHash) and the tree. (U+0000 is the byte
+ * 0x00 in UTF-8, so the prefix goes in as a character.)
  */
-export function leafHash(header: EventHeader): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, Buffer.from(headerJson(header), 'utf8')]), 'buffer');
+export function leafHash(header: EventHeader): string {
+  return hash('sha256', `\0${headerJson(header)}`, 'hex');
 }
 
-export function eventHash(header: EventHeader): string {
-  return leafHash(header).toString('hex');
-}
+export const eventHash = leafHash;
 
 /** hex(SHA-256(UTF-8(salt ‖ detailsJson))), where detailsJson is the canonical JSON of the details. */
 export function digestOfJson(salt: string, detailsJson: string): string {

@@ -3,25 +3,26 @@ import { hash } from 'node:crypto';
 // The Merkle tree over the log, hashed as RFC 9162 §2.1: leaf i is event seq i + 1, its leaf hash is
 // the event's hash (SHA-256(0x00 ‖ header), see audit.hash.ts), an inner node is
 // SHA-256(0x01 ‖ left ‖ right). A perfect subtree of 2^level leaves ending at leaf `end - 1` (event
-// `end`) is addressed by (end, level); level 0 is the leaf itself.
+// `end`) is addressed by (end, level); level 0 is the leaf itself. Hashes travel as lower-case hex,
+// as the API and the export write them (and node:crypto hashes to hex faster than to a Buffer).
 
 /** MTH({}) = SHA-256 of the empty string. */
-export const EMPTY_ROOT = hash('sha256', '', 'buffer');
+export const EMPTY_ROOT = hash('sha256', '', 'hex');
 
 const node = Buffer.alloc(65);
 node[0] = 0x01;
 
-export function hashChildren(left: Buffer, right: Buffer): Buffer {
-  left.copy(node, 1);
-  right.copy(node, 33);
-  return hash('sha256', node, 'buffer');
+export function hashChildren(left: string, right: string): string {
+  node.write(left, 1, 32, 'hex');
+  node.write(right, 33, 32, 'hex');
+  return hash('sha256', node, 'hex');
 }
 
 /** A perfect subtree completed by an append: 2^level leaves ending at event `end`. */
 export interface CompletedNode {
   end: number;
   level: number;
-  hash: Buffer;
+  hash: string;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface CompletedNode {
 export class Frontier {
   private constructor(
     private count: number,
-    private readonly hashes: Buffer[],
+    private readonly hashes: string[],
   ) {}
 
   static empty(): Frontier {
@@ -43,10 +44,7 @@ export class Frontier {
     if (popcount(size) !== hexes.length) {
       throw new Error(`a frontier of ${size} leaves has ${popcount(size)} hashes, not ${hexes.length}`);
     }
-    return new Frontier(
-      size,
-      hexes.map((h) => Buffer.from(h, 'hex')),
-    );
+    return new Frontier(size, [...hexes]);
   }
 
   get size(): number {
@@ -54,11 +52,11 @@ export class Frontier {
   }
 
   toHex(): string[] {
-    return this.hashes.map((h) => h.toString('hex'));
+    return [...this.hashes];
   }
 
   /** Adds a leaf; reports the perfect subtrees (level ≥ 1) it completes, smallest first. */
-  push(leaf: Buffer, completed?: CompletedNode[]): void {
+  push(leaf: string, completed?: CompletedNode[]): void {
     this.count += 1;
     // The new leaf closes one subtree per trailing zero bit of the new size.
     const merges = trailingZeros(this.count);
@@ -71,7 +69,7 @@ export class Frontier {
   }
 
   /** The tree's root hash (RFC 9162 MTH) at this size. */
-  root(): Buffer {
+  root(): string {
     if (this.hashes.length === 0) return EMPTY_ROOT;
     let r = this.hashes[this.hashes.length - 1]!;
     for (let i = this.hashes.length - 2; i >= 0; i--) r = hashChildren(this.hashes[i]!, r);
@@ -108,22 +106,22 @@ function split(n: number): number {
 }
 
 /** Reads a perfect subtree's hash: (end, level) as above. */
-export type NodeSource = (end: number, level: number) => Buffer;
+export type NodeSource = (end: number, level: number) => string;
 
 /** MTH(D[a:b]) from perfect subtrees (RFC 9162 §2.1.1), a aligned as the recursion keeps it. */
-function subtreeHash(a: number, b: number, get: NodeSource): Buffer {
+function subtreeHash(a: number, b: number, get: NodeSource): string {
   const n = b - a;
   if (isPowerOfTwo(n) && a % n === 0) return get(b, Math.log2(n));
   const k = split(n);
   return hashChildren(subtreeHash(a, a + k, get), subtreeHash(a + k, b, get));
 }
 
-export function rootAt(size: number, get: NodeSource): Buffer {
+export function rootAt(size: number, get: NodeSource): string {
   return size === 0 ? EMPTY_ROOT : subtreeHash(0, size, get);
 }
 
 /** PATH(m, D[a:b]) of RFC 9162 §2.1.3.1, for leaf index m (absolute). */
-function path(m: number, a: number, b: number, get: NodeSource): Buffer[] {
+function path(m: number, a: number, b: number, get: NodeSource): string[] {
   const n = b - a;
   if (n <= 1) return [];
   const k = split(n);
@@ -132,7 +130,7 @@ function path(m: number, a: number, b: number, get: NodeSource): Buffer[] {
 }
 
 /** SUBPROOF(m, D[a:b], start) of RFC 9162 §2.1.4.1, m a size relative to a. */
-function subproof(m: number, a: number, b: number, start: boolean, get: NodeSource): Buffer[] {
+function subproof(m: number, a: number, b: number, start: boolean, get: NodeSource): string[] {
   const n = b - a;
   if (m === n) return start ? [] : [subtreeHash(a, b, get)];
   const k = split(n);
@@ -140,12 +138,12 @@ function subproof(m: number, a: number, b: number, start: boolean, get: NodeSour
   return [...subproof(m - k, a + k, b, false, get), subtreeHash(a, a + k, get)];
 }
 
-export function inclusionPath(leafIndex: number, treeSize: number, get: NodeSource): Buffer[] {
+export function inclusionPath(leafIndex: number, treeSize: number, get: NodeSource): string[] {
   return path(leafIndex, 0, treeSize, get);
 }
 
 /** PROOF(m, D[n]); empty when m = n (the same tree). */
-export function consistencyProof(from: number, to: number, get: NodeSource): Buffer[] {
+export function consistencyProof(from: number, to: number, get: NodeSource): string[] {
   return from === to ? [] : subproof(from, 0, to, true, get);
 }
 
@@ -156,7 +154,7 @@ export function consistencyProof(from: number, to: number, get: NodeSource): Buf
  */
 export async function withNodes<T>(
   compute: (get: NodeSource) => T,
-  fetch: (wanted: { end: number; level: number }[]) => Promise<Map<string, Buffer>>,
+  fetch: (wanted: { end: number; level: number }[]) => Promise<Map<string, string>>,
 ): Promise<T> {
   const wanted = new Map<string, { end: number; level: number }>();
   compute((end, level) => {
@@ -180,9 +178,9 @@ const half = (x: number) => Math.floor(x / 2);
 export function verifyInclusion(
   leafIndex: number,
   treeSize: number,
-  leaf: Buffer,
-  auditPath: readonly Buffer[],
-  root: Buffer,
+  leaf: string,
+  auditPath: readonly string[],
+  root: string,
 ): boolean {
   if (leafIndex >= treeSize) return false;
   let fn = leafIndex;
@@ -204,17 +202,17 @@ export function verifyInclusion(
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && r.equals(root);
+  return sn === 0 && r === root;
 }
 
 export function verifyConsistency(
   first: number,
   second: number,
-  firstRoot: Buffer,
-  secondRoot: Buffer,
-  proof: readonly Buffer[],
+  firstRoot: string,
+  secondRoot: string,
+  proof: readonly string[],
 ): boolean {
-  if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
+  if (first === second) return proof.length === 0 && firstRoot === secondRoot;
   if (first === 0 || first > second) return false;
   if (proof.length === 0) return false;
   const path = isPowerOfTwo(first) ? [firstRoot, ...proof] : [...proof];
@@ -243,5 +241,5 @@ export function verifyConsistency(
     fn = half(fn);
     sn = half(sn);
   }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
+  return fr === firstRoot && sr === secondRoot && sn === 0;
 }

@@ -33,7 +33,6 @@ export interface ConsistencyProofJson {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const buf = (hex: string) => Buffer.from(hex, 'hex');
 
 export function publicKeyFrom(text: string): KeyObject {
   const trimmed = text.trim();
@@ -68,15 +67,7 @@ export function inclusionProblems(
   const hexes = [proof.leafHash, proof.rootHash, ...proof.auditPath];
   if (!hexes.every((h) => HEX64.test(h)))
     return [...problems, 'the proof holds something that is not a hash'];
-  if (
-    !verifyInclusion(
-      proof.leafIndex,
-      head.treeSize,
-      buf(proof.leafHash),
-      proof.auditPath.map(buf),
-      buf(head.rootHash),
-    )
-  ) {
+  if (!verifyInclusion(proof.leafIndex, head.treeSize, proof.leafHash, proof.auditPath, head.rootHash)) {
     problems.push("the audit path does not lead from the leaf to the head's root");
   }
   if (event) {
@@ -109,15 +100,7 @@ export function consistencyProblems(
   if (![older.rootHash, newer.rootHash, ...proof.proof].every((h) => HEX64.test(h))) {
     return [...problems, 'the proof holds something that is not a hash'];
   }
-  if (
-    !verifyConsistency(
-      older.treeSize,
-      newer.treeSize,
-      buf(older.rootHash),
-      buf(newer.rootHash),
-      proof.proof.map(buf),
-    )
-  ) {
+  if (!verifyConsistency(older.treeSize, newer.treeSize, older.rootHash, newer.rootHash, proof.proof)) {
     problems.push('the later head does not extend the earlier one by this proof');
   }
   return problems;

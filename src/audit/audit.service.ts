@@ -77,9 +77,8 @@ export async function appendAuditMany(
       entityId: input.entityId,
       detailsDigest,
     };
-    const leaf = leafHash(header);
-    tree.push(leaf, nodes);
-    prevHash = leaf.toString('hex');
+    prevHash = leafHash(header);
+    tree.push(prevHash, nodes);
     return { ...header, hash: prevHash, salt, details, erased: null };
   });
   await appendEvents(
@@ -97,7 +96,7 @@ export async function appendAuditMany(
       prev_hash: e.prevHash,
       hash: e.hash,
     })),
-    nodes.map((n) => ({ end_seq: n.end, level: n.level, hash: n.hash })),
+    nodes.map((n) => ({ end_seq: n.end, level: n.level, hash: Buffer.from(n.hash, 'hex') })),
     tree.toHex(),
   );
   return events;

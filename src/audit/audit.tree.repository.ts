@@ -16,7 +16,7 @@ const key = (end: number, level: number) => `${end}/${level}`;
 export async function fetchNodes(
   db: Db,
   wanted: readonly { end: number; level: number }[],
-): Promise<Map<string, Buffer>> {
+): Promise<Map<string, string>> {
   const leaves = wanted.filter((w) => w.level === 0).map((w) => w.end);
   const inner = wanted.filter((w) => w.level > 0);
   const parts = [];
@@ -29,26 +29,29 @@ export async function fetchNodes(
       sql`select seq as end_seq, 0::smallint as level, decode(hash, 'hex') as hash from audit_events where seq in (${sql.join(leaves)})`,
     );
   }
-  const found = new Map<string, Buffer>();
+  const found = new Map<string, string>();
   if (parts.length === 0) return found;
   const rows = await sql<{
     end_seq: number;
     level: number;
     hash: Uint8Array;
   }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  for (const r of rows.rows) found.set(key(Number(r.end_seq), Number(r.level)), asBuffer(r.hash));
+  for (const r of rows.rows)
+    found.set(key(Number(r.end_seq), Number(r.level)), asBuffer(r.hash).toString('hex'));
   return found;
 }
 
 /** The stored nodes completed by events after `after` up to `upTo`, for comparison with a walk. */
-export async function nodesInRange(db: Db, after: number, upTo: number): Promise<Map<string, Buffer>> {
+export async function nodesInRange(db: Db, after: number, upTo: number): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('audit_tree_nodes')
     .select(['end_seq', 'level', 'hash'])
     .where('end_seq', '>', after)
     .where('end_seq', '<=', upTo)
     .execute();
-  return new Map(rows.map((r) => [key(Number(r.end_seq), Number(r.level)), asBuffer(r.hash)]));
+  return new Map(
+    rows.map((r) => [key(Number(r.end_seq), Number(r.level)), asBuffer(r.hash).toString('hex')]),
+  );
 }
 
 export type TreeHeadRow = Selectable<AuditTreeHeadsTable>;

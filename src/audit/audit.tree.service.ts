@@ -65,15 +65,13 @@ export async function signHead(deps: AuditDeps, size: number, rootHash: string):
 /** The head row's own idea of the root: O(1), for the size the log has now. */
 export async function currentRoot(db: Db): Promise<{ size: number; rootHash: string }> {
   const head = await readHead(db);
-  return { size: head.seq, rootHash: Frontier.from(head.seq, head.frontier).root().toString('hex') };
+  return { size: head.seq, rootHash: Frontier.from(head.seq, head.frontier).root() };
 }
 
 async function checkSize(db: Db, treeSize: number, field: string) {
   const { seq } = await readHead(db);
   if (treeSize > seq) throw invalidField(field, `the log has ${seq} events, fewer than ${treeSize}`);
 }
-
-const hex = (b: Buffer) => b.toString('hex');
 
 export async function inclusionProof(db: Db, seq: number, treeSize: number) {
   if (seq > treeSize) throw invalidField('query.seq', 'must not be greater than treeSize');
@@ -90,9 +88,9 @@ export async function inclusionProof(db: Db, seq: number, treeSize: number) {
     seq,
     leafIndex: seq - 1,
     treeSize,
-    leafHash: hex(p.leaf),
-    auditPath: p.path.map(hex),
-    rootHash: hex(p.root),
+    leafHash: p.leaf,
+    auditPath: p.path,
+    rootHash: p.root,
   };
 }
 
@@ -107,5 +105,5 @@ export async function consistency(db: Db, from: number, to: number) {
     }),
     (wanted) => fetchNodes(db, wanted),
   );
-  return { from, to, fromRoot: hex(p.fromRoot), toRoot: hex(p.toRoot), proof: p.proof.map(hex) };
+  return { from, to, fromRoot: p.fromRoot, toRoot: p.toRoot, proof: p.proof };
 }

@@ -73,7 +73,7 @@ async function checkpointStart(db: Db, signer: AuditSigner, c: CheckpointRow): P
   } catch {
     return `the checkpoint at event ${seq} is malformed`;
   }
-  if (frontier.root().toString('hex') !== c.root_hash) return `the checkpoint at event ${seq} is malformed`;
+  if (frontier.root() !== c.root_hash) return `the checkpoint at event ${seq} is malformed`;
   const event = await eventBySeq(db, seq);
   if (!event || event.hash !== c.chain_hash || eventHash(toExported(event)) !== c.chain_hash) {
     return `event ${seq} is no longer the one the checkpoint verified`;
@@ -123,7 +123,7 @@ async function walkToHead(
       "the last event's hash differs from the one the chain's head recorded when it was written",
     );
   }
-  if (Frontier.from(head.seq, head.frontier).root().toString('hex') !== check.rootHash) {
+  if (Frontier.from(head.seq, head.frontier).root() !== check.rootHash) {
     return broken(head.seq, "the tree's edge in the chain's head does not match the events");
   }
   return { check, head, start };

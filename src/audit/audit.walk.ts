@@ -64,7 +64,7 @@ export class LogWalk {
       const stored = await nodesInRange(this.db, first - 1, last);
       for (const n of this.verifier.nodes!) {
         const s = stored.get(`${n.end}/${n.level}`);
-        if (!s || !s.equals(n.hash)) {
+        if (s !== n.hash) {
           const what = s ? 'differs from the events' : 'is missing';
           return this.fail(
             n.end,

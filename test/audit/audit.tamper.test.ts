@@ -171,7 +171,7 @@ const TAMPERS: Tamper[] = [
         .where('seq', '<=', last - 2)
         .orderBy('seq')
         .execute();
-      for (const e of kept) frontier.push(Buffer.from(e.hash, 'hex'));
+      for (const e of kept) frontier.push(e.hash);
       await trx
         .deleteFrom('audit_events')
         .where('seq', '>=', last - 1)
