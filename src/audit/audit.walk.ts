@@ -17,7 +17,7 @@ type Failure = { valid: false; brokenAt: number; reason: string };
  * Events per batch: a few milliseconds of hashing and of reading (on the embedded database a query
  * runs on this thread too), then the event loop is given back.
  */
-const WALK_BATCH = 500;
+const WALK_BATCH = 250;
 
 export class LogWalk {
   readonly verifier: ChainVerifier;

@@ -1,11 +1,13 @@
 import { runMatcherBench } from './matcher.bench';
 import { runPremisesBench } from './premises.bench';
+import { runAuditBench } from './audit.bench';
 
 // `npm run bench`: every benchmark in turn, each printing its own table. `npm run bench -- premises`
-// (or `matcher`) runs one.
+// (or `matcher`, or `audit`) runs one.
 const BENCHES: Record<string, () => Promise<void>> = {
   matcher: runMatcherBench,
   premises: runPremisesBench,
+  audit: runAuditBench,
 };
 
 async function main(): Promise<void> {
