@@ -111,6 +111,27 @@ export async function insertCheckpoint(db: Db, c: Omit<CheckpointRow, 'frontier'
     .execute();
 }
 
+/**
+ * Keeps this key's latest `keep` checkpoints: a check starts from the latest, and the sweep writes one
+ * a minute while the log grows. (Losing older ones only means a longer walk, never a weaker one.)
+ */
+export async function pruneCheckpoints(db: Db, keyId: string, keep: number): Promise<void> {
+  const oldestKept = await db
+    .selectFrom('audit_checkpoints')
+    .select('seq')
+    .where('key_id', '=', keyId)
+    .orderBy('seq', 'desc')
+    .offset(keep - 1)
+    .limit(1)
+    .executeTakeFirst();
+  if (!oldestKept) return;
+  await db
+    .deleteFrom('audit_checkpoints')
+    .where('key_id', '=', keyId)
+    .where('seq', '<', Number(oldestKept.seq))
+    .execute();
+}
+
 /** This key's latest checkpoint at or below `maxSeq`. */
 export async function latestCheckpoint(
   db: Db,

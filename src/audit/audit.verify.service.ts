@@ -9,6 +9,7 @@ import {
   insertCheckpoint,
   largestTreeHead,
   latestCheckpoint,
+  pruneCheckpoints,
   type CheckpointRow,
 } from './audit.tree.repository';
 import { checkpointMessage, type AuditSigner } from './audit.signing';
@@ -45,6 +46,8 @@ export type Verification =
       checkedEvents: number;
     }
   | { valid: false; brokenAt: number; reason: string; checkpoint: CheckpointInfo | null };
+
+const CHECKPOINTS_KEPT = 10;
 
 const info = (c: CheckpointRow): CheckpointInfo => ({
   seq: Number(c.seq),
@@ -184,4 +187,5 @@ async function saveCheckpoint(deps: AuditDeps, c: Parameters<typeof checkpointMe
     verified_at: new Date(c.verifiedAt),
     signature: deps.signer.sign(checkpointMessage(c)),
   });
+  await pruneCheckpoints(deps.db, deps.signer.keyId, CHECKPOINTS_KEPT);
 }
