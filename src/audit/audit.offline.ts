@@ -6,6 +6,7 @@ import type { SignedHead } from './audit.proof-check';
 // the chain, every payload's digest, the Merkle tree, and optionally the root at a signed head's size.
 
 const DETAILS = ',"details":';
+const NOT_ERASED = `,"erased":null${DETAILS}`;
 const KEYS = [
   'prevHash',
   'occurredAt',
@@ -16,10 +17,15 @@ const KEYS = [
   'detailsDigest',
   'hash',
   'salt',
-];
+].map((key) => `,"${key}":"`);
 
-/** The end (index of the closing quote) of the JSON string starting at `at` (its opening quote). */
-function stringEnd(line: string, at: number): number {
+/**
+ * The end (index of the closing quote) of the JSON string starting at `at` (its opening quote).
+ * `escapes` says whether the line has a backslash at all: most lines have none, and then the next
+ * quote is the end.
+ */
+function stringEnd(line: string, at: number, escapes: boolean): number {
+  if (!escapes) return line.indexOf('"', at + 1);
   let from = at + 1;
   for (;;) {
     const quote = line.indexOf('"', from);
@@ -40,16 +46,16 @@ function fastEvent(line: string): FastEvent | undefined {
   let at = line.indexOf(',', 7);
   const seqText = line.slice(7, at);
   const tokens: string[] = [];
-  for (const key of KEYS) {
-    const prefix = `,"${key}":"`;
+  const escapes = line.includes('\\');
+  for (const prefix of KEYS) {
     if (!line.startsWith(prefix, at)) return undefined;
     const start = at + prefix.length - 1;
-    const end = stringEnd(line, start);
+    const end = stringEnd(line, start, escapes);
     if (end === -1) return undefined;
     tokens.push(line.slice(start, end + 1));
     at = end + 1;
   }
-  if (!line.startsWith(`,"erased":null${DETAILS}`, at) || !line.endsWith('}')) return undefined;
+  if (!line.startsWith(NOT_ERASED, at) || !line.endsWith('}')) return undefined;
   const [prevHash, occurredAt, actor, action, entityType, entityId, detailsDigest, hashToken, salt] =
     tokens as [string, string, string, string, string, string, string, string, string];
   if (action === '"retention.run"') return undefined;
@@ -61,9 +67,30 @@ function fastEvent(line: string): FastEvent | undefined {
     salt: bare(salt),
     detailsDigest: bare(detailsDigest),
     headerText: `[${seqText},${prevHash},${occurredAt},${actor},${action},${entityType},${entityId},${detailsDigest}]`,
-    detailsText: line.slice(at + ',"erased":null'.length + DETAILS.length, -1),
+    detailsText: line.slice(at + NOT_ERASED.length, -1),
   };
   return e;
+}
+
+/** A line as the fast path takes it, or parsed: undefined when it is not JSON. */
+export function parseLine(
+  line: string,
+): { fast?: FastEvent; event?: ExportedEvent; detailsJson?: string } | undefined {
+  const fast = fastEvent(line);
+  if (fast) return { fast };
+  try {
+    const at = line.indexOf(DETAILS);
+    if (at > 0 && line.endsWith('}')) {
+      const details = line.slice(at + DETAILS.length, -1);
+      const header = JSON.parse(`${line.slice(0, at)}}`) as ExportedEvent;
+      return details === 'null'
+        ? { event: { ...header, details: null } }
+        : { event: header, detailsJson: details };
+    }
+    return { event: JSON.parse(line) as ExportedEvent };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -82,6 +109,18 @@ function addLine(verifier: ChainVerifier, line: string): boolean {
     return details === 'null' ? verifier.add({ ...header, details: null }) : verifier.add(header, details);
   }
   return verifier.add(JSON.parse(line) as ExportedEvent);
+}
+
+/** Lines of one buffer (a batch handed to a worker). */
+export function* linesOfBuffer(bytes: Uint8Array): Generator<string> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let start = 0;
+  for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+    const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
+    yield buf.toString('utf8', start, end);
+    start = nl + 1;
+  }
+  if (start < buf.length) yield buf.toString('utf8', start);
 }
 
 /** Lines of a byte stream (UTF-8, "\n" or "\r\n"), without readline's per-line overhead. */

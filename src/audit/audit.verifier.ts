@@ -81,6 +81,11 @@ export class ChainVerifier {
     return this.tree;
   }
 
+  /** The hash of the last event accepted (or of the walk's start). */
+  get lastHash(): string {
+    return this.prevHash;
+  }
+
   get erased(): number {
     return this.erasedCount;
   }
