@@ -26,15 +26,28 @@ export async function writeAuditExport(db: Db, res: Response): Promise<void> {
   res.setHeader('Content-Disposition', 'attachment; filename="audit-export.ndjson"');
   let upTo = (await readHead(db)).seq;
   let written = 0;
+  // Lines go out in chunks of about 256 kB: one write per line would cost a wait for the client per
+  // line once its buffer is full.
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const ok = res.write(chunk.join(''));
+    chunk = [];
+    size = 0;
+    if (!ok) await new Promise((resolve) => res.once('drain', resolve));
+  };
   for (let before = -1; written < upTo && written > before;) {
     before = written;
     for await (const event of allEvents(db, written, upTo)) {
       if (event.erased && event.erased.byRun > upTo) upTo = event.erased.byRun;
-      if (!res.write(`${exportLine(event)}\n`)) {
-        await new Promise((resolve) => res.once('drain', resolve));
-      }
+      const line = `${exportLine(event)}\n`;
+      chunk.push(line);
+      size += line.length;
+      if (size >= 256 * 1024) await flush();
       written = event.seq;
     }
   }
+  await flush();
   res.end();
 }
