@@ -11,8 +11,8 @@ import { headProblems, publicKeyFrom, type SignedHead } from './audit.proof-chec
 
 function args(argv: string[]) {
   const out: { file?: string; head?: string; key?: string; threads: number } = {
-    // Threads pay off where cores are free; on a small machine one thread is faster.
-    threads: availableParallelism() >= 4 ? Math.min(4, availableParallelism() - 1) : 1,
+    // One per core, up to four: on a busy machine --threads 1 may be faster.
+    threads: Math.min(4, availableParallelism()),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

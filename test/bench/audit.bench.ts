@@ -222,19 +222,23 @@ async function benchMode(
         path.join(dir, 'key.json'),
         JSON.stringify(await (await get('/api/audit/public-key')).json()),
       );
-      const offline = execFileSync(
-        process.execPath,
-        [
-          path.join(projectRoot(), 'dist/src/audit/verify-export.cli.js'),
-          file,
-          '--head',
-          path.join(dir, 'head.json'),
-          '--key',
-          path.join(dir, 'key.json'),
-        ],
-        { encoding: 'utf8', env: { ...process.env, AUDIT_VERIFY_TIMING: '1' } },
-      );
-      log(`offline: ${offline.trim().split('\n').join(' | ')}`);
+      for (const threads of ['1', '2']) {
+        const offline = execFileSync(
+          process.execPath,
+          [
+            path.join(projectRoot(), 'dist/src/audit/verify-export.cli.js'),
+            file,
+            '--head',
+            path.join(dir, 'head.json'),
+            '--key',
+            path.join(dir, 'key.json'),
+            '--threads',
+            threads,
+          ],
+          { encoding: 'utf8', env: { ...process.env, AUDIT_VERIFY_TIMING: '1' } },
+        );
+        log(`offline: ${offline.trim().split('\n').join(' | ')}`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
