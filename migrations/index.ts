@@ -14,6 +14,8 @@ import * as m0012 from './0012_delegation';
 import * as m0013 from './0013_letters';
 import * as m0014 from './0014_lawful_single_sex';
 import * as m0015 from './0015_referral_answers';
+import * as m0016 from './0016_audit_payloads_and_tree';
+import * as m0017 from './0017_retention_runs';
 import * as m0018 from './0018_idempotency_keys';
 import * as m0019 from './0019_watchlist_category_imports';
 
@@ -35,6 +37,8 @@ export const migrations: Record<string, Migration> = {
   '0013_letters': m0013,
   '0014_lawful_single_sex': m0014,
   '0015_referral_answers': m0015,
+  '0016_audit_payloads_and_tree': m0016,
+  '0017_retention_runs': m0017,
   '0018_idempotency_keys': m0018,
   '0019_watchlist_category_imports': m0019,
 };

@@ -35,6 +35,10 @@ import { webRouter } from './web/web.router';
 import { casesRoutes } from './cases/cases.routes';
 import { communicationsRoutes } from './communications/communications.routes';
 import type { CommunicationLetterRenderer } from './communications/communications.letter';
+import { auditTreeRoutes } from './audit/audit.tree.routes';
+import { retentionRoutes } from './retention/retention.routes';
+import { registerExtractRoutes } from './register-extract/register-extract.routes';
+import type { AuditRuntime } from './audit/audit.runtime';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -54,6 +58,8 @@ export interface AppDeps {
   communicationLetter: CommunicationLetterRenderer;
   /** The committee's delegation order (who may decide what), validated at start-up. */
   delegation: DelegationOrder;
+  /** The audit log's signing key and its background verification jobs. */
+  audit: AuditRuntime;
 }
 
 const JSON_LIMIT = '256kb';
@@ -78,6 +84,9 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...remindersRoutes(deps),
     ...notificationsRoutes(deps),
     ...auditRoutes(deps),
+    ...auditTreeRoutes(deps),
+    ...retentionRoutes(deps),
+    ...registerExtractRoutes(deps),
   ];
 }
 

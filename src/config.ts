@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
 import { caseNumberFormatProblem, DEFAULT_CASE_NUMBER_FORMAT } from './cases/cases.number';
+import { parseSigningKey } from './audit/audit.signing';
+import { retentionPolicyFromJson } from './retention/retention.policy';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -80,6 +82,20 @@ const schema = z.object({
   // Swedish working days (weekends and public holidays skipped) the coordinators have to answer a
   // referral from the booking desk; the desk is told the date, and a missed one is escalated.
   REFERRAL_ANSWER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  RETENTION_POLICY: retentionPolicyFromJson,
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v : undefined))
+    .refine((v) => {
+      if (v === undefined) return true;
+      try {
+        parseSigningKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key (PEM, or its 32-byte seed as 64 hex characters)'),
 });
 
 export type Config = z.infer<typeof schema>;

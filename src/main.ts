@@ -63,6 +63,7 @@ async function main(): Promise<void> {
             clock: systemClock,
             logger,
             watchlist: watchlistReviewPort(systemClock),
+            audit: deps.audit,
           }),
           config.SCHEDULER_INTERVAL_SECONDS,
         )
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     logger.info('shutting down');
     server.close(() => {
       (scheduler?.stop() ?? Promise.resolve())
+        .then(() => deps.audit.verifications.stop())
         .then(() => handle.close())
         .then(
           () => process.exit(0),

@@ -13,6 +13,7 @@ import { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { loadLetterRenderer } from './decisions/letter.renderer';
 import { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import { loadCommunicationLetter } from './communications/communications.letter';
+import { startAudit } from './audit/audit.runtime';
 
 /**
  * Everything the app needs before it takes requests: the schema up to date, the rule sets validated
@@ -57,6 +58,14 @@ export async function prepareDeps(
   );
   const letters = loadLetterRenderer(path.join(projectRoot(), 'templates', 'letters'));
   const communicationLetter = loadCommunicationLetter(path.join(projectRoot(), 'templates', 'letters'));
+  const audit = await startAudit({
+    db: handle.db,
+    kind: handle.kind,
+    signingKey: config.AUDIT_SIGNING_KEY,
+    dataDir: config.DATA_DIR,
+    clock,
+    logger,
+  });
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -69,5 +78,6 @@ export async function prepareDeps(
     letters,
     communicationLetter,
     delegation,
+    audit,
   };
 }

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Db } from '../db/database';
+import type { Database } from '../db/database';
 import type { Clock } from '../clock';
-import { ChainVerifier, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
-import { appendEvents, eventsAfter, lockHead, readHead } from './audit.repository';
-import type { AuditEventRow } from './audit.table';
+import { canonicalJson, digestOfJson, leafHash, newSalts, type ExportedEvent } from './audit.hash';
+import { Frontier, type CompletedNode } from './audit.merkle';
+import { appendEvents, lockHead, type NewEvent } from './audit.repository';
 
 export interface AuditInput {
   /** A user id, or 'system' for the scheduler. */
@@ -39,36 +39,51 @@ export function appendAuditAlone(
   return db.transaction().execute((trx) => appendAudit(trx, clock, input));
 }
 
-/** Appends several events in order with one lock, one head read and one insert (e.g. a CSV import). */
+/**
+ * Appends several events in order with one lock, one head read and one statement (e.g. a CSV
+ * import, a batch of premises checks). Everything is computed before the head is read except what
+ * depends on it: the chain links, the leaf hashes and the tree nodes they complete.
+ */
 export async function appendAuditMany(
   trx: Transaction<Database>,
   clock: Clock,
   inputs: AuditInput[],
 ): Promise<ExportedEvent[]> {
   if (inputs.length === 0) return [];
+  const salts = newSalts(inputs.length);
+  const prepared = inputs.map((input, i) => {
+    // Round-trip through JSON so what is digested is exactly what jsonb will give back.
+    const details = JSON.parse(JSON.stringify(input.details ?? {})) as unknown;
+    const salt = salts[i]!;
+    return { input, details, salt, detailsDigest: digestOfJson(salt, canonicalJson(details)) };
+  });
   const head = await lockHead(trx);
+  // Read after the lock, so times never go backwards along the chain.
   const occurredAt = clock.now();
+  const at = occurredAt.toISOString();
+  const tree = Frontier.from(head.seq, head.frontier);
+  const nodes: CompletedNode[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
-  const events = inputs.map((input) => {
-    const fields = {
+  const events = prepared.map(({ input, details, salt, detailsDigest }): ExportedEvent => {
+    seq += 1;
+    const header = {
+      seq,
       prevHash,
-      occurredAt: occurredAt.toISOString(),
+      occurredAt: at,
       actor: input.actor,
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId,
-      // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
-      details: JSON.parse(JSON.stringify(input.details ?? {})) as unknown,
+      detailsDigest,
     };
-    seq += 1;
-    const event: ExportedEvent = { seq, ...fields, hash: eventHash(fields) };
-    prevHash = event.hash;
-    return event;
+    prevHash = leafHash(header);
+    tree.push(prevHash, nodes);
+    return { ...header, hash: prevHash, salt, details, erased: null };
   });
   await appendEvents(
     trx,
-    events.map((e) => ({
+    events.map((e): NewEvent => ({
       seq: e.seq,
       occurred_at: occurredAt,
       actor: e.actor,
@@ -76,67 +91,16 @@ export async function appendAuditMany(
       entity_type: e.entityType,
       entity_id: e.entityId,
       details: e.details,
+      details_salt: e.salt!,
+      details_digest: e.detailsDigest,
       prev_hash: e.prevHash,
       hash: e.hash,
     })),
+    nodes.map((n) => ({ end_seq: n.end, level: n.level, hash: Buffer.from(n.hash, 'hex') })),
+    tree.toHex(),
   );
   return events;
 }
 
-export function toExported(row: AuditEventRow): ExportedEvent {
-  return {
-    seq: row.seq,
-    occurredAt: row.occurred_at.toISOString(),
-    actor: row.actor,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    details: row.details,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-const BATCH = 2000;
-
-/** Yields every event in chain order without holding the whole log in memory. */
-export async function* allEvents(db: Db): AsyncGenerator<ExportedEvent> {
-  let after = 0;
-  for (;;) {
-    const rows = await eventsAfter(db, after, BATCH);
-    for (const row of rows) yield toExported(row);
-    if (rows.length < BATCH) return;
-    after = rows[rows.length - 1]!.seq;
-  }
-}
-
-/**
- * Walks the chain in the database and compares its end with the head row that every append moves in
- * the same statement. The walk alone cannot see events cut from the end (the rest still links up);
- * the head can. The head is read first and the walk stops there, so events appended meanwhile are
- * neither required nor counted.
- */
-export async function verifyChain(db: Db): Promise<ChainCheck> {
-  const head = await readHead(db);
-  const verifier = new ChainVerifier();
-  for await (const e of allEvents(db)) {
-    if (e.seq > head.seq || !verifier.add(e)) break;
-  }
-  const walked = verifier.result();
-  if (!walked.valid) return walked;
-  if (walked.events !== head.seq) {
-    return {
-      valid: false,
-      brokenAt: walked.events + 1,
-      reason: `the log ends at event ${walked.events}, but the chain's head records event ${head.seq}: events are missing from the end`,
-    };
-  }
-  if (walked.head !== head.hash) {
-    return {
-      valid: false,
-      brokenAt: head.seq,
-      reason: "the last event's hash differs from the one the chain's head recorded when it was written",
-    };
-  }
-  return walked;
-}
+export { allEvents, toExported } from './audit.events';
+export { verifyChain } from './audit.verify.service';

@@ -1,6 +1,15 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
-import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
+import type {
+  AuditCheckpointsTable,
+  AuditEventsTable,
+  AuditHeadTable,
+  AuditPublicKeysTable,
+  AuditSigningKeyTable,
+  AuditTreeHeadsTable,
+  AuditTreeNodesTable,
+  AuditVerificationsTable,
+} from '../audit/audit.table';
 import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
@@ -17,12 +26,19 @@ import type { WebSessionsTable } from '../web/web.session.table';
 import type { CaseNumberCountersTable, CasesTable } from '../cases/cases.table';
 import type { CommunicationsTable } from '../communications/communications.table';
 import type { IdempotencyKeysTable } from '../http/idempotency.table';
+import type { RetentionRunsTable } from '../retention/retention.table';
 
 // Hand-written table types, one file per area; this interface gathers them for Kysely.
 export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_tree_nodes: AuditTreeNodesTable;
+  audit_tree_heads: AuditTreeHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_public_keys: AuditPublicKeysTable;
+  audit_signing_key: AuditSigningKeyTable;
+  audit_verifications: AuditVerificationsTable;
   associations: AssociationsTable;
   support_state: SupportStateTable;
   applications: ApplicationsTable;
@@ -44,6 +60,7 @@ export interface Database {
   case_number_counters: CaseNumberCountersTable;
   communications: CommunicationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  retention_runs: RetentionRunsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

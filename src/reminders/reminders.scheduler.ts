@@ -11,6 +11,10 @@ import type { ReminderPolicy } from './reminders.policy';
 import { escalateOverdue } from './reminders.escalation';
 import { escalateOverdueReferrals } from '../premises/premises.referrals.service';
 import { reviewWatchlist, type WatchlistReviewPort } from './reminders.watchlist-port';
+import { runRetention } from '../retention/retention.service';
+import type { RetentionPolicy } from '../retention/retention.policy';
+import { auditSweep } from '../audit/audit.housekeeping';
+import type { AuditRuntime } from '../audit/audit.runtime';
 
 export interface SweepDeps {
   db: Kysely<Database>;
@@ -22,6 +26,10 @@ export interface SweepDeps {
   /** The watchlist's review dates; without it the sweep leaves the watchlist alone. */
   watchlist?: WatchlistReviewPort | undefined;
   batchSize?: number;
+  /** The retention policy; without it the sweep deletes nothing. */
+  retention?: RetentionPolicy | undefined;
+  /** The audit log's key and jobs; without them the sweep leaves checkpoints and tree heads alone. */
+  audit?: AuditRuntime | undefined;
 }
 
 export interface SweepReport {
@@ -35,6 +43,9 @@ export interface SweepReport {
   failed: number;
   /** Idempotency keys older than 24 hours, forgotten. */
   idempotencyKeysPurged: number;
+  /** Records the day's retention run deleted (0 on the day's later passes). */
+  retained: number;
+  treeHeads: number;
 }
 
 /**
@@ -52,6 +63,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     retried: 0,
     failed: 0,
     idempotencyKeysPurged: 0,
+    retained: 0,
+    treeHeads: 0,
   };
   const errors: unknown[] = [];
   const step = async (run: () => Promise<void>) => {
@@ -76,6 +89,19 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   await step(async () => {
     report.idempotencyKeysPurged = await purgeIdempotencyKeys(deps);
   });
+  const retention = deps.retention;
+  if (retention) {
+    await step(async () => {
+      const run = await runRetention({ db: deps.db, clock: deps.clock, policy: retention });
+      report.retained = run ? Object.values(run.counts).reduce((n, c) => n + c.deleted, 0) : 0;
+    });
+  }
+  const audit = deps.audit;
+  if (audit) {
+    await step(async () => {
+      Object.assign(report, await auditSweep({ db: deps.db, clock: deps.clock, audit, logger: deps.logger }));
+    });
+  }
   // Last, so what this pass escalated goes out in this pass.
   const delivery = deps.delivery;
   if (delivery) {
@@ -124,11 +150,18 @@ export function startScheduler(deps: SweepDeps, intervalSeconds: number): Schedu
 /** The sweep's dependencies from configuration (main.ts); the watchlist port is wired by the caller. */
 export function sweepDepsFromConfig(
   config: Config,
-  base: { db: Kysely<Database>; clock: Clock; logger?: Logger; watchlist?: WatchlistReviewPort },
+  base: {
+    db: Kysely<Database>;
+    clock: Clock;
+    logger?: Logger;
+    watchlist?: WatchlistReviewPort;
+    audit?: AuditRuntime;
+  },
 ): SweepDeps {
   return {
     ...base,
     policy: config.REMINDER_POLICY,
+    retention: config.RETENTION_POLICY,
     delivery: config.NOTIFY_WEBHOOK_URL
       ? {
           webhookUrl: config.NOTIFY_WEBHOOK_URL,

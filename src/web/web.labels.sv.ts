@@ -173,6 +173,23 @@ export const LABELS = {
     'notification.failed': 'Avisering misslyckades',
     'web.signed_in': 'Inloggning',
     'web.signed_out': 'Utloggning',
+    'audit.format_migrated': 'Granskningsloggen fick nytt format',
+    'audit.verification_requested': 'Fullständig kontroll av granskningsloggen begärd',
+    'audit.verified': 'Granskningsloggen kontrollerad i sin helhet',
+    'retention.run': 'Gallring enligt gallringsbeslut',
+    'register_extract.requested': 'Registerutdrag begärt',
+  },
+  retentionKind: {
+    premises_check_clear: 'Lokalkontroller med svaret klart',
+    referral: 'Hänvisningar',
+    watchlist_entry_ended: 'Poster på bevakningslistan',
+    finding: 'Uppgifter om händelser',
+  },
+  verificationStatus: {
+    queued: 'Väntar',
+    running: 'Pågår',
+    done: 'Klar',
+    failed: 'Avbruten',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

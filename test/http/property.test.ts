@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
 import { as, createTestContext, type TestContext } from '../support/test-app';
+import { communicatedApplication } from '../support/communications';
 import {
   concretePath,
   fetchOpenApi,
@@ -63,6 +64,9 @@ async function seedRecords(): Promise<void> {
     keep(app.body);
     const s = await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`);
     keep(s.body);
+    // A denial rests on kommunicering (FL 25 §): the letter sent and the answer recorded first.
+    const communicationId = i === 0 ? await communicatedApplication(ctx, app.body.id) : undefined;
+    keep({ id: communicationId });
     const d = await as(ctx, 'case_officer')
       .post(`/api/applications/${app.body.id}/decisions`)
       .send(
@@ -71,7 +75,7 @@ async function seedRecords(): Promise<void> {
               screeningId: s.body.id,
               outcome: 'denied',
               justification: 'Skäl.',
-              communicatedOn: '2026-11-20',
+              communicationId,
             }
           : { screeningId: s.body.id, outcome: 'approved' },
       );
@@ -80,6 +84,7 @@ async function seedRecords(): Promise<void> {
   const entry = await as(ctx, 'coordinator').post('/api/watchlist').send({
     subjectKind: 'organisation',
     name: 'Kvarnbygdens Vänner',
+    category: 'violence_coercion_threats',
     reason: 'Dom i tingsrätt',
     source: 'Tingsrätten',
     reviewBy: '2027-06-01',

@@ -75,6 +75,19 @@ export const ROLE_MATRIX: Record<string, Allowed> = {
   'GET /api/audit/events': ['investigator'],
   'GET /api/audit/verify': ['investigator'],
   'GET /api/audit/export': ['investigator'],
+  // The audit log's signed tree and proofs are the investigators' (API.md v2, "Audit and personal
+  // data"); the public key is also for the admin who publishes it to outside verifiers.
+  'GET /api/audit/tree-head': ['investigator'],
+  'GET /api/audit/public-key': ['investigator', 'admin'],
+  'GET /api/audit/proof/inclusion': ['investigator'],
+  'GET /api/audit/proof/consistency': ['investigator'],
+  'POST /api/audit/verifications': ['investigator'],
+  'GET /api/audit/verifications': ['investigator'],
+  'GET /api/audit/verifications/:id': ['investigator'],
+  // Retention: the schedule and its runs, for the admin who configures it and the investigator who
+  // audits it. A register extract (GDPR art. 15) gathers watchlist data: coordinators and admins.
+  'GET /api/retention': ['admin', 'investigator'],
+  'GET /api/register-extract': ['coordinator', 'admin'],
 };
 
 /** The README's table: one row per operation, a mark per role allowed. */

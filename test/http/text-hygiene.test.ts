@@ -98,9 +98,9 @@ describe('every string field of every operation', () => {
     expect(csvOps.length).toBeGreaterThan(0);
     for (const op of csvOps) {
       const csv =
-        'subject_kind,name,aliases,org_number,reason,source,review_by\n' +
-        'organisation,Förening Ett,,,skäl,källa,2027-01-01\n' +
-        'organisation,Förening\u0000Två,,,skäl,källa,2027-01-01\n';
+        'subject_kind,name,aliases,org_number,category,reason,source,review_by\n' +
+        'organisation,Förening Ett,,,discrimination,skäl,källa,2027-01-01\n' +
+        'organisation,Förening\u0000Två,,,discrimination,skäl,källa,2027-01-01\n';
       const res = await send(op, concretePath(op, {})).set('Content-Type', 'text/csv').send(csv);
       expect(refusal(res, 'body')).toBeUndefined();
       expect(res.body.error.details[0].message).toContain('line 3');

@@ -1,4 +1,5 @@
-import { ChainVerifier, type ExportedEvent } from '../../src/audit/audit.hash';
+import type { ExportedEvent } from '../../src/audit/audit.hash';
+import { ChainVerifier } from '../../src/audit/audit.verifier';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import {
   finding,

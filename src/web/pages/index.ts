@@ -20,6 +20,8 @@ import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 import { coordinatorReferralPages } from './coordinator.referrals.pages';
 import { delegationReportPages } from './coordinator.delegation-report.pages';
+import { registerExtractPages } from './register-extract.pages';
+import { retentionPages } from './retention.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -47,5 +49,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorWithdrawalPages(),
     ...investigatorAuditPages(deps),
     ...investigatorStatsPages(),
+    ...retentionPages(),
+    ...registerExtractPages(deps),
   ];
 }

@@ -2,6 +2,13 @@ import type { AppDeps } from '../../app';
 import type { Application } from '../../applications/applications.schemas';
 import type { Association } from '../../associations/associations.schemas';
 import type { ExportedEvent } from '../../audit/audit.hash';
+import {
+  inclusionProblems,
+  publicKeyFrom,
+  type InclusionProofJson,
+  type SignedHead,
+} from '../../audit/audit.proof-check';
+import { ConflictError } from '../../http/errors';
 import { isoDate } from '../../clock';
 import type { Decision } from '../../decisions/decisions.schemas';
 import { citedCriteria } from '../../decisions/letter.model';
@@ -43,6 +50,32 @@ function recordedLetterHash(events: ExportedEvent[], decisionId: string) {
 }
 
 /**
+ * Proves each event is in the log at the current signed tree head: the inclusion proof the API hands
+ * out, checked as an outsider would with nothing but the public key (RFC 9162's algorithm, the head's
+ * signature, and the event's header hashing to the proven leaf).
+ */
+async function provenInLog(ctx: PageContext, events: ExportedEvent[]) {
+  let head: SignedHead;
+  try {
+    head = await ctx.call<SignedHead>('GET /api/audit/tree-head');
+  } catch (err) {
+    // No head is signed for a log that does not verify; the audit page says where it breaks.
+    if (err instanceof ConflictError) return { head: undefined, failed: [] as number[], proven: 0 };
+    throw err;
+  }
+  const { publicKey } = await ctx.call<{ publicKey: string }>('GET /api/audit/public-key');
+  const key = publicKeyFrom(publicKey);
+  const failed: number[] = [];
+  for (const e of events) {
+    const proof = await ctx.call<InclusionProofJson>('GET /api/audit/proof/inclusion', {
+      query: { seq: String(e.seq), treeSize: String(head.treeSize) },
+    });
+    if (inclusionProblems(head, proof, key, e).length) failed.push(e.seq);
+  }
+  return { head, failed, proven: events.length - failed.length };
+}
+
+/**
  * A decision's full record for investigators: the decision, the facts its screening evaluated, the
  * rule set and its hash, the reasons per criterion, the letter and its hash, and every audit event of
  * the decision, its application and its screening (for a support decision: of the association).
@@ -64,6 +97,7 @@ export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: st
   );
   const events = await eventsAbout(ctx, decision.kind === 'application' ? about : [...about, association.id]);
   const recorded = recordedLetterHash(events, decision.id);
+  const proof = await provenInLog(ctx, events);
   return view('decision-record', `Beslutsakt ${decision.reference}`, {
     decision: decisionView(decision, users.names),
     association,
@@ -83,6 +117,11 @@ export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: st
         ),
     recorded,
     letterMatches: recorded !== undefined && recorded.sha256 === decision.documentSha256,
-    events: events.map((e) => ({ ...e, actorName: nameOf(users.names, e.actor) })),
+    proof,
+    events: events.map((e) => ({
+      ...e,
+      actorName: nameOf(users.names, e.actor),
+      proven: proof.head !== undefined && !proof.failed.includes(e.seq),
+    })),
   });
 }

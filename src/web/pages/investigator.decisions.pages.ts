@@ -106,7 +106,13 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/beslut/:id/akt',
-    uses: ['GET /api/decisions/:id', 'GET /api/audit/events'],
+    uses: [
+      'GET /api/decisions/:id',
+      'GET /api/audit/events',
+      'GET /api/audit/tree-head',
+      'GET /api/audit/proof/inclusion',
+      'GET /api/audit/public-key',
+    ],
     handler: async (ctx) => decisionRecordPage(deps, ctx, ctx.params.id!),
   }),
 ];

@@ -1,0 +1,47 @@
+import { periodText } from '../../register-extract/register-extract.document';
+import type { Period } from '../../retention/retention.policy';
+import { definePage, view } from '../web.page';
+
+interface RetentionView {
+  policy: {
+    decisionReference: string;
+    kinds: { kind: string; keepFor: Period; decisionReference: string; description: string }[];
+    archived: string;
+  };
+  runs: {
+    id: string;
+    runOn: string;
+    decisionReference: string;
+    counts: Record<string, { deleted: number; erasedPayloads: number }>;
+    erasedPayloads: number;
+    auditSeq: number | null;
+  }[];
+}
+
+// Gallring for investigators and admins: what is kept how long, under which decision, and what the
+// latest daily runs deleted.
+export const retentionPages = () => [
+  definePage({
+    method: 'get',
+    path: '/gallring',
+    uses: ['GET /api/retention'],
+    nav: {
+      label: 'Gallring',
+      order: 60,
+      description: 'Hur länge uppgifter sparas och vad de senaste gallringarna tog bort.',
+    },
+    handler: async (ctx) => {
+      const r = await ctx.call<RetentionView>('GET /api/retention');
+      const kinds = r.policy.kinds.map((k) => ({ ...k, period: periodText(k.keepFor) }));
+      return view('retention', 'Gallring', {
+        policy: r.policy,
+        kinds,
+        runs: r.runs.map((run) => ({
+          ...run,
+          deleted: Object.values(run.counts).reduce((n, c) => n + c.deleted, 0),
+          perKind: kinds.map((k) => run.counts[k.kind]?.deleted ?? 0),
+        })),
+      });
+    },
+  }),
+];
