@@ -77,9 +77,11 @@ it('deletes each kind on its day and nothing else, and the log still verifies wi
   });
   expect(decision.status).toBe(201);
   if (decision.body.status === 'pending_approval') {
-    expect((await as(ctx, 'case_officer_2').post(`/api/decisions/${decision.body.id}/approve`)).status).toBe(
-      200,
-    );
+    // The finding is old enough to be weighed (a refer): a coordinator decides, as the delegation order says.
+    const approval = await as(ctx, 'coordinator')
+      .post(`/api/decisions/${decision.body.id}/approve`)
+      .send({ noConflictOfInterest: true });
+    expect(approval.status).toBe(200);
   }
   // A recent finding on another application stays.
   const other = (
@@ -119,9 +121,10 @@ it('deletes each kind on its day and nothing else, and the log still verifies wi
     days += 1;
     ctx.clock.set(`${day}T09:00:00.000Z`);
     if (day === '2026-12-06') {
-      await as(ctx, 'coordinator')
+      const resolved = await as(ctx, 'coordinator')
         .post(`/api/referrals/${referralA}/resolve`)
-        .send({ note: 'Ingen koppling.' });
+        .send({ outcome: 'no_obstacle', note: 'Ingen koppling.' });
+      expect(resolved.status).toBe(200);
     }
     if (day === '2026-12-16') {
       await as(ctx, 'coordinator')
