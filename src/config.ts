@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminders.policy';
 import { caseNumberFormatProblem, DEFAULT_CASE_NUMBER_FORMAT } from './cases/cases.number';
+import { operationsConfig } from './config.operations';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -79,6 +80,7 @@ const schema = z.object({
   // Swedish working days (weekends and public holidays skipped) the coordinators have to answer a
   // referral from the booking desk; the desk is told the date, and a missed one is escalated.
   REFERRAL_ANSWER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  ...operationsConfig,
 });
 
 export type Config = z.infer<typeof schema>;

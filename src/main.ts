@@ -7,6 +7,8 @@ import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
 import { startScheduler, sweepDepsFromConfig } from './reminders/reminders.scheduler';
 import { watchlistReviewPort } from './watchlist/watchlist.review-port';
+import { metricsOnlyApp } from './metrics/metrics.http';
+import { appRegistry } from './metrics/metrics.backlog';
 
 // Process entry: config → database → migrate → bootstrap admin → listen, and the background sweep.
 async function main(): Promise<void> {
@@ -34,6 +36,13 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, () => {
     logger.info({ port: config.PORT, database: handle.kind }, 'listening');
   });
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : metricsOnlyApp(appRegistry(handle.db, systemClock), config.METRICS_TOKEN).listen(
+          config.METRICS_PORT,
+          () => logger.info({ port: config.METRICS_PORT }, 'metrics listening'),
+        );
 
   // Every instance may run the sweep: each item is taken with FOR UPDATE SKIP LOCKED (or leased).
   const scheduler =
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     logger.info('shutting down');
+    metricsServer?.close();
     server.close(() => {
       (scheduler?.stop() ?? Promise.resolve())
         .then(() => handle.close())

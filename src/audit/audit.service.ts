@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { ChainVerifier, eventHash, type ChainCheck, type ExportedEvent } from './audit.hash';
 import { appendEvents, eventsAfter, lockHead, readHead } from './audit.repository';
 import type { AuditEventRow } from './audit.table';
+import { auditAppendDuration, timed } from '../metrics/metrics.registry';
 
 export interface AuditInput {
   /** A user id, or 'system' for the scheduler. */
@@ -46,6 +47,14 @@ export async function appendAuditMany(
   inputs: AuditInput[],
 ): Promise<ExportedEvent[]> {
   if (inputs.length === 0) return [];
+  return timed(auditAppendDuration, () => appendChained(trx, clock, inputs));
+}
+
+async function appendChained(
+  trx: Transaction<Database>,
+  clock: Clock,
+  inputs: AuditInput[],
+): Promise<ExportedEvent[]> {
   const head = await lockHead(trx);
   const occurredAt = clock.now();
   let prevHash = head.hash;
