@@ -32,6 +32,7 @@ import type { DelegationOrder } from './delegation/delegation.loader';
 import { delegationRoutes } from './delegation/delegation.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
+import { apiDocsRouter } from './docs/docs.http';
 import { httpMetrics, metricsHandler } from './metrics/metrics.http';
 import { appRegistry } from './metrics/metrics.backlog';
 import { casesRoutes } from './cases/cases.routes';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use(apiDocsRouter());
   app.use(mountRoutes(routes));
   // The web pages: in process over the same route declarations (not over HTTP); they leave /api alone.
   app.use(webRouter(deps, routes));
