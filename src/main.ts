@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, configWarnings, loadConfig } from './config';
@@ -9,14 +8,12 @@ import { startScheduler, sweepDepsFromConfig } from './reminders/reminders.sched
 import { watchlistReviewPort } from './watchlist/watchlist.review-port';
 import { metricsOnlyApp } from './metrics/metrics.http';
 import { appRegistry } from './metrics/metrics.backlog';
+import { adminTokenNotice, createLogger } from './logging/logger';
 
 // Process entry: config → database → migrate → bootstrap admin → listen, and the background sweep.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-  });
+  const logger = createLogger(config);
   for (const warning of configWarnings(config)) logger.warn(warning);
   const handle = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -27,9 +24,7 @@ async function main(): Promise<void> {
   const { generatedToken } = await bootstrapAdmin(handle.db, systemClock, config.ADMIN_TOKEN);
   if (generatedToken) {
     // Printed once, to the console only (never to the log stream), on the very first start.
-    process.stdout.write(
-      `\nNo ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:\n\n  ${generatedToken}\n\n`,
-    );
+    process.stdout.write(adminTokenNotice(generatedToken, process.stdout.isTTY === true));
   }
 
   const app = createApp(deps);
