@@ -33,7 +33,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  * before the lookup would let one guessing client lock out colleagues behind the same address.
  */
 export function resolveBearer(db: Db): RequestHandler {
-  const known = new KnownTokens();
+  const known = knownTokens;
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
@@ -88,6 +88,21 @@ class KnownTokens {
     if (this.entries.size >= KnownTokens.MAX) this.entries.clear();
     this.entries.set(token, { user, until: Date.now() + KnownTokens.TTL_MS });
   }
+
+  /** Drops a user's tokens at once (deactivated, role changed, token rotated): no waiting for TTL_MS. */
+  forgetUser(userId: string): void {
+    for (const [token, e] of this.entries) if (e.user.id === userId) this.entries.delete(token);
+  }
+}
+
+/**
+ * One cache per process, so the users service can empty it for a user whose access changed. Other
+ * instances are not told: there an old token can live up to TTL_MS (see README, "Deploying").
+ */
+const knownTokens = new KnownTokens();
+
+export function forgetResolvedTokens(userId: string): void {
+  knownTokens.forgetUser(userId);
 }
 
 /** 401 without a user, 403 when the user's role is not among the route's roles. */

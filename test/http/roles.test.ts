@@ -23,7 +23,9 @@ function send(method: string, path: string, token?: string) {
         ? agent.delete(path)
         : method === 'put'
           ? agent.put(path)
-          : agent.post(path);
+          : method === 'patch'
+            ? agent.patch(path)
+            : agent.post(path);
   if (token) req.set('Authorization', `Bearer ${token}`);
   return method === 'get' ? req : req.send({});
 }
