@@ -66,7 +66,8 @@ it('gives each role exactly the pages its API rights allow', async () => {
   // What the brief and DOMAIN.md say each group works with, spelled out once as a check on the above.
   // Booking staff: the check and their own reminders (cancel bookings), nothing else: need-to-know.
   expect(open('booking_staff')).toEqual(['/lokalkontroll', '/paminnelser']);
-  expect(open('admin')).toEqual([]);
+  // Admins keep users and the files the decisions rest on; they see no case, check or entry.
+  expect(open('admin')).toEqual(['/anvandare', '/regelverk']);
   expect(open('case_officer')).toEqual(
     expect.arrayContaining([
       '/arbetsko',
@@ -106,9 +107,11 @@ it('gives each role exactly the pages its API rights allow', async () => {
   expect(open('investigator')).not.toContain('/hanvisningar');
 });
 
-it('tells admins, signed in, that there are no pages for them yet', async () => {
+it('shows admins, signed in, their pages: users and the rule sets', async () => {
   const home = await agents.admin.agent.get('/');
   expect(home.status).toBe(200);
-  expect(textOf(home.text)).toContain('Det finns ännu inga sidor här för rollen Systemförvaltare.');
-  expect(home.text).not.toContain('aria-label="Huvudmeny"');
+  const text = textOf(home.text);
+  expect(text).toContain('Användare');
+  expect(text).toContain('Regelverk och delegation');
+  expect(text).not.toContain('Det finns ännu inga sidor här');
 });

@@ -20,6 +20,8 @@ import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
 import { coordinatorImportPages } from './coordinator.import.pages';
 import { coordinatorReferralPages } from './coordinator.referrals.pages';
 import { delegationReportPages } from './coordinator.delegation-report.pages';
+import { adminUserPages } from './admin.users.pages';
+import { adminRulePages } from './admin.rules.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -47,5 +49,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorWithdrawalPages(),
     ...investigatorAuditPages(deps),
     ...investigatorStatsPages(),
+    ...adminUserPages(deps),
+    ...adminRulePages(),
   ];
 }
