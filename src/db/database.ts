@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
+import type { OidcSignInsTable } from '../auth/oidc/oidc.table';
 import type { AuditEventsTable, AuditHeadTable } from '../audit/audit.table';
 import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
@@ -42,6 +43,7 @@ export interface Database {
   cases: CasesTable;
   case_number_counters: CaseNumberCountersTable;
   communications: CommunicationsTable;
+  oidc_sign_ins: OidcSignInsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

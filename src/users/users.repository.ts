@@ -94,3 +94,9 @@ export async function deleteSessionsOf(db: Db, userId: string): Promise<number> 
   const r = await db.deleteFrom('web_sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Whether the user signs in through the identity provider (then sign-out ends that session too). */
+export async function hasOidcIdentity(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('oidc_subject').where('id', '=', id).executeTakeFirst();
+  return Boolean(row?.oidc_subject);
+}
