@@ -94,3 +94,23 @@ export function oidcRoutes(
 
   return router;
 }
+
+/**
+ * Signed out here; on to the provider's end-session endpoint. A page rather than a redirect: the
+ * sign-out is a form post, and the Content-Security-Policy's form-action 'self' stops a browser from
+ * following a form's redirect to another site. The refresh (and the link) is a plain navigation.
+ */
+export function showSignedOutHere(
+  req: Request,
+  res: Response,
+  renderer: Renderer,
+  endSession: URL,
+  providerName: string,
+): void {
+  res.setHeader('Refresh', `0; url=${endSession.href}`);
+  renderer.page(req, res, {
+    view: 'oidc-signed-out',
+    title: 'Du är utloggad',
+    data: { endSession: endSession.href, providerName },
+  });
+}

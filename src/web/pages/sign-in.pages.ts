@@ -11,7 +11,7 @@ import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../web.session';
 import { oidcSettings } from '../../auth/oidc/oidc.settings';
 import { OidcSignIn } from '../../auth/oidc/oidc.service';
-import { OIDC_START, oidcRoutes } from '../../auth/oidc/oidc.routes';
+import { OIDC_START, oidcRoutes, showSignedOutHere } from '../../auth/oidc/oidc.routes';
 
 // Sign-in with the same bearer token the API takes, resolved by the same user lookup, and sign-out.
 // These are the only pages open without a session.
@@ -119,7 +119,11 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     // Signed in at the provider: end that session too, where the provider offers it.
     const atProvider =
       oidc && (await hasOidcIdentity(deps.db, session.user.id)) ? await oidc.endSessionUrl() : undefined;
-    res.redirect(303, atProvider?.href ?? `${SIGN_IN}?utloggad=1`);
+    if (atProvider) {
+      showSignedOutHere(req, res, renderer, atProvider, oidc!.settings.displayName);
+      return;
+    }
+    res.redirect(303, `${SIGN_IN}?utloggad=1`);
   });
 
   return router;
