@@ -149,7 +149,15 @@ export class OidcSignIn {
     const role = mappedRole(this.settings, claims);
     if (!role) return { kind: 'no_role' };
     const name = displayName(claims);
-    return { kind: 'signed_in', user: await this.createUser(issuer, subject, name, role) };
+    try {
+      return { kind: 'signed_in', user: await this.createUser(issuer, subject, name, role) };
+    } catch (err) {
+      // The same person's first sign-in in two tabs at once: the unique identity lets one create the
+      // account; the other finds it.
+      const created = await findUserByIdentity(this.deps.db, issuer, subject);
+      if (!created?.active) throw err;
+      return { kind: 'signed_in', user: { id: created.id, name: created.name, role: created.role } };
+    }
   }
 
   /** The first sign-in of a person with a mapped role makes their account, audited with it. */
