@@ -47,7 +47,7 @@ export function adminTokenNotice(token: string, colour: boolean): string {
   return [
     '',
     rule,
-    strong('  ADMIN TOKEN (generated because ADMIN_TOKEN was not set; shown only this once)'),
+    strong('  No ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:'),
     '',
     `  ${strong(token)}`,
     '',
