@@ -65,12 +65,13 @@ export const refuseUnresolved: RequestHandler = (req, _res, next) => {
 
 /**
  * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.
- * Only hits are kept (a new user's token works at once), for a few seconds: a token deactivated in
- * the database stops working within TTL_MS on every instance. Keyed by the token itself, in this
+ * Only hits are kept (a new user's token works at once), for a second: a token deactivated in the
+ * database stops working at once on the instance that deactivated it (forgetResolvedTokens) and within
+ * TTL_MS on every other one. A second still spares a busy booking desk nearly every lookup. Keyed by the token itself, in this
  * process's memory only (the database still holds only hashes), to spare a hash per request.
  */
 class KnownTokens {
-  private static readonly TTL_MS = 10_000;
+  private static readonly TTL_MS = 1_000;
   private static readonly MAX = 10_000;
   private readonly entries = new Map<string, { user: AuthUser; until: number }>();
 
