@@ -35,4 +35,15 @@ describe('GET /api/docs', () => {
     expect(init.text).toContain('"swaggerUrl": "/api/openapi.json"');
     expect((await request(ctx.app).get('/api/docs/package.json')).status).toBe(404);
   });
+
+  it("documents issue 16's user operations in the served document the page shows", async () => {
+    const doc = (await request(ctx.app).get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/users/{id}'] ?? {})).toEqual(['patch']);
+    for (const action of ['deactivate', 'reactivate', 'rotate-token']) {
+      expect(doc.paths[`/api/users/{id}/${action}`]?.post).toBeDefined();
+    }
+    expect(doc.paths['/api/users']?.get).toBeDefined();
+  });
 });
