@@ -32,6 +32,9 @@ import type { DelegationOrder } from './delegation/delegation.loader';
 import { delegationRoutes } from './delegation/delegation.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
+import { apiDocsRouter } from './docs/docs.http';
+import { httpMetrics, metricsHandler } from './metrics/metrics.http';
+import { appRegistry } from './metrics/metrics.backlog';
 import { casesRoutes } from './cases/cases.routes';
 import { communicationsRoutes } from './communications/communications.routes';
 import type { CommunicationLetterRenderer } from './communications/communications.letter';
@@ -95,6 +98,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.use(httpMetrics());
   app.use(requestLogging(deps.logger));
   app.use(helmet());
   app.use(express.json({ limit: JSON_LIMIT }));
@@ -104,11 +108,17 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', rateLimiter(deps.config.RATE_LIMIT_PER_MINUTE));
   app.use('/api', refuseUnresolved);
 
+  // Served here only with a token; without one, only on METRICS_PORT's own listener (see main.ts).
+  if (deps.config.METRICS_TOKEN) {
+    app.get('/metrics', metricsHandler(appRegistry(deps.db, deps.clock), deps.config.METRICS_TOKEN));
+  }
+
   const routes = allRoutes(deps);
   const openapi = buildOpenApiDocument(routes, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use(apiDocsRouter());
   app.use(mountRoutes(routes, deps));
   // The web pages: in process over the same route declarations (not over HTTP); they leave /api alone.
   app.use(webRouter(deps, routes));

@@ -3,6 +3,7 @@ import { defaultReminderPolicy, reminderPolicySchema } from './reminders/reminde
 import { caseNumberFormatProblem, DEFAULT_CASE_NUMBER_FORMAT } from './cases/cases.number';
 import { parseSigningKey } from './audit/audit.signing';
 import { retentionPolicyFromJson } from './retention/retention.policy';
+import { operationsConfig } from './config.operations';
 
 // REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
 // with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
@@ -96,6 +97,7 @@ const schema = z.object({
         return false;
       }
     }, 'must be an Ed25519 private key (PEM, or its 32-byte seed as 64 hex characters)'),
+  ...operationsConfig,
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, configWarnings, loadConfig } from './config';
@@ -8,16 +8,14 @@ import { prepareDeps } from './startup';
 import { bootstrapAdmin } from './users/users.service';
 import { startScheduler, sweepDepsFromConfig } from './reminders/reminders.scheduler';
 import { watchlistReviewPort } from './watchlist/watchlist.review-port';
+import { metricsOnlyApp } from './metrics/metrics.http';
+import { appRegistry } from './metrics/metrics.backlog';
+import { adminTokenNotice, createLogger } from './logging/logger';
 
 // Process entry: config → database → migrate → bootstrap admin → listen, and the background sweep.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    // Whatever is logged as `err`: never the driver's copy of a statement's parameters.
-    serializers: { err: safeError },
-  });
+  const logger = createLogger(config);
   // The database going away (a restart, a failover) is never a reason for this process to end: requests
   // answer 503 meanwhile and the pool reconnects. Anything else unexpected still ends it, as before.
   const survive = (kind: string) => (err: unknown) => {
@@ -42,9 +40,7 @@ async function main(): Promise<void> {
   const { generatedToken } = await bootstrapAdmin(handle.db, systemClock, config.ADMIN_TOKEN);
   if (generatedToken) {
     // Printed once, to the console only (never to the log stream), on the very first start.
-    process.stdout.write(
-      `\nNo ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:\n\n  ${generatedToken}\n\n`,
-    );
+    process.stdout.write(adminTokenNotice(generatedToken, process.stdout.isTTY === true));
   }
 
   const app = createApp(deps);
@@ -53,6 +49,13 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info({ port, database: handle.kind }, 'listening');
   });
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : metricsOnlyApp(appRegistry(handle.db, systemClock), config.METRICS_TOKEN).listen(
+          config.METRICS_PORT,
+          () => logger.info({ port: config.METRICS_PORT }, 'metrics listening'),
+        );
 
   // Every instance may run the sweep: each item is taken with FOR UPDATE SKIP LOCKED (or leased).
   const scheduler =
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     logger.info('shutting down');
+    metricsServer?.close();
     server.close(() => {
       (scheduler?.stop() ?? Promise.resolve())
         .then(() => deps.audit.verifications.stop())
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
 
 const START_WAIT_MS = 60_000;
 
-async function whileUnavailable<T>(logger: pino.Logger, work: () => Promise<T>): Promise<T> {
+async function whileUnavailable<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
   const giveUpAt = Date.now() + START_WAIT_MS;
   for (;;) {
     try {

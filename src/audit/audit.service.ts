@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { canonicalJson, digestOfJson, leafHash, newSalts, type ExportedEvent } from './audit.hash';
 import { Frontier, type CompletedNode } from './audit.merkle';
 import { appendEvents, lockHead, type NewEvent } from './audit.repository';
+import { auditAppendDuration, timed } from '../metrics/metrics.registry';
 
 export interface AuditInput {
   /** A user id, or 'system' for the scheduler. */
@@ -50,6 +51,14 @@ export async function appendAuditMany(
   inputs: AuditInput[],
 ): Promise<ExportedEvent[]> {
   if (inputs.length === 0) return [];
+  return timed(auditAppendDuration, () => appendChained(trx, clock, inputs));
+}
+
+async function appendChained(
+  trx: Transaction<Database>,
+  clock: Clock,
+  inputs: AuditInput[],
+): Promise<ExportedEvent[]> {
   const salts = newSalts(inputs.length);
   const prepared = inputs.map((input, i) => {
     // Round-trip through JSON so what is digested is exactly what jsonb will give back.

@@ -10,6 +10,7 @@ import type {
   AuditTreeNodesTable,
   AuditVerificationsTable,
 } from '../audit/audit.table';
+import type { OidcSignInsTable } from '../auth/oidc/oidc.table';
 import type { AssociationsTable, SupportStateTable } from '../associations/associations.table';
 import type { ApplicationsTable, FindingsTable } from '../applications/applications.table';
 import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisions.table';
@@ -61,6 +62,7 @@ export interface Database {
   communications: CommunicationsTable;
   idempotency_keys: IdempotencyKeysTable;
   retention_runs: RetentionRunsTable;
+  oidc_sign_ins: OidcSignInsTable;
 }
 
 /** Either the database or a transaction: repositories accept both, services decide which. */

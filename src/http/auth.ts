@@ -33,7 +33,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  * before the lookup would let one guessing client lock out colleagues behind the same address.
  */
 export function resolveBearer(db: Db): RequestHandler {
-  const known = new KnownTokens();
+  const known = knownTokens;
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
@@ -65,12 +65,13 @@ export const refuseUnresolved: RequestHandler = (req, _res, next) => {
 
 /**
  * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.
- * Only hits are kept (a new user's token works at once), for a few seconds: a token deactivated in
- * the database stops working within TTL_MS on every instance. Keyed by the token itself, in this
+ * Only hits are kept (a new user's token works at once), for a second: a token deactivated in the
+ * database stops working at once on the instance that deactivated it (forgetResolvedTokens) and within
+ * TTL_MS on every other one. A second still spares a busy booking desk nearly every lookup. Keyed by the token itself, in this
  * process's memory only (the database still holds only hashes), to spare a hash per request.
  */
 class KnownTokens {
-  private static readonly TTL_MS = 10_000;
+  private static readonly TTL_MS = 1_000;
   private static readonly MAX = 10_000;
   private readonly entries = new Map<string, { user: AuthUser; until: number }>();
 
@@ -88,6 +89,21 @@ class KnownTokens {
     if (this.entries.size >= KnownTokens.MAX) this.entries.clear();
     this.entries.set(token, { user, until: Date.now() + KnownTokens.TTL_MS });
   }
+
+  /** Drops a user's tokens at once (deactivated, role changed, token rotated): no waiting for TTL_MS. */
+  forgetUser(userId: string): void {
+    for (const [token, e] of this.entries) if (e.user.id === userId) this.entries.delete(token);
+  }
+}
+
+/**
+ * One cache per process, so the users service can empty it for a user whose access changed. Other
+ * instances are not told: there an old token can live up to TTL_MS (see README, "Deploying").
+ */
+const knownTokens = new KnownTokens();
+
+export function forgetResolvedTokens(userId: string): void {
+  knownTokens.forgetUser(userId);
 }
 
 /** 401 without a user, 403 when the user's role is not among the route's roles. */

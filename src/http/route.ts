@@ -39,7 +39,7 @@ export interface RouteDef<
   QS extends ZodType | undefined,
   BS extends ZodType | undefined,
 > {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path, e.g. /api/associations/:id */
   path: string;
   summary: string;
@@ -64,7 +64,7 @@ export interface RouteDef<
 
 // Erased form kept in route lists; the generic checks happen at the defineRoute call site.
 export interface AnyRoute {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;

@@ -23,6 +23,7 @@ import {
   type PremisesCheckStatus,
 } from './premises.schemas';
 import type { ReferGround } from './premises.table';
+import { premisesChecks } from '../metrics/metrics.registry';
 
 export interface PremisesDeps {
   db: Kysely<Database>;
@@ -108,11 +109,13 @@ export async function checkPremises(
   };
   if (grounds.length === 0) {
     await deps.writer.write({ ...check, result: 'clear', answerBy: null });
+    premisesChecks.inc({ result: 'clear' });
     return { checkId, result: 'clear', message: MESSAGES.clear };
   }
   // From the clock and the calendar, in process: the deadline costs the hot path no round trip.
   const answerBy = answerByFor(today, deps.answerDays);
   await deps.writer.write({ ...check, result: 'refer', answerBy });
+  premisesChecks.inc({ result: 'refer' });
   return { checkId, result: 'refer', message: MESSAGES.refer(checkId, answerBy), answerBy };
 }
 

@@ -15,6 +15,7 @@ import type { EvaluationResult, RuleEvaluation } from './screening.result';
 import type { Screening } from './screening.schemas';
 import type { ScreeningRow } from './screening.table';
 import type { WatchlistPort } from './screening.watchlist-port';
+import { screeningDuration, timed } from '../metrics/metrics.registry';
 
 export const ELIGIBILITY_RULE_SET = 'eligibility';
 
@@ -84,6 +85,14 @@ export function toScreening(row: ScreeningRow): Screening {
  * person decides.
  */
 export async function screenApplication(
+  deps: ScreeningDeps,
+  actor: string,
+  applicationId: string,
+): Promise<Screening> {
+  return timed(screeningDuration, () => screenInTransaction(deps, actor, applicationId));
+}
+
+async function screenInTransaction(
   deps: ScreeningDeps,
   actor: string,
   applicationId: string,

@@ -2,8 +2,10 @@ import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
 import { createUser } from './users.service';
 import { createdUserSchema, createUserBody } from './users.schemas';
+import { usersAdminRoutes } from './users.admin.routes';
 
-export function usersRoutes({ db, clock }: AppDeps) {
+export function usersRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
   return [
     defineRoute({
       method: 'post',
@@ -15,5 +17,6 @@ export function usersRoutes({ db, clock }: AppDeps) {
       success: { status: 201, description: 'The user and its token', schema: createdUserSchema },
       handler: ({ body, user }) => createUser(db, clock, user.id, body),
     }),
+    ...usersAdminRoutes(deps),
   ];
 }

@@ -11,6 +11,7 @@ import type {
 import { MATCHER_VERSION, MatcherIndex, type MatchHit, type MatchQuery } from './matcher';
 import { currentVersion, entriesChangedAfter } from './watchlist.repository';
 import { TimeSlicer } from './watchlist.slices';
+import { matcherDuration } from '../metrics/metrics.registry';
 import type { WatchlistEntryRow } from './watchlist.table';
 
 /** Rows read per statement while loading. */
@@ -145,7 +146,12 @@ export class WatchlistIndexCache implements WatchlistPort {
    */
   search(query: MatchQuery, today: string, limit = 10): MatchHit[] {
     const live = (entryId: string): boolean => (this.reviewBy.get(entryId) ?? '') >= today;
-    return this.index.search(query, { limit, accept: live });
+    const end = matcherDuration.startTimer();
+    try {
+      return this.index.search(query, { limit, accept: live });
+    } finally {
+      end();
+    }
   }
 
   /** Screens an association (numbers, names, representatives) against the index as it is now. */

@@ -14,7 +14,7 @@ import type { Role } from '../users/users.table';
 // its roles follow from theirs.
 
 /** 'METHOD /api/path' exactly as declared, e.g. 'POST /api/applications/:id/findings'. */
-export type ApiKey = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
+export type ApiKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
 
 export interface ApiCall {
   user: AuthUser;

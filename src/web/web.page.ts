@@ -128,4 +128,7 @@ export const FLASH: Record<string, string> = {
   'svar-registrerat': 'Föreningens svar är registrerat.',
   'inget-svar-registrerat': 'Det är registrerat att inget svar kom före sista svarsdag.',
   'handlaggare-bytt': 'Ärendet har fått en ny handläggare.',
+  'anvandare-sparrad': 'Användaren är spärrad. Sessioner och nyckel slutade gälla direkt.',
+  'anvandare-aktiverad': 'Användaren är aktiv igen och kan logga in med sin nyckel.',
+  'roll-andrad': 'Rollen är ändrad. Den gäller från användarens nästa begäran.',
 };

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { appendAudit } from '../audit/audit.service';
 import type { AuthUser } from '../http/auth';
+import { recordSignIn } from '../users/users.repository';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -55,6 +56,7 @@ export async function startSession(deps: SessionDeps, user: AuthUser): Promise<s
       expires_at: new Date(now.getTime() + IDLE_MS),
       absolute_expires_at: new Date(now.getTime() + ABSOLUTE_MS),
     });
+    await recordSignIn(trx, user.id, now);
     await appendAudit(trx, deps.clock, {
       actor: user.id,
       action: 'web.signed_in',

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -28,20 +28,21 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2e> {
+/** `env` adds settings (e.g. an identity provider); `port` 0 takes any free one. */
+export async function startE2e(env: Record<string, string> = {}, port = 0): Promise<E2e> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  const ctx = await createTestContext();
+  const ctx = await createTestContext(env);
   const server: Server = await new Promise((resolve) => {
-    const s = ctx.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = ctx.app.listen(port, '127.0.0.1', () => resolve(s));
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {
     ctx,
     browser,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${address.port}`,
     close: async () => {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
@@ -132,4 +133,13 @@ export async function expectText(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A port free right now on 127.0.0.1 (for a callback address the provider must know in advance). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -20,6 +20,12 @@ export type Allowed = readonly Role[] | 'public';
 export const ROLE_MATRIX: Record<string, Allowed> = {
   'GET /health': 'public',
   'POST /api/users': ['admin'],
+  // Users are administered by admins only (issue 16): list, deactivate, reactivate, change role, rotate.
+  'GET /api/users': ['admin'],
+  'POST /api/users/:id/deactivate': ['admin'],
+  'POST /api/users/:id/reactivate': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/rotate-token': ['admin'],
   'POST /api/associations': ['case_officer', 'coordinator'],
   'GET /api/associations': ['case_officer', 'coordinator', 'investigator'],
   'GET /api/associations/:id': ['case_officer', 'coordinator', 'investigator'],

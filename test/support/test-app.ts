@@ -51,6 +51,7 @@ export function as(ctx: TestContext, who: keyof TestContext['tokens']) {
     get: (path: string) => agent.get(path).set('Authorization', auth),
     post: (path: string) => agent.post(path).set('Authorization', auth),
     delete: (path: string) => agent.delete(path).set('Authorization', auth),
+    patch: (path: string) => agent.patch(path).set('Authorization', auth),
   };
 }
 

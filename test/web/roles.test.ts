@@ -70,8 +70,9 @@ it('gives each role exactly the pages its API rights allow', async () => {
   // What the brief and DOMAIN.md say each group works with, spelled out once as a check on the above.
   // Booking staff: the check and their own reminders (cancel bookings), nothing else: need-to-know.
   expect(open('booking_staff')).toEqual(['/lokalkontroll', '/paminnelser']);
-  // Admins: the retention schedule and register extracts (GDPR art. 15) for the data controller.
-  expect(open('admin')).toEqual(['/gallring', '/registerutdrag']);
+  // Admins: users and the files the decisions rest on, the retention schedule and register extracts
+  // (GDPR art. 15) for the data controller; they see no case, check or entry.
+  expect(open('admin')).toEqual(['/anvandare', '/gallring', '/regelverk', '/registerutdrag']);
   expect(open('case_officer')).toEqual(
     expect.arrayContaining([
       '/arbetsko',
@@ -111,11 +112,13 @@ it('gives each role exactly the pages its API rights allow', async () => {
   expect(open('investigator')).not.toContain('/hanvisningar');
 });
 
-it('shows admins, signed in, the pages they have: retention and register extracts', async () => {
+it('shows admins, signed in, their pages: users, the rule sets, retention and register extracts', async () => {
   const home = await agents.admin.agent.get('/');
   expect(home.status).toBe(200);
   const text = textOf(home.text);
   expect(text).toContain('Det här kan du göra som Systemförvaltare:');
+  expect(text).toContain('Användare');
+  expect(text).toContain('Regelverk och delegation');
   expect(text).toContain('Gallring');
   expect(text).toContain('Registerutdrag');
 });

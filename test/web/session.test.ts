@@ -143,7 +143,15 @@ describe('signing in and out', () => {
     const header = /<header[\s\S]*<\/header>/.exec(home.text)![0];
     expect(textOf(header)).toContain('Inloggad: Test case_officer, Handläggare');
     const nav = [...header.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1]);
-    expect(nav).toEqual(['/arbetsko', '/foreningar', '/granskningar', '/beslut', '/paminnelser']);
+    // Regelverk och delegation: readable by everyone who may read the rule sets and the order.
+    expect(nav).toEqual([
+      '/arbetsko',
+      '/foreningar',
+      '/granskningar',
+      '/beslut',
+      '/paminnelser',
+      '/regelverk',
+    ]);
   });
 
   it('sign-out destroys the session: the old cookie no longer opens any page', async () => {

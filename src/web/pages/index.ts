@@ -22,6 +22,8 @@ import { coordinatorReferralPages } from './coordinator.referrals.pages';
 import { delegationReportPages } from './coordinator.delegation-report.pages';
 import { registerExtractPages } from './register-extract.pages';
 import { retentionPages } from './retention.pages';
+import { adminUserPages } from './admin.users.pages';
+import { adminRulePages } from './admin.rules.pages';
 
 /**
  * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
@@ -51,5 +53,7 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...investigatorStatsPages(),
     ...retentionPages(),
     ...registerExtractPages(deps),
+    ...adminUserPages(deps),
+    ...adminRulePages(),
   ];
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app';
 import { bearerToken } from '../../http/auth';
-import { findActiveUserByTokenHash } from '../../users/users.repository';
+import { findActiveUserByTokenHash, hasOidcIdentity } from '../../users/users.repository';
 import { hashToken } from '../../users/tokens';
 import { addressKey } from '../../http/rate-limit';
 import { SignInThrottle } from '../web.sign-in-throttle';
@@ -10,6 +10,9 @@ import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
 import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../web.session';
+import { oidcSettings } from '../../auth/oidc/oidc.settings';
+import { OidcSignIn } from '../../auth/oidc/oidc.service';
+import { OIDC_START, oidcRoutes, showSignedOutHere } from '../../auth/oidc/oidc.routes';
 
 // Sign-in with the same bearer token the API takes, resolved by the same user lookup, and sign-out.
 // These are the only pages open without a session.
@@ -30,6 +33,10 @@ export function signInAddress(next?: string): string {
 
 export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCookies): Router {
   const router = Router();
+  // Sign-in through the municipality's identity provider, when one is configured (issue 16).
+  const settings = oidcSettings(deps.config);
+  const oidc = settings ? new OidcSignIn(settings, deps) : undefined;
+  if (oidc) router.use(oidcRoutes(deps, oidc, renderer, cookies, safeNext));
   // Guessing tokens: failed lookups per client and, with a far higher ceiling, per address (see
   // web.sign-in-throttle.ts); a successful sign-in is never counted.
   const throttle = new SignInThrottle({
@@ -48,7 +55,16 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
       view: 'sign-in',
       title: 'Logga in',
       status,
-      data: { signInToken: token, next, form, signedOut: req.query.utloggad === '1' },
+      data: {
+        signInToken: token,
+        next,
+        form,
+        signedOut: req.query.utloggad === '1',
+        oidc: oidc && {
+          label: `Logga in med ${oidc.settings.displayName}`,
+          href: next === '/' ? OIDC_START : `${OIDC_START}?nasta=${encodeURIComponent(next)}`,
+        },
+      },
     });
   };
 
@@ -112,6 +128,13 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     await endSession(deps, session);
     cookies.clear(req, res, 'session');
     req.webSession = undefined;
+    // Signed in at the provider: end that session too, where the provider offers it.
+    const atProvider =
+      oidc && (await hasOidcIdentity(deps.db, session.user.id)) ? await oidc.endSessionUrl() : undefined;
+    if (atProvider) {
+      showSignedOutHere(req, res, renderer, atProvider, oidc!.settings.displayName);
+      return;
+    }
     res.redirect(303, `${SIGN_IN}?utloggad=1`);
   });
 
