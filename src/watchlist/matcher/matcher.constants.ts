@@ -49,6 +49,11 @@ export const TIER_FACTOR: Record<TokenTier, number> = {
   [TokenTier.Legal]: 0.1,
 };
 
+/** Similarity of an initial and a word it begins ("A." and "Anna"). */
+export const INITIAL_SIMILARITY = 0.9;
+/** Weight left to a person's unpaired words when the rest of the name pairs in full (matcher.score.ts). */
+export const PERSON_UNPAIRED_FACTOR = 0.4;
+
 /** Score of a one-word query equal to the initials of an entry's multi-word name (NMR). */
 export const ACRONYM_SCORE = 0.85;
 /** A multi-word query whose initials equal an entry's one-word name: weak, shown only below refer. */

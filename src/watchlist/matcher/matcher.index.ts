@@ -252,12 +252,13 @@ export class MatcherIndex {
   /** The entry's best-scoring name for this reading of the query. */
   private bestName(slot: number, analysis: QueryAnalysis): { nameIndex: number; score: number } {
     const packed = this.store.tokens[slot]!;
+    const person = this.store.isKind(slot, 'person');
     let best = { nameIndex: -1, score: -1 };
     let start = 0;
     let nameIndex = 0;
     for (let i = 0; i < packed.length; i++) {
       if (packed[i] !== NAME_END) continue;
-      const score = scoreName(analysis.tokens, packed, start, i, this.vocab, this.size);
+      const score = scoreName(analysis.tokens, packed, start, i, this.vocab, this.size, undefined, person);
       if (score > best.score) best = { nameIndex, score };
       nameIndex++;
       start = i + 1;
@@ -291,7 +292,13 @@ export class MatcherIndex {
         query,
         tokens,
         name: normaliseBounded(matchedName),
-        scored: explainScore(tokens, names[nameIndex]!.tokens, this.vocab, this.size),
+        scored: explainScore(
+          tokens,
+          names[nameIndex]!.tokens,
+          this.vocab,
+          this.size,
+          this.store.isKind(c.slot, 'person'),
+        ),
       };
     }
     if (c.acronym) input.acronym = { acronym: c.acronym, expandsTo: matchedName };

@@ -43,6 +43,8 @@ export function foldLetters(word: string): string {
   return fold(word, SWEDISH_FOLD);
 }
 
+const INITIAL = /^[a-z]$/;
+
 function stripGenitive(s: string, applied: Set<Normalisation>): string {
   if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) {
     applied.add('genitive_s');
@@ -93,7 +95,10 @@ function makeToken(
     applied.add(lex.tier === TokenTier.Legal ? 'legal_form_low_weight' : 'class_word_low_weight');
     return { key: lex.lemma, surface, written, tier: lex.tier, word, applied: [...applied] };
   }
-  const token: NormToken = { key, surface, written, tier: TokenTier.Normal, word, applied: [...applied] };
+  // A lone letter is an initial ("A. Berg"): it pairs with any word it begins (matcher.score.ts), so
+  // it weighs like a class word, and retrieval counts on it pairing.
+  const tier = INITIAL.test(key) ? TokenTier.Class : TokenTier.Normal;
+  const token: NormToken = { key, surface, written, tier, word, applied: [...applied] };
   if (keySurface && SWEDISH_LETTERS.test(keySurface)) token.translit = fold(keySurface, SWEDISH_TRANSLIT);
   if (full !== null) token.full = full;
   return token;
