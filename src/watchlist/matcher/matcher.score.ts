@@ -120,11 +120,11 @@ export function scoreName(
           edits = x.edits;
           // A word never seen in the index takes its partner's weight: it is that word, misspelt.
           mass = (q.tokenId < 0 ? we : q.weight) + we;
-        } else if (isInitialOf(q, p, vocab)) {
+        } else if (isInitialOf(q, p, vocab, person)) {
           sim = INITIAL_SIMILARITY;
           mass = q.weight + we;
         } else continue;
-      } else if (isInitialOf(q, p, vocab)) {
+      } else if (isInitialOf(q, p, vocab, person)) {
         sim = INITIAL_SIMILARITY;
         mass = q.weight + we;
       } else continue;
@@ -210,12 +210,14 @@ export function scoreName(
 }
 
 /** Whether one of the two tokens is an initial ("a") and the other an ordinary word it begins. */
-function isInitialOf(q: QueryToken, p: PackedToken, vocab: Vocabulary): boolean {
+function isInitialOf(q: QueryToken, p: PackedToken, vocab: Vocabulary, person: boolean): boolean {
   const tier = tierOf(p);
-  if (q.tier === TokenTier.Class && q.key.length === 1) {
+  // A letter that is also a word ("i", Swedish "in") is an initial only in a person's name.
+  const letter = (t: TokenTier) => t === TokenTier.Class || (person && t === TokenTier.Legal);
+  if (letter(q.tier) && q.key.length === 1) {
     return tier === TokenTier.Normal && vocab.keys[tokenIdOf(p)]!.startsWith(q.key);
   }
-  if (tier !== TokenTier.Class || q.tier !== TokenTier.Normal) return false;
+  if (!letter(tier) || q.tier !== TokenTier.Normal) return false;
   const key = vocab.keys[tokenIdOf(p)]!;
   return key.length === 1 && q.key.startsWith(key);
 }

@@ -117,7 +117,7 @@ export const LEGAL_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = 
   ['aps', ['aps', 'anpartsselskab']],
   ['ky', ['ky', 'kommandiittiyhtio']],
   // Central and eastern Europe.
-  ['spzoo', ['sp zoo', 'spzoo', 'spolka z ograniczona odpowiedzialnoscia', 'spolka zoo']],
+  ['spzoo', ['sp zoo', 'sp z oo', 'spzoo', 'spolka z ograniczona odpowiedzialnoscia', 'spolka zoo']],
   ['sro', ['sro', 'spolecnost s rucenim omezenym', 'spolocnost s rucenim obmedzenym']],
   ['kft', ['kft', 'korlatolt felelossegu tarsasag']],
   ['zrt', ['zrt', 'nyrt', 'rt', 'reszvenytarsasag']],
