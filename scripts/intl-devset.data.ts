@@ -226,3 +226,27 @@ export const SPELLING_PAIRS: Array<[string, string]> = [
   ['Khalid Mansour', 'Khaled Mansur'],
   ['Ibrahim Yilmaz', 'İbrahim Yılmaz'],
 ];
+
+/** Harder pairs that are different bodies or people: [subject kind, listed, queried]. */
+export const HARD_NEGATIVES: Array<['organisation' | 'person', string, string]> = [
+  ['organisation', 'Gazprom Neft PJSC', 'Gazprom Bank PJSC'],
+  ['organisation', 'Golden Horn Finance Ltd', 'Golden Horn Shipping Ltd'],
+  ['organisation', 'Rosneft Trading SA', 'Rosneft Shipping SA'],
+  ['organisation', 'Northern Star Mining LLC', 'Southern Star Mining LLC'],
+  ['organisation', 'Baltic Sea Logistics GmbH', 'Black Sea Logistics GmbH'],
+  ['organisation', 'Kestrel Avionics Ltd', 'Kestrel Aviation Ltd'],
+  ['organisation', 'Al-Noor Charitable Foundation', 'Al-Huda Charitable Foundation'],
+  ['organisation', 'First National Bank of Kerch', 'Second National Bank of Kerch'],
+  ['organisation', 'Volga Chemicals OOO', 'Volga Cement OOO'],
+  ['organisation', 'United Ship Repair Yard JSC', 'United Aircraft Repair Plant JSC'],
+  ['person', 'Ivan Petrov', 'Ivana Petrova'],
+  ['person', 'Daniel Schmidt', 'Daniela Schmidt'],
+  ['person', 'Mario Rossi', 'Maria Rossi'],
+  ['person', 'Jan Nowak', 'Jana Nowak'],
+  ['person', 'Anna Maria Berg', 'Anna Karin Berg'],
+  ['person', 'Mohammed Ali Hassan', 'Mohammed Omar Hassan'],
+  ['person', 'Peter Hansen', 'Peter Hanson'],
+  ['person', 'Erik Johansson', 'Erika Johansson'],
+  ['person', 'Khalid bin Hamad', 'Khalid bin Salman'],
+  ['person', 'Sergey Ivanov', 'Sergey Ivanovich Petrov'],
+];

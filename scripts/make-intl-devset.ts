@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   FORMS,
   GIVEN,
+  HARD_NEGATIVES,
   NUMBER_NEGATIVES,
   NUMBER_PAIRS,
   ORG_CORES,
@@ -173,6 +174,9 @@ for (const [script, latin] of SCRIPT_PAIRS) pair('person', latin, script, 'match
 for (const [listed, queried] of SPELLING_PAIRS) pair('person', listed, queried, 'match', 'person_spelling');
 for (const [script, latin] of SCRIPT_NEGATIVES)
   pair('person', latin, script, 'no_match', 'person_neg_script');
+
+for (const [kind, listed, queried] of HARD_NEGATIVES)
+  pair(kind, listed, queried, 'no_match', kind === 'person' ? 'person_neg_hard' : 'org_neg_hard');
 
 const csv = (fields: string[]) => fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(',');
 const dir = join(__dirname, '..', 'test', 'fixtures', 'matching-intl');

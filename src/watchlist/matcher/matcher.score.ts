@@ -115,7 +115,7 @@ export function scoreName(
       } else if (q.tier === TokenTier.Normal && tierOf(p) !== TokenTier.Legal) {
         // Only ordinary words may differ by a typo; lexicon words pair when they are the same word.
         const x = q.expansions.get(id);
-        if (x !== undefined) {
+        if (x !== undefined && !(person && x.edits === 1 && genderForms(q.key, vocab.keys[id]!))) {
           sim = x.similarity;
           edits = x.edits;
           // A word never seen in the index takes its partner's weight: it is that word, misspelt.
@@ -207,6 +207,20 @@ export function scoreName(
     for (const p of detail.pairs) detail.queryWeights[p.q] = p.mass - detail.entryWeights[p.e]!;
   }
   return score;
+}
+
+/**
+ * Whether two words one edit apart are the feminine and masculine form of one name (Ivan and Ivana,
+ * Erik and Erika, Petrov and Petrova, Mario and Maria): in a person's name that is another person,
+ * not a typo.
+ */
+function genderForms(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  if (b.length === a.length + 1) return b.endsWith('a') && b.startsWith(a);
+  if (a.length !== b.length || a.length < 3) return false;
+  const x = a[a.length - 1]!;
+  const y = b[b.length - 1]!;
+  return x !== y && 'aoe'.includes(x) && 'aoe'.includes(y) && a.slice(0, -1) === b.slice(0, -1);
 }
 
 /** Whether one of the two tokens is an initial ("a") and the other an ordinary word it begins. */
