@@ -6,8 +6,11 @@ import { TokenTier } from './normalise.lexicon';
  * test/watchlist/matcher.version.test.ts fails when outputs change and this does not.
  * 1.1.0: a name counts at most 32 tokens (MAX_NAME_TOKENS), unknown words past 48 letters are not
  * split in two.
+ * 2.0.0 (issue 13): other jurisdictions' legal forms (long forms read as their abbreviation), number
+ * and ordinal words as digits, titles and name particles low-weight, initials, a person's missing
+ * middle name and feminine forms, Greek/Cyrillic conventions, Arabic and Hebrew by consonant skeleton.
  */
-export const MATCHER_VERSION = 'sv-token-idf-1.1.0';
+export const MATCHER_VERSION = 'intl-token-idf-2.0.0';
 
 /**
  * A hit scoring at or above this counts as "refer": a person looks at it. Set midway in the gap the
