@@ -66,6 +66,8 @@ export class MatcherIndex {
   private readonly personIndex = new HashMultimap();
   private readonly acronyms = new AcronymIndex(this.vocab, this.store);
   private readonly retriever = new Retriever(this.vocab, this.store);
+  /** Person entries indexed: without any, a query need not allow for how persons score. */
+  private persons = 0;
 
   get size(): number {
     return this.store.size;
@@ -93,6 +95,7 @@ export class MatcherIndex {
     }
     const org = entry.orgNumber ? orgNumberDigits(entry.orgNumber) : null;
     const person = entry.personalNumber ? personalNumberDigits(entry.personalNumber) : null;
+    if (entry.subjectKind === 'person') this.persons++;
     const slot = this.store.put(
       entry.id,
       entry.subjectKind,
@@ -160,6 +163,7 @@ export class MatcherIndex {
     if (!Number.isNaN(org)) this.orgIndex.remove(digitsHash(org), slot);
     const person = this.store.personDigits[slot]!;
     if (!Number.isNaN(person)) this.personIndex.remove(digitsHash(person), slot);
+    if (this.store.isKind(slot, 'person')) this.persons--;
     this.store.release(slot);
     return true;
   }
@@ -186,7 +190,8 @@ export class MatcherIndex {
     // Candidates come best bound first when there are many; scoring stops when the budget is spent.
     const budget = matcherWork.units + MAX_QUERY_WORK;
     analyses.forEach((analysis, ai) => {
-      for (const slot of this.retriever.candidates(analysis.tokens, minScore)) {
+      const persons = query.subjectKind !== 'organisation' && this.persons > 0;
+      for (const slot of this.retriever.candidates(analysis.tokens, minScore, persons)) {
         if (matcherWork.units > budget) break;
         if (this.store.hidden[slot] === 1) continue;
         const best = this.bestName(slot, analysis);

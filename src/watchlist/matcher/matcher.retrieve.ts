@@ -98,8 +98,11 @@ export class Retriever {
    * unpaired distinctive words weigh no more than the commonest distinctive word in the index.
    * At most MAX_CANDIDATES: past that, those with the highest bound, best first.
    */
-  candidates(tokens: QueryToken[], minScore: number): number[] {
+  candidates(tokens: QueryToken[], minScore: number, persons = false): number[] {
     const { groups, formMass, normalMass } = this.groupsOf(tokens);
+    // When persons may be asked for, their unpaired words may count for less (matcher.score.ts):
+    // which words must be walked is decided as if they did.
+    const least = persons ? PERSON_UNPAIRED_FACTOR : 1;
     const bound = (matched: number, missing: number): number => matched / (matched + missing);
 
     // Skip walking the longest lists while an entry found only through them must fail the bound.
@@ -111,7 +114,7 @@ export class Retriever {
       const g = groups[gi]!;
       const mass = probedMass + g.count * g.maxContribution;
       const weight = probedWeight + g.count * g.weight;
-      if (bound(mass + 2 * formMass, normalMass - weight) >= minScore) break;
+      if (bound(mass + 2 * formMass, (normalMass - weight) * least) >= minScore) break;
       probed.add(gi);
       probedMass = mass;
       probedWeight = weight;
