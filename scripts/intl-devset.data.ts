@@ -42,6 +42,7 @@ export const FORMS: Form[] = [
 ];
 
 /** Distinctive parts of organisation names (invented): two words, the second sometimes generic. */
+// prettier-ignore
 export const ORG_CORES: string[] = [
   'Bosch Armaturen', 'Gazprom Neft', 'Kestrel Avionics', 'Baltic Timber', 'Northwind Shipping',
   'Volga Chemicals', 'Amber Coast Logistics', 'Danube Steelworks', 'Carpathian Mining',
@@ -130,6 +131,7 @@ export const WRITTEN_PAIRS: Array<[string, string, string, 'match' | 'no_match']
   ['org_joined', 'Blue Water Holdings', 'Blue Ridge Holdings', 'no_match'],
 ];
 
+// prettier-ignore
 export const GIVEN: string[] = [
   'Anna', 'Agnes', 'Maria', 'Johan', 'Erik', 'Karin', 'Lars', 'Ingrid', 'Peter', 'Thomas',
   'Michael', 'Sarah', 'David', 'James', 'Elizabeth', 'Robert', 'William', 'Catherine', 'Daniel',
@@ -141,6 +143,7 @@ export const GIVEN: string[] = [
   'Jukka', 'Aino', 'Mikko', 'Sigrid', 'Bjorn', 'Nikos', 'Eleni', 'Dimitris', 'Kenji', 'Yuki',
 ];
 
+// prettier-ignore
 export const SURNAMES: string[] = [
   'Berg', 'Lindqvist', 'Johansson', 'Nilsson', 'Andersson', 'Svensson', 'Holm', 'Sandberg',
   'Smith', 'Johnson', 'Williams', 'Brown', 'Taylor', 'Wilson', 'Evans', 'Thompson', 'Walker',
@@ -168,7 +171,18 @@ export const PARTICLE_SURNAMES: Array<[string, string]> = [
   ['da Silva', 'Silva'],
 ];
 
-export const TITLES: string[] = ['Dr.', 'Mr', 'Mrs', 'Ms', 'Prof.', 'Sheikh', 'President', 'Herr', 'Fru', 'Dr'];
+export const TITLES: string[] = [
+  'Dr.',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Prof.',
+  'Sheikh',
+  'President',
+  'Herr',
+  'Fru',
+  'Dr',
+];
 
 /** Names written in another script, and as the list writes them in Latin letters. */
 export const SCRIPT_PAIRS: Array<[string, string]> = [

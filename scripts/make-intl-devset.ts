@@ -112,7 +112,13 @@ ORG_CORES.forEach((core, i) => {
   const wi = Math.floor(random() * words.length);
   swapped[wi] = other.split(' ')[wi] ?? other.split(' ')[0]!;
   if (swapped.join(' ') !== core)
-    pair('organisation', listed, orgName(swapped.join(' '), form.long, false), 'no_match', 'org_neg_shared_word');
+    pair(
+      'organisation',
+      listed,
+      orgName(swapped.join(' '), form.long, false),
+      'no_match',
+      'org_neg_shared_word',
+    );
   const third = ORG_CORES[(i + 7) % ORG_CORES.length]!;
   pair('organisation', listed, orgName(third, form.short, prefixed), 'no_match', 'org_neg_same_form');
 });
@@ -186,7 +192,16 @@ writeFileSync(
   [
     'subject_kind,name,aliases,org_number,reason,source,review_by,ref',
     ...[...entries.values()].map((e) =>
-      csv([e.kind, e.name, '', '', 'supports_violent_extremism', `intl dev set ${e.ref}`, '2027-06-30', e.ref]),
+      csv([
+        e.kind,
+        e.name,
+        '',
+        '',
+        'supports_violent_extremism',
+        `intl dev set ${e.ref}`,
+        '2027-06-30',
+        e.ref,
+      ]),
     ),
   ].join('\n') + '\n',
 );

@@ -90,7 +90,7 @@ const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 export function numbersToDigits(words: string[], written: string[], fold: (w: string) => string): boolean {
   let changed = false;
   let out = 0;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const digitOrdinal = DIGIT_ORDINAL.exec(words[i]!);
     if (digitOrdinal) {
       written[out] = written[i]!;

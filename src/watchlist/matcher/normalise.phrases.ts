@@ -83,7 +83,7 @@ export function collapseLegalPhrases(
 ): boolean {
   let changed = false;
   let out = 0;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     // Positions ≥ i are not yet overwritten, and phraseAt reads only those.
     const hit = phraseAt(words, i, fold);
     if (!hit) {
