@@ -19,7 +19,10 @@ import { explainScore, scoreName } from './matcher.score';
 import type { MatchableEntry, MatchHit, MatchMethod, MatchQuery, SearchOptions } from './matcher.types';
 import { Vocabulary } from './matcher.vocabulary';
 import { matcherWork } from './matcher.work';
+import { digitsHash, personalNumberDigits, surface } from './matcher.ids';
 import { acronymsOfName, normaliseName, type NormalisedName } from './normalise';
+
+export { personalNumberDigits } from './matcher.ids';
 
 /**
  * A name normalised as the index reads it: with no more tokens than any name may bring
@@ -36,13 +39,6 @@ export interface AddOptions {
    * changes in slices shows all of them at once, never half a batch.
    */
   hidden?: boolean;
-}
-
-/** The ten digits that identify a person (YYMMDDNNNC), whatever format was given; null if none. */
-export function personalNumberDigits(input: string): string | null {
-  const digits = input.replace(/\D/g, '');
-  if (digits.length === 12) return digits.slice(2);
-  return digits.length === 10 ? digits : null;
 }
 
 interface Candidate {
@@ -309,15 +305,4 @@ export class MatcherIndex {
     if (c.acronym) input.acronym = { acronym: c.acronym, expandsTo: matchedName };
     return { entryId: this.store.ids[c.slot]!, score, matchedName, explanation: explain(input) };
   }
-}
-
-/** A name as written, apart from case, spacing and Unicode form. */
-function surface(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
-}
-
-/** Hash of a ten-digit id number held as a number. */
-function digitsHash(value: number | string): number {
-  const v = Number(value);
-  return (Math.imul((v % 4294967296) | 0, 0x9e3779b1) ^ Math.floor(v / 4294967296)) >>> 0 || 1;
 }
