@@ -186,7 +186,9 @@ export class MatcherIndex {
     // Candidates come best bound first when there are many; scoring stops when the budget is spent.
     const budget = matcherWork.units + MAX_QUERY_WORK;
     analyses.forEach((analysis, ai) => {
-      const persons = query.subjectKind !== 'organisation' && this.persons > 0;
+      // Only a query for persons allows for how persons score: a query of every kind keeps the
+      // organisations' tighter bound (and its speed), and may miss a person written with fewer names.
+      const persons = query.subjectKind === 'person' && this.persons > 0;
       for (const slot of this.retriever.candidates(analysis.tokens, minScore, persons)) {
         if (matcherWork.units > budget) break;
         if (this.store.hidden[slot] === 1) continue;

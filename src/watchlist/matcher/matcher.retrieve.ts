@@ -157,7 +157,7 @@ export class Retriever {
       if (exhausted) walked = walked.filter((c) => c.pos < c.postings.length);
       const matched = acc + 2 * formMass;
       // A person's unpaired words may count for less (matcher.score.ts): the bound assumes they do.
-      const factor = kinds[slot] === PERSON_KIND ? PERSON_UNPAIRED_FACTOR : 1;
+      const factor = persons && kinds[slot] === PERSON_KIND ? PERSON_UNPAIRED_FACTOR : 1;
       const missing = (normalMass - hitWeight) * factor;
       if (bound(matched, missing) < minScore) continue;
       const extra = Math.max(0, distinctive[slot]! - hits) * lightest * factor;

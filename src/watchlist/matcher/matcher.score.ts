@@ -225,13 +225,15 @@ function genderForms(a: string, b: string): boolean {
 
 /** Whether one of the two tokens is an initial ("a") and the other an ordinary word it begins. */
 function isInitialOf(q: QueryToken, p: PackedToken, vocab: Vocabulary, person: boolean): boolean {
-  const tier = tierOf(p);
+  // Runs for every unpaired pair of words, so it decides on lengths and tiers before reading keys.
   // A letter that is also a word ("i", Swedish "in") is an initial only in a person's name.
-  const letter = (t: TokenTier) => t === TokenTier.Class || (person && t === TokenTier.Legal);
-  if (letter(q.tier) && q.key.length === 1) {
+  const tier = tierOf(p);
+  if (q.key.length === 1) {
+    if (q.tier !== TokenTier.Class && !(person && q.tier === TokenTier.Legal)) return false;
     return tier === TokenTier.Normal && vocab.keys[tokenIdOf(p)]!.startsWith(q.key);
   }
-  if (!letter(tier) || q.tier !== TokenTier.Normal) return false;
+  if (q.tier !== TokenTier.Normal || tier === TokenTier.Normal) return false;
+  if (tier !== TokenTier.Class && !(person && tier === TokenTier.Legal)) return false;
   const key = vocab.keys[tokenIdOf(p)]!;
   return key.length === 1 && q.key.startsWith(key);
 }

@@ -81,6 +81,31 @@ function valueOf(parts: Morpheme[]): number | null {
   return total + group;
 }
 
+// Whether a word is a number is decided once per word: words repeat across names far more than
+// names do, and most words are not numbers. Bounded like the word cache.
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, { folded: string; parts: Morpheme[] | null }>();
+
+function readWord(word: string, fold: (w: string) => string): { folded: string; parts: Morpheme[] | null } {
+  let r = cache.get(word);
+  if (r === undefined) {
+    const folded = fold(word);
+    r = { folded, parts: segment(folded) };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, r);
+  }
+  return r;
+}
+
+// The first two letters of every number word, as one number: most words fail this and are read no
+// further, without allocating (this runs for every word of every indexed name).
+const pairCode = (s: string) => s.charCodeAt(0) * 65536 + s.charCodeAt(1);
+const PREFIXES = new Set([...MORPHEMES.keys()].map(pairCode));
+
+function mayBeNumber(word: string, fold: (w: string) => string): boolean {
+  return word.length >= 2 && PREFIXES.has(pairCode(fold(word)));
+}
+
 const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 
 /**
@@ -91,7 +116,8 @@ export function numbersToDigits(words: string[], written: string[], fold: (w: st
   let changed = false;
   let out = 0;
   for (let i = 0; i < words.length;) {
-    const digitOrdinal = DIGIT_ORDINAL.exec(words[i]!);
+    const c = words[i]!.charCodeAt(0);
+    const digitOrdinal = c >= 48 && c <= 57 ? DIGIT_ORDINAL.exec(words[i]!) : null;
     if (digitOrdinal) {
       written[out] = written[i]!;
       words[out++] = String(Number(digitOrdinal[1]));
@@ -104,7 +130,8 @@ export function numbersToDigits(words: string[], written: string[], fold: (w: st
     let value: number | null = null;
     let end = i;
     while (j < words.length) {
-      const seg = segment(fold(words[j]!));
+      if (!mayBeNumber(words[j]!, fold)) break;
+      const seg = readWord(words[j]!, fold).parts;
       if (!seg) break;
       const v = valueOf([...parts, ...seg]);
       if (v === null) break;
@@ -114,7 +141,7 @@ export function numbersToDigits(words: string[], written: string[], fold: (w: st
       end = j;
       if (seg[seg.length - 1]!.ordinal) break;
     }
-    const alone = end - i === 1 && NOT_ALONE.has(fold(words[i]!));
+    const alone = end - i === 1 && NOT_ALONE.has(readWord(words[i]!, fold).folded);
     if (value === null || alone) {
       written[out] = written[i]!;
       words[out++] = words[i]!;

@@ -2,7 +2,7 @@
 // Stock Company") read as the one word of their abbreviation, so the long and the short form are the
 // same token: one low-weight legal form on each side instead of four unpaired words on one.
 import { LEGAL_FORMS } from './normalise.legal-forms';
-import { OneEditDictionary, osaDistance } from './similarity';
+import { osaDistance } from './similarity';
 
 interface Phrase {
   words: string[];
@@ -24,52 +24,65 @@ for (const list of PHRASES.values()) list.sort((a, b) => b.words.length - a.word
 
 // Words of five letters or more may carry one typo ("Societa per Azoini"), once per phrase: long
 // forms are long, and a typo in them must not turn four low-weight words into four distinctive ones.
+// A typo in the first word is looked for through the second, so most words cost one lookup.
 const FUZZY_MIN = 5;
-const FUZZY_HEADS = new OneEditDictionary([...PHRASES.keys()].filter((h) => h.length >= FUZZY_MIN));
-
-// Which phrase head a written word is (folded, typo allowed), or null: decided once per word, as
-// words repeat across names far more than names do. Bounded like the word cache.
-const HEAD_CACHE_LIMIT = 100_000;
-const headCache = new Map<string, { folded: string; head: string | null; fuzzy: boolean }>();
-
-function headOf(word: string, fold: (w: string) => string) {
-  let h = headCache.get(word);
-  if (h === undefined) {
-    const folded = fold(word);
-    let head: string | null = PHRASES.has(folded) ? folded : null;
-    let fuzzy = false;
-    if (head === null && folded.length >= FUZZY_MIN) {
-      head = FUZZY_HEADS.find(folded) ?? null;
-      fuzzy = head !== null;
-    }
-    if (headCache.size >= HEAD_CACHE_LIMIT) headCache.clear();
-    headCache.set(word, (h = { folded, head, fuzzy }));
+const BY_SECOND = new Map<string, Phrase[]>();
+for (const list of PHRASES.values()) {
+  for (const p of list) {
+    if (p.words[0]!.length < FUZZY_MIN) continue;
+    const l = BY_SECOND.get(p.words[1]!) ?? [];
+    l.push(p);
+    BY_SECOND.set(p.words[1]!, l);
   }
-  return h;
 }
 
-function wordMatches(written: string, form: string, typoLeft: boolean): 0 | 1 | null {
-  if (written === form) return 0;
-  if (!typoLeft || form.length < FUZZY_MIN) return null;
-  return osaDistance(written, form, 1) <= 1 ? 1 : null;
+const ASCII_WORD = /^[a-z0-9]*$/;
+// Folded forms of words with other letters; most words are plain ASCII and need none. Bounded.
+const FOLD_CACHE_LIMIT = 100_000;
+const folds = new Map<string, string>();
+
+/** `fold(word)`, remembered for words with letters other than a–z and digits. */
+export function folded(word: string, fold: (w: string) => string): string {
+  if (ASCII_WORD.test(word)) return word;
+  let f = folds.get(word);
+  if (f === undefined) {
+    f = fold(word);
+    if (folds.size >= FOLD_CACHE_LIMIT) folds.clear();
+    folds.set(word, f);
+  }
+  return f;
+}
+
+/** Whether words[i + k] equals the phrase's words from k on, allowing `typos` more typos. */
+function restMatches(
+  words: string[],
+  i: number,
+  p: Phrase,
+  from: number,
+  typos: number,
+  fold: (w: string) => string,
+): boolean {
+  if (i + p.words.length > words.length) return false;
+  for (let k = from; k < p.words.length; k++) {
+    const w = folded(words[i + k]!, fold);
+    const form = p.words[k]!;
+    if (w === form) continue;
+    if (typos === 0 || form.length < FUZZY_MIN || osaDistance(w, form, 1) > 1) return false;
+    typos--;
+  }
+  return true;
 }
 
 /** The longest phrase starting at `i`, with at most one typo in it. */
 function phraseAt(words: string[], i: number, fold: (w: string) => string): Phrase | undefined {
-  const first = headOf(words[i]!, fold);
-  if (first.head === null) return undefined;
-  for (const p of PHRASES.get(first.head)!) {
-    if (i + p.words.length > words.length) continue;
-    let typos = first.fuzzy ? 1 : 0;
-    let ok = true;
-    for (let k = 1; k < p.words.length && ok; k++) {
-      const m = wordMatches(headOf(words[i + k]!, fold).folded, p.words[k]!, typos === 0);
-      if (m === null) ok = false;
-      else typos += m;
-    }
-    if (ok) return p;
-  }
-  return undefined;
+  const first = folded(words[i]!, fold);
+  const exact = PHRASES.get(first);
+  if (exact) return exact.find((p) => restMatches(words, i, p, 1, 1, fold));
+  if (first.length < FUZZY_MIN || i + 1 >= words.length) return undefined;
+  const bySecond = BY_SECOND.get(folded(words[i + 1]!, fold));
+  return bySecond?.find(
+    (p) => osaDistance(first, p.words[0]!, 1) <= 1 && restMatches(words, i, p, 1, 0, fold),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Turns a name as people write it into comparable tokens, and remembers what it had to do, so a
 // hit can say "matched after folding ö→o and dropping the legal form" instead of just a number.
 import { TokenTier } from './normalise.lexicon';
-import { collapseLegalPhrases } from './normalise.phrases';
+import { collapseLegalPhrases, folded } from './normalise.phrases';
 import { numbersToDigits } from './normalise.numbers';
 import { foldLetters, normaliseWord, type Normalisation, type NormToken } from './normalise.word';
 
@@ -65,6 +65,8 @@ const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
 // and skipping normalize() for them is a good part of the index build.
 const NFKC_STABLE = /^[\x20-\x7e\u00c0-\u00ff]*$/;
 
+const foldCached = (word: string): string => folded(word, foldLetters);
+
 export function normaliseName(input: string): NormalisedName {
   const applied = new Set<Normalisation>();
   let s = NFKC_STABLE.test(input) ? input : input.normalize('NFKC');
@@ -91,8 +93,8 @@ export function normaliseName(input: string): NormalisedName {
   }
   if (caseFolded) applied.add('case_fold');
   if (collapseInitials(words, written)) applied.add('initials_collapsed');
-  if (collapseLegalPhrases(words, written, foldLetters)) applied.add('legal_form_low_weight');
-  if (numbersToDigits(words, written, foldLetters)) applied.add('number_words');
+  if (collapseLegalPhrases(words, written, foldCached)) applied.add('legal_form_low_weight');
+  if (numbersToDigits(words, written, foldCached)) applied.add('number_words');
 
   const tokens: NormToken[] = [];
   let allLexicon = true;
