@@ -66,7 +66,6 @@ export const LABELS = {
     compound_split: 'sammansatt ord isärskrivet',
     acronym: 'förkortning utskriven',
     number_words: 'tal i ord likställda med siffror',
-    initial: 'initial likställd med förnamn',
   },
   decisionOutcome: {
     approved: 'Beviljas',

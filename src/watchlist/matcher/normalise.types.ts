@@ -17,8 +17,7 @@ export type Normalisation =
   | 'compound_split'
   | 'compound_joined'
   | 'acronym'
-  | 'number_words'
-  | 'initial';
+  | 'number_words';
 
 export interface NormToken {
   /** Canonical form compared and indexed: å/ä → a, ö → o. */
