@@ -1,6 +1,9 @@
 // Measures the matcher on a labelled set: npm run eval:matching -- DIR [--failures]
 // DIR holds watchlist.csv (the import format plus an evaluation-only `ref` column) and queries.csv
-// (query_name,query_org,label,kind,expected). The list goes the service's own way: imported by the CSV
+// (query_name,query_org,label,kind,expected[,subject_kind]). A no_match row with an `expected` entry
+// is a labelled pair: it counts as referred only when that entry is hit (the international set,
+// test/fixtures/matching-intl); without one, when any entry is. Precision, recall and F1 are printed
+// per subject kind: a match row is a true positive when its expected entry is referred. The list goes the service's own way: imported by the CSV
 // import service into an in-memory database, then loaded into the watchlist index the premises check
 // and screenings search. The evaluation clock stands the day before the earliest review_by, so fixed
 // evaluation data keeps passing the import's review-date window as the calendar moves on.
@@ -15,6 +18,9 @@ import { REFER_THRESHOLD } from '../src/watchlist/matcher';
 import { FINDING_CATEGORIES } from '../src/shared/finding-categories';
 import { parseCsv } from '../src/watchlist/watchlist.csv';
 import { importCsv } from '../src/watchlist/watchlist.import';
+
+/** Hits asked for per query: enough that a labelled pair's entry is found among look-alikes. */
+const PAIR_LIMIT = 20;
 
 interface Tally {
   n: number;
@@ -101,6 +107,8 @@ async function main(): Promise<void> {
     'kind',
     'expected',
   ].map((c) => column(h, c)) as [number, number, number, number, number];
+  const qSubject = h.indexOf('subject_kind');
+  const confusion = new Map<string, { tp: number; fp: number; fn: number }>();
 
   const byKind = new Map<string, Tally & { label: string }>();
   const overall = { match: { n: 0, referred: 0, top1: 0 }, no_match: { n: 0, referred: 0, top1: 0 } };
@@ -110,13 +118,21 @@ async function main(): Promise<void> {
     const f = q.fields;
     const label = f[qLabel] === 'match' ? 'match' : 'no_match';
     // The premises check's own search: any hit at or above the threshold makes the answer "refer".
+    const subjectKind = qSubject >= 0 && f[qSubject] === 'person' ? 'person' : 'organisation';
     const hits = deps.watchlist.search(
-      { name: f[qName], orgNumber: f[qOrg] || null, subjectKind: 'organisation' },
+      { name: f[qName], orgNumber: f[qOrg] || null, subjectKind },
       today,
-      3,
+      PAIR_LIMIT,
     );
-    const referred = hits.length > 0;
+    const pairHit = hits.some((hit) => refOf(hit.entryId) === f[qExpected]);
+    const referred = label === 'no_match' && f[qExpected] ? pairHit : hits.length > 0;
     const top1 = label === 'match' && hits[0] !== undefined && refOf(hits[0].entryId) === f[qExpected];
+    const c = confusion.get(subjectKind) ?? { tp: 0, fp: 0, fn: 0 };
+    confusion.set(subjectKind, c);
+    if (label === 'match') {
+      if (pairHit) c.tp++;
+      else c.fn++;
+    } else if (referred) c.fp++;
     const kind = f[qKind]!;
     const t = byKind.get(kind) ?? { n: 0, referred: 0, top1: 0, label };
     byKind.set(kind, t);
@@ -125,7 +141,7 @@ async function main(): Promise<void> {
       if (referred) tally.referred++;
       if (top1) tally.top1++;
     }
-    if (showFailures && (label === 'match' ? !top1 : referred)) {
+    if (showFailures && (label === 'match' ? !top1 || !pairHit : referred)) {
       const best = hits[0];
       failures.push(
         `${kind.padEnd(14)} ${JSON.stringify(f[qName])} ${f[qOrg] ?? ''} expected=${f[qExpected] || '-'} ` +
@@ -175,6 +191,15 @@ async function main(): Promise<void> {
   console.log(
     `top-1 accuracy (match)           ${pct(overall.match.top1, overall.match.n)}  (target ≥ 0.99)`,
   );
+  console.log('\nsubject kind   precision  recall  F1      (match: its expected entry referred)');
+  for (const [kind, c] of [...confusion.entries()].sort()) {
+    const precision = c.tp / (c.tp + c.fp || 1);
+    const recall = c.tp / (c.tp + c.fn || 1);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    console.log(
+      `${kind.padEnd(13)}  ${precision.toFixed(4)}     ${recall.toFixed(4)}  ${f1.toFixed(4)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`,
+    );
+  }
 }
 
 main().then(

@@ -65,6 +65,7 @@ export const LABELS = {
     compound_joined: 'sammansatt ord hopskrivet',
     compound_split: 'sammansatt ord isärskrivet',
     acronym: 'förkortning utskriven',
+    number_words: 'tal i ord likställda med siffror',
   },
   decisionOutcome: {
     approved: 'Beviljas',

@@ -6,8 +6,11 @@ import { TokenTier } from './normalise.lexicon';
  * test/watchlist/matcher.version.test.ts fails when outputs change and this does not.
  * 1.1.0: a name counts at most 32 tokens (MAX_NAME_TOKENS), unknown words past 48 letters are not
  * split in two.
+ * 2.0.0 (issue 13): other jurisdictions' legal forms (long forms read as their abbreviation), number
+ * and ordinal words as digits, titles and name particles low-weight, initials, a person's missing
+ * middle name and feminine forms, Greek/Cyrillic conventions, Arabic and Hebrew by consonant skeleton.
  */
-export const MATCHER_VERSION = 'sv-token-idf-1.1.0';
+export const MATCHER_VERSION = 'intl-token-idf-2.0.0';
 
 /**
  * A hit scoring at or above this counts as "refer": a person looks at it. Set midway in the gap the
@@ -48,6 +51,11 @@ export const TIER_FACTOR: Record<TokenTier, number> = {
   [TokenTier.Class]: 0.4,
   [TokenTier.Legal]: 0.1,
 };
+
+/** Similarity of an initial and a word it begins ("A." and "Anna"). */
+export const INITIAL_SIMILARITY = 0.9;
+/** Weight left to a person's unpaired words when the rest of the name pairs in full (matcher.score.ts). */
+export const PERSON_UNPAIRED_FACTOR = 0.4;
 
 /** Score of a one-word query equal to the initials of an entry's multi-word name (NMR). */
 export const ACRONYM_SCORE = 0.85;

@@ -47,6 +47,7 @@ export function packedAcronyms(tokens: PackedToken[], vocab: Vocabulary): string
 }
 
 const KIND_CODE: Record<SubjectKind, number> = { organisation: 1, person: 2 };
+export const PERSON_KIND = KIND_CODE.person;
 
 export class EntryStore {
   readonly ids: (string | null)[] = [];

@@ -19,7 +19,10 @@ import { explainScore, scoreName } from './matcher.score';
 import type { MatchableEntry, MatchHit, MatchMethod, MatchQuery, SearchOptions } from './matcher.types';
 import { Vocabulary } from './matcher.vocabulary';
 import { matcherWork } from './matcher.work';
+import { digitsHash, personalNumberDigits, surface } from './matcher.ids';
 import { acronymsOfName, normaliseName, type NormalisedName } from './normalise';
+
+export { personalNumberDigits } from './matcher.ids';
 
 /**
  * A name normalised as the index reads it: with no more tokens than any name may bring
@@ -36,13 +39,6 @@ export interface AddOptions {
    * changes in slices shows all of them at once, never half a batch.
    */
   hidden?: boolean;
-}
-
-/** The ten digits that identify a person (YYMMDDNNNC), whatever format was given; null if none. */
-export function personalNumberDigits(input: string): string | null {
-  const digits = input.replace(/\D/g, '');
-  if (digits.length === 12) return digits.slice(2);
-  return digits.length === 10 ? digits : null;
 }
 
 interface Candidate {
@@ -66,6 +62,8 @@ export class MatcherIndex {
   private readonly personIndex = new HashMultimap();
   private readonly acronyms = new AcronymIndex(this.vocab, this.store);
   private readonly retriever = new Retriever(this.vocab, this.store);
+  /** Person entries indexed: without any, a query need not allow for how persons score. */
+  private persons = 0;
 
   get size(): number {
     return this.store.size;
@@ -93,6 +91,7 @@ export class MatcherIndex {
     }
     const org = entry.orgNumber ? orgNumberDigits(entry.orgNumber) : null;
     const person = entry.personalNumber ? personalNumberDigits(entry.personalNumber) : null;
+    if (entry.subjectKind === 'person') this.persons++;
     const slot = this.store.put(
       entry.id,
       entry.subjectKind,
@@ -160,6 +159,7 @@ export class MatcherIndex {
     if (!Number.isNaN(org)) this.orgIndex.remove(digitsHash(org), slot);
     const person = this.store.personDigits[slot]!;
     if (!Number.isNaN(person)) this.personIndex.remove(digitsHash(person), slot);
+    if (this.store.isKind(slot, 'person')) this.persons--;
     this.store.release(slot);
     return true;
   }
@@ -186,7 +186,10 @@ export class MatcherIndex {
     // Candidates come best bound first when there are many; scoring stops when the budget is spent.
     const budget = matcherWork.units + MAX_QUERY_WORK;
     analyses.forEach((analysis, ai) => {
-      for (const slot of this.retriever.candidates(analysis.tokens, minScore)) {
+      // Only a query for persons allows for how persons score: a query of every kind keeps the
+      // organisations' tighter bound (and its speed), and may miss a person written with fewer names.
+      const persons = query.subjectKind === 'person' && this.persons > 0;
+      for (const slot of this.retriever.candidates(analysis.tokens, minScore, persons)) {
         if (matcherWork.units > budget) break;
         if (this.store.hidden[slot] === 1) continue;
         const best = this.bestName(slot, analysis);
@@ -252,12 +255,13 @@ export class MatcherIndex {
   /** The entry's best-scoring name for this reading of the query. */
   private bestName(slot: number, analysis: QueryAnalysis): { nameIndex: number; score: number } {
     const packed = this.store.tokens[slot]!;
+    const person = this.store.isKind(slot, 'person');
     let best = { nameIndex: -1, score: -1 };
     let start = 0;
     let nameIndex = 0;
     for (let i = 0; i < packed.length; i++) {
       if (packed[i] !== NAME_END) continue;
-      const score = scoreName(analysis.tokens, packed, start, i, this.vocab, this.size);
+      const score = scoreName(analysis.tokens, packed, start, i, this.vocab, this.size, undefined, person);
       if (score > best.score) best = { nameIndex, score };
       nameIndex++;
       start = i + 1;
@@ -291,21 +295,16 @@ export class MatcherIndex {
         query,
         tokens,
         name: normaliseBounded(matchedName),
-        scored: explainScore(tokens, names[nameIndex]!.tokens, this.vocab, this.size),
+        scored: explainScore(
+          tokens,
+          names[nameIndex]!.tokens,
+          this.vocab,
+          this.size,
+          this.store.isKind(c.slot, 'person'),
+        ),
       };
     }
     if (c.acronym) input.acronym = { acronym: c.acronym, expandsTo: matchedName };
     return { entryId: this.store.ids[c.slot]!, score, matchedName, explanation: explain(input) };
   }
-}
-
-/** A name as written, apart from case, spacing and Unicode form. */
-function surface(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
-}
-
-/** Hash of a ten-digit id number held as a number. */
-function digitsHash(value: number | string): number {
-  const v = Number(value);
-  return (Math.imul((v % 4294967296) | 0, 0x9e3779b1) ^ Math.floor(v / 4294967296)) >>> 0 || 1;
 }

@@ -13,6 +13,7 @@ import {
   type NormToken,
 } from './normalise';
 import { tokenSimilarity } from './similarity';
+import { SKELETON_SIMILARITY, skeletonPartners } from './matcher.skeleton';
 
 export interface QueryToken extends NormToken {
   /** Vocabulary id of the token itself, or -1 when no live entry contains it. */
@@ -45,6 +46,10 @@ function read(tok: NormToken, vocab: Vocabulary, n: number): Reading {
       if (!expansions.has(e.tokenId)) expansions.set(e.tokenId, e);
     // An unknown word one edit from a lexicon form ("Lian" for "Ligan") may be that class word; the
     // index holds it under its lemma ("liga"), which is further away than the form.
+    for (const sid of skeletonPartners(tok.key, tok.surface, vocab)) {
+      if (sid !== id && vocab.df[sid]! > 0 && !expansions.has(sid))
+        expansions.set(sid, { tokenId: sid, similarity: SKELETON_SIMILARITY, edits: 0 });
+    }
     const near = id === undefined ? nearLexiconWord(tok.key) : undefined;
     const lemmaId = near && vocab.idOf(near.lemma);
     const sim = near && tokenSimilarity(tok.key, near.form);

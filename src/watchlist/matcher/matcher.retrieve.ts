@@ -7,9 +7,9 @@
 // costs a cache miss per posting at a million entries). MaxScore: the longest lists (the commonest
 // words) are not walked when matching them alone cannot reach the minimum; they are only probed, by
 // galloping search, for the entries the other lists bring up.
-import { idf, MAX_CANDIDATES, TIER_FACTOR } from './matcher.constants';
+import { idf, MAX_CANDIDATES, PERSON_UNPAIRED_FACTOR, TIER_FACTOR } from './matcher.constants';
 import { matcherWork } from './matcher.work';
-import type { EntryStore } from './matcher.entries';
+import { PERSON_KIND, type EntryStore } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
 import type { Vocabulary } from './matcher.vocabulary';
 import { TokenTier } from './normalise.lexicon';
@@ -98,8 +98,11 @@ export class Retriever {
    * unpaired distinctive words weigh no more than the commonest distinctive word in the index.
    * At most MAX_CANDIDATES: past that, those with the highest bound, best first.
    */
-  candidates(tokens: QueryToken[], minScore: number): number[] {
+  candidates(tokens: QueryToken[], minScore: number, persons = false): number[] {
     const { groups, formMass, normalMass } = this.groupsOf(tokens);
+    // When persons may be asked for, their unpaired words may count for less (matcher.score.ts):
+    // which words must be walked is decided as if they did.
+    const least = persons ? PERSON_UNPAIRED_FACTOR : 1;
     const bound = (matched: number, missing: number): number => matched / (matched + missing);
 
     // Skip walking the longest lists while an entry found only through them must fail the bound.
@@ -111,7 +114,7 @@ export class Retriever {
       const g = groups[gi]!;
       const mass = probedMass + g.count * g.maxContribution;
       const weight = probedWeight + g.count * g.weight;
-      if (bound(mass + 2 * formMass, normalMass - weight) >= minScore) break;
+      if (bound(mass + 2 * formMass, (normalMass - weight) * least) >= minScore) break;
       probed.add(gi);
       probedMass = mass;
       probedWeight = weight;
@@ -121,7 +124,7 @@ export class Retriever {
     groups.forEach((g, gi) => (probed.has(gi) ? probing : walked).push(...g.cursors));
 
     const lightest = idf(this.vocab.maxDistinctiveDf, this.store.size);
-    const { distinctive } = this.store;
+    const { distinctive, kinds } = this.store;
     const used = new Array<number>(groups.length).fill(0);
     const out: number[] = [];
     const bounds: number[] = [];
@@ -153,9 +156,11 @@ export class Retriever {
       }
       if (exhausted) walked = walked.filter((c) => c.pos < c.postings.length);
       const matched = acc + 2 * formMass;
-      const missing = normalMass - hitWeight;
+      // A person's unpaired words may count for less (matcher.score.ts): the bound assumes they do.
+      const factor = persons && kinds[slot] === PERSON_KIND ? PERSON_UNPAIRED_FACTOR : 1;
+      const missing = (normalMass - hitWeight) * factor;
       if (bound(matched, missing) < minScore) continue;
-      const extra = Math.max(0, distinctive[slot]! - hits) * lightest;
+      const extra = Math.max(0, distinctive[slot]! - hits) * lightest * factor;
       const upper = bound(matched, missing + extra);
       if (upper >= minScore) {
         out.push(slot);

@@ -5,7 +5,7 @@
 //
 // Scoring runs for every candidate, so it works in reused scratch arrays and allocates nothing;
 // the detailed result (pairs, unpaired tokens) is only built for the hits that are returned.
-import { idf, TIER_FACTOR } from './matcher.constants';
+import { idf, INITIAL_SIMILARITY, PERSON_UNPAIRED_FACTOR, TIER_FACTOR } from './matcher.constants';
 import { tierOf, tokenIdOf, type PackedToken } from './matcher.entries';
 import type { QueryToken } from './matcher.query';
 import type { Vocabulary } from './matcher.vocabulary';
@@ -88,6 +88,7 @@ export function scoreName(
   vocab: Vocabulary,
   n: number,
   detail?: NameScore,
+  person = false,
 ): number {
   const qn = query.length;
   const en = end - start;
@@ -114,11 +115,18 @@ export function scoreName(
       } else if (q.tier === TokenTier.Normal && tierOf(p) !== TokenTier.Legal) {
         // Only ordinary words may differ by a typo; lexicon words pair when they are the same word.
         const x = q.expansions.get(id);
-        if (x === undefined) continue;
-        sim = x.similarity;
-        edits = x.edits;
-        // A word never seen in the index takes its partner's weight: it is that word, misspelt.
-        mass = (q.tokenId < 0 ? we : q.weight) + we;
+        if (x !== undefined && !(person && x.edits === 1 && genderForms(q.key, vocab.keys[id]!))) {
+          sim = x.similarity;
+          edits = x.edits;
+          // A word never seen in the index takes its partner's weight: it is that word, misspelt.
+          mass = (q.tokenId < 0 ? we : q.weight) + we;
+        } else if (isInitialOf(q, p, vocab, person)) {
+          sim = INITIAL_SIMILARITY;
+          mass = q.weight + we;
+        } else continue;
+      } else if (isInitialOf(q, p, vocab, person)) {
+        sim = INITIAL_SIMILARITY;
+        mass = q.weight + we;
       } else continue;
       pairQ[count] = qi;
       pairE[count] = ei;
@@ -174,13 +182,19 @@ export function scoreName(
       });
     }
   }
+  // A person's name given in full on one side and with a middle name fewer on the other ("Anna
+  // Berg", "Anna Maria Berg") is most often the same person: when every word of one side has paired
+  // (at least two of them), the other side's extra words count for less. Anna Berg and Agnes Berg
+  // each keep a word unpaired, so they stay apart.
+  const unpaired = person ? personUnpairedFactor(query, qn, tokens, start, en) : 1;
   for (let qi = 0; qi < qn; qi++) {
     if (usedQ[qi]) continue;
-    total += query[qi]!.weight;
+    total += query[qi]!.weight * unpaired;
     detail?.unmatchedQuery.push(qi);
   }
   for (let ei = 0; ei < en; ei++) {
     if (usedE[ei]) continue;
+    entryWeight[ei] = entryWeight[ei]! * unpaired;
     total += entryWeight[ei]!;
     detail?.unmatchedEntry.push(ei);
   }
@@ -189,10 +203,64 @@ export function scoreName(
     detail.score = score;
     detail.total = total;
     detail.entryWeights = Array.from(entryWeight.subarray(0, en));
-    detail.queryWeights = query.map((q) => q.weight);
+    detail.queryWeights = query.map((q, qi) => q.weight * (usedQ[qi] ? 1 : unpaired));
     for (const p of detail.pairs) detail.queryWeights[p.q] = p.mass - detail.entryWeights[p.e]!;
   }
   return score;
+}
+
+/**
+ * Whether two words one edit apart are the feminine and masculine form of one name (Ivan and Ivana,
+ * Erik and Erika, Petrov and Petrova, Mario and Maria): in a person's name that is another person,
+ * not a typo.
+ */
+function genderForms(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  if (b.length === a.length + 1) return b.endsWith('a') && b.startsWith(a);
+  if (a.length !== b.length || a.length < 3) return false;
+  const x = a[a.length - 1]!;
+  const y = b[b.length - 1]!;
+  return x !== y && 'aoe'.includes(x) && 'aoe'.includes(y) && a.slice(0, -1) === b.slice(0, -1);
+}
+
+/** Whether one of the two tokens is an initial ("a") and the other an ordinary word it begins. */
+function isInitialOf(q: QueryToken, p: PackedToken, vocab: Vocabulary, person: boolean): boolean {
+  // Runs for every unpaired pair of words, so it decides on lengths and tiers before reading keys.
+  // A letter that is also a word ("i", Swedish "in") is an initial only in a person's name.
+  const tier = tierOf(p);
+  if (q.key.length === 1) {
+    if (q.tier !== TokenTier.Class && !(person && q.tier === TokenTier.Legal)) return false;
+    return tier === TokenTier.Normal && vocab.keys[tokenIdOf(p)]!.startsWith(q.key);
+  }
+  if (q.tier !== TokenTier.Normal || tier === TokenTier.Normal) return false;
+  if (tier !== TokenTier.Class && !(person && tier === TokenTier.Legal)) return false;
+  const key = vocab.keys[tokenIdOf(p)]!;
+  return key.length === 1 && q.key.startsWith(key);
+}
+
+/**
+ * PERSON_UNPAIRED_FACTOR when every word of the query or of the name (legal forms and titles aside)
+ * has paired, at least two of them; else 1. Reads the pairing's scratch state.
+ */
+function personUnpairedFactor(
+  query: QueryToken[],
+  qn: number,
+  tokens: PackedToken[],
+  start: number,
+  en: number,
+): number {
+  let pairedQ = 0;
+  let allQ = true;
+  for (let qi = 0; qi < qn; qi++) {
+    if (usedQ[qi]) pairedQ++;
+    else if (query[qi]!.tier !== TokenTier.Legal) allQ = false;
+  }
+  if (pairedQ < 2) return 1;
+  let allE = true;
+  for (let ei = 0; ei < en && allE; ei++) {
+    if (!usedE[ei] && tierOf(tokens[start + ei]!) !== TokenTier.Legal) allE = false;
+  }
+  return allQ || allE ? PERSON_UNPAIRED_FACTOR : 1;
 }
 
 /** The full account of how a name scores, for the explanation of a returned hit. */
@@ -201,6 +269,7 @@ export function explainScore(
   tokens: PackedToken[],
   vocab: Vocabulary,
   n: number,
+  person = false,
 ): NameScore {
   const detail: NameScore = {
     score: 0,
@@ -211,6 +280,6 @@ export function explainScore(
     entryWeights: [],
     total: 0,
   };
-  scoreName(query, tokens, 0, tokens.length, vocab, n, detail);
+  scoreName(query, tokens, 0, tokens.length, vocab, n, detail, person);
   return detail;
 }

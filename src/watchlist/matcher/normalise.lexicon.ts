@@ -1,6 +1,9 @@
 // Generic Swedish knowledge about association names: which words say what *kind* of body it is
-// rather than *which* body. Every word is written in folded form (å/ä → a, ö → o, lower case),
+// rather than *which* body. Other jurisdictions' legal forms, titles and particles are in
+// normalise.legal-forms.ts. Every word is written in folded form (å/ä → a, ö → o, lower case),
 // because the lexicon is consulted after folding. Nothing here comes from any particular list.
+
+import { CLASS_WORDS, LEGAL_FORMS, PERSON_WORDS } from './normalise.legal-forms';
 
 /** How much a word tells about which association is meant. */
 export const enum TokenTier {
@@ -33,7 +36,7 @@ const ENTRIES: Array<[TokenTier, string, string[]]> = [
     (a): [TokenTier, string, string[]] => [TokenTier.Legal, a, [a]],
   ),
   // Function words: they glue names together and carry no identity.
-  [TokenTier.Legal, 'och', ['och', 'and']],
+  [TokenTier.Legal, 'och', ['och', 'and', 'und', 'et']],
   [TokenTier.Legal, 'for', ['for', 'foer']],
   [TokenTier.Legal, 'i', ['i', 'pa', 'av', 'vid', 'med', 'mot', 'till', 'om', 'inom']],
   [TokenTier.Legal, 'den', ['den', 'det', 'de', 'en', 'ett', 'the', 'of']],
@@ -72,9 +75,27 @@ export interface LexiconWord {
   lemma: string;
 }
 
-export const LEXICON: ReadonlyMap<string, LexiconWord> = new Map(
-  ENTRIES.flatMap(([tier, lemma, forms]) => forms.map((f): [string, LexiconWord] => [f, { tier, lemma }])),
-);
+function buildLexicon(): Map<string, LexiconWord> {
+  const map = new Map<string, LexiconWord>(
+    ENTRIES.flatMap(([tier, lemma, forms]) => forms.map((f): [string, LexiconWord] => [f, { tier, lemma }])),
+  );
+  const tierOfLemma = new Map(ENTRIES.map(([tier, lemma]) => [lemma, tier]));
+  const add = (table: typeof LEGAL_FORMS, tier: TokenTier): void => {
+    for (const [lemma, forms] of table) {
+      // A word that is the lemma of a Swedish entry keeps that entry's tier ("foundation" → stiftelse).
+      const t = tierOfLemma.get(lemma) ?? tier;
+      // Multi-word forms are read as their lemma by normalise.phrases.ts; the Swedish entries win.
+      for (const f of forms) if (!f.includes(' ') && !map.has(f)) map.set(f, { tier: t, lemma });
+      if (!map.has(lemma)) map.set(lemma, { tier: t, lemma });
+    }
+  };
+  add(LEGAL_FORMS, TokenTier.Legal);
+  add(PERSON_WORDS, TokenTier.Legal);
+  add(CLASS_WORDS, TokenTier.Class);
+  return map;
+}
+
+export const LEXICON: ReadonlyMap<string, LexiconWord> = buildLexicon();
 
 /**
  * Heads that end Swedish compounds naming a kind of association ("schack|förening",

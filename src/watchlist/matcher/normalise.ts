@@ -1,7 +1,9 @@
 // Turns a name as people write it into comparable tokens, and remembers what it had to do, so a
 // hit can say "matched after folding ö→o and dropping the legal form" instead of just a number.
 import { TokenTier } from './normalise.lexicon';
-import { normaliseWord, type Normalisation, type NormToken } from './normalise.word';
+import { collapseLegalPhrases, folded } from './normalise.phrases';
+import { numbersToDigits } from './normalise.numbers';
+import { foldLetters, normaliseWord, type Normalisation, type NormToken } from './normalise.word';
 
 export { TokenTier } from './normalise.lexicon';
 export {
@@ -21,7 +23,8 @@ export interface NormalisedName {
   applied: Normalisation[];
 }
 
-const QUOTES = /["'`´‘’‚‛“”„‟«»‹›]/;
+// Apostrophes inside a name go without a trace ("Qa'ida" is "Qaida"), modifier letters too.
+const QUOTES = /["'`´‘’‚‛“”„‟«»‹›ʼʻʹ]/;
 const QUOTES_ALL = new RegExp(QUOTES.source, 'g');
 // Anything that is neither letter nor digit separates words; "&" is read as "och".
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
@@ -62,6 +65,8 @@ const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
 // and skipping normalize() for them is a good part of the index build.
 const NFKC_STABLE = /^[\x20-\x7e\u00c0-\u00ff]*$/;
 
+const foldCached = (word: string): string => folded(word, foldLetters);
+
 export function normaliseName(input: string): NormalisedName {
   const applied = new Set<Normalisation>();
   let s = NFKC_STABLE.test(input) ? input : input.normalize('NFKC');
@@ -88,6 +93,8 @@ export function normaliseName(input: string): NormalisedName {
   }
   if (caseFolded) applied.add('case_fold');
   if (collapseInitials(words, written)) applied.add('initials_collapsed');
+  if (collapseLegalPhrases(words, written, foldCached)) applied.add('legal_form_low_weight');
+  if (numbersToDigits(words, written, foldCached)) applied.add('number_words');
 
   const tokens: NormToken[] = [];
   let allLexicon = true;

@@ -16,7 +16,8 @@ export type Normalisation =
   | 'legal_form_typo'
   | 'compound_split'
   | 'compound_joined'
-  | 'acronym';
+  | 'acronym'
+  | 'number_words';
 
 export interface NormToken {
   /** Canonical form compared and indexed: å/ä → a, ö → o. */

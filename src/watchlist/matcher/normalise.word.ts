@@ -12,6 +12,7 @@ import {
   type LexiconWord,
 } from './normalise.lexicon';
 import { OneEditDictionary } from './similarity';
+import { isAbjad, noteAbjadKey } from './matcher.skeleton';
 import type { Normalisation, NormToken } from './normalise.types';
 
 export type { Normalisation, NormToken } from './normalise.types';
@@ -29,7 +30,7 @@ function fold(word: string, letters: Record<string, string>, applied?: Set<Norma
   });
   // é → e, ß → ss, ł → l …: everything else any-ascii knows.
   if (/[^a-z0-9]/.test(s)) {
-    const ascii = anyAscii(s)
+    const ascii = anyAscii(scriptConventions(s))
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
     if (ascii !== s) applied?.add('ascii_fold');
@@ -38,10 +39,26 @@ function fold(word: string, letters: Record<string, string>, applied?: Set<Norma
   return s;
 }
 
+const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * Where any-ascii's letter-by-letter reading differs from how names from a script are written in
+ * Latin letters: Greek ου is "ou" (Papadopoulos), a Russian -ий/-ый ending is "-y" (Dmitry,
+ * Khodorkovsky), as the lists and the press write them.
+ */
+function scriptConventions(s: string): string {
+  if (GREEK.test(s)) return s.replace(/ο[υύ]/g, 'ou').replace(/Ο[υύ]/g, 'Ou');
+  if (CYRILLIC.test(s)) return s.replace(/[иы]й$/u, 'ы').replace(/ь/g, '');
+  return s;
+}
+
 /** Letters folded to a–z (å→a, é→e…), nothing else: for comparing initials. */
 export function foldLetters(word: string): string {
   return fold(word, SWEDISH_FOLD);
 }
+
+const INITIAL = /^[a-z]$/;
 
 function stripGenitive(s: string, applied: Set<Normalisation>): string {
   if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) {
@@ -88,12 +105,20 @@ function makeToken(
   word: number,
   applied: Set<Normalisation>,
 ): NormToken {
-  const lex = lookupLexicon(key, applied) ?? (full === null ? undefined : lookupLexicon(full, applied));
+  // The lexicon is of words in Latin letters; a word from Arabic or Hebrew letters ("mr" of عمر) is
+  // never one of them.
+  const lex = isAbjad(surface)
+    ? undefined
+    : (lookupLexicon(key, applied) ?? (full === null ? undefined : lookupLexicon(full, applied)));
   if (lex) {
     applied.add(lex.tier === TokenTier.Legal ? 'legal_form_low_weight' : 'class_word_low_weight');
     return { key: lex.lemma, surface, written, tier: lex.tier, word, applied: [...applied] };
   }
-  const token: NormToken = { key, surface, written, tier: TokenTier.Normal, word, applied: [...applied] };
+  // A lone letter is an initial ("A. Berg"): it pairs with any word it begins (matcher.score.ts), so
+  // it weighs like a class word, and retrieval counts on it pairing.
+  const tier = INITIAL.test(key) ? TokenTier.Class : TokenTier.Normal;
+  const token: NormToken = { key, surface, written, tier, word, applied: [...applied] };
+  if (isAbjad(surface)) noteAbjadKey(key);
   if (keySurface && SWEDISH_LETTERS.test(keySurface)) token.translit = fold(keySurface, SWEDISH_TRANSLIT);
   if (full !== null) token.full = full;
   return token;
