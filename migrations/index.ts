@@ -15,6 +15,7 @@ import * as m0013 from './0013_letters';
 import * as m0014 from './0014_lawful_single_sex';
 import * as m0015 from './0015_referral_answers';
 import * as m0019 from './0019_watchlist_category_imports';
+import * as m0020 from './0020_sanctions_sources';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014_lawful_single_sex': m0014,
   '0015_referral_answers': m0015,
   '0019_watchlist_category_imports': m0019,
+  '0020_sanctions_sources': m0020,
 };

@@ -41,8 +41,11 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
-  /** Defaults to application/json. */
-  bodyContentType?: 'application/json' | 'text/csv';
+  /**
+   * Defaults to application/json. 'application/xml' bodies are not parsed: the handler streams
+   * `req` itself (sanctions list files), and the OpenAPI document shows the body as XML text.
+   */
+  bodyContentType?: 'application/json' | 'text/csv' | 'application/xml';
   success: SuccessSpec;
   /** The handler returns the JSON body, or writes to `res` itself and returns undefined. */
   handler(ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>): Promise<unknown>;
@@ -58,7 +61,7 @@ export interface AnyRoute {
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;
-  bodyContentType?: 'application/json' | 'text/csv';
+  bodyContentType?: 'application/json' | 'text/csv' | 'application/xml';
   success: SuccessSpec;
   handler(ctx: RouteContext<unknown, unknown, unknown>): Promise<unknown>;
 }
