@@ -1,13 +1,15 @@
 import { runImportBench } from './import.bench';
 import { runMatcherBench } from './matcher.bench';
 import { runPremisesBench } from './premises.bench';
+import { runSanctionsImportBench } from './sanctions-import.bench';
 
 // `npm run bench`: every benchmark in turn, each printing its own table. `npm run bench -- premises`
-// (or `matcher`, `import`) runs one.
+// (or `matcher`, `import`, `sanctions`) runs one.
 const BENCHES: Record<string, () => Promise<void>> = {
   matcher: runMatcherBench,
   premises: runPremisesBench,
   import: runImportBench,
+  sanctions: runSanctionsImportBench,
 };
 
 async function main(): Promise<void> {

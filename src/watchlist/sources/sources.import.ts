@@ -30,8 +30,8 @@ import {
   updateListEntry,
 } from './sources.repository';
 
-/** Entities per transaction (rows, reminders and audit events). */
-export const SOURCE_BATCH = 100;
+/** Entities per transaction (rows, reminders and audit events), as the CSV import (IMPORT_BATCH). */
+export const SOURCE_BATCH = 50;
 
 export interface SourceImportDeps extends WatchlistDeps {
   watchlist?: { refresh(): Promise<void> };

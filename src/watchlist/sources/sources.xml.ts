@@ -20,6 +20,9 @@ export const XML_LIMITS = {
   depth: 32,
 } as const;
 
+/** Characters given to saxes at a time: a few milliseconds of parsing. */
+const FEED_CHARS = 16 * 1024;
+
 /** Why a file was refused: what a coordinator can act on (a position in the file, never internals). */
 export class XmlProblem extends Error {
   constructor(
@@ -102,6 +105,10 @@ export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: X
       return;
     }
     const name = localName(tag.name);
+    // Neither schema mixes text with child elements: what stood before a child (indentation) is
+    // dropped, so only a leaf's own text is kept and counted.
+    const parent = stack[stack.length - 1];
+    if (parent) parent.text = '';
     if (stack.length === 0) root = { name, attributes };
     handler.open(name, attributes, names);
     stack.push({ name, attributes, text: '' });
@@ -153,8 +160,8 @@ export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: X
     hash.update(buffer);
     // Large chunks are fed a slice at a time, so no single turn of the event loop parses for long.
     const text = decoder.write(buffer);
-    for (let i = 0; i < text.length && !problem; i += 64 * 1024) {
-      feed(text.slice(i, i + 64 * 1024));
+    for (let i = 0; i < text.length && !problem; i += FEED_CHARS) {
+      feed(text.slice(i, i + FEED_CHARS));
       if (slicer.due) await slicer.yield();
     }
     if (problem) throw problem;
