@@ -17,7 +17,7 @@ import { loadSupported, matchSupported, remindOfMatches, type SupportedIndex } f
 import { insertEntries, nextVersion, setEntryStatus, type NewEntry } from '../watchlist.repository';
 import { entryDetails, type WatchlistDeps } from '../watchlist.service';
 import { TimeSlicer } from '../watchlist.slices';
-import type { ListSource } from '../watchlist.table';
+import type { ListSource, WatchlistEntryRow } from '../watchlist.table';
 import type { ListedEntity } from './sources.entity';
 import { EuListHandler } from './sources.eu';
 import { UnListHandler } from './sources.un';
@@ -49,6 +49,22 @@ export interface SourceImportResult {
 
 /** One import per source at a time in this instance: a second one waits for nothing, it is refused. */
 const running = new Set<ListSource>();
+
+/**
+ * What an entry's audit event records of it: who it is and why it is listed; the full listing (every
+ * name, identifier, remark) is on the entry, set by the import the event names.
+ */
+function auditDetails(row: WatchlistEntryRow, importId: string) {
+  const { listing: _listing, ...entry } = entryDetails(row);
+  return {
+    ...entry,
+    listReference: row.list_reference,
+    listedOn: row.listing?.listedOn ?? null,
+    programmes: row.listing?.programmes ?? [],
+    regulations: row.listing?.regulations.map((r) => r.title) ?? [],
+    importId,
+  };
+}
 
 function fingerprint(e: ListedEntity): string {
   const { subjectKind, name, aliases, category, reason, sourceText, listing } = e;
@@ -253,7 +269,7 @@ class SourceImport {
           action: 'watchlist.entry_listed',
           entityType: 'watchlist_entry',
           entityId: row.id,
-          details: { ...entryDetails(row), importId: this.importId },
+          details: auditDetails(row, this.importId),
         })),
       );
     });
@@ -293,7 +309,7 @@ class SourceImport {
           action: 'watchlist.entry_relisted',
           entityType: 'watchlist_entry',
           entityId: row.id,
-          details: { ...entryDetails(row), importId: this.importId },
+          details: auditDetails(row, this.importId),
         })),
       );
     });
