@@ -64,7 +64,11 @@ export function localName(name: string): string {
  * Streams `chunks` (bytes) through saxes into `handler`. Throws XmlProblem for a file that is not
  * well-formed, too large, nested too deep, has an overlong field or carries a DTD.
  */
-export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: XmlHandler): Promise<XmlFile> {
+export async function readXml(
+  chunks: AsyncIterable<Buffer | string>,
+  handler: XmlHandler,
+  limits: { fileBytes: number; fieldChars: number; depth: number } = XML_LIMITS,
+): Promise<XmlFile> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
@@ -92,16 +96,16 @@ export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: X
     if (problem) return;
     const attributes = tag.attributes as Record<string, string>;
     for (const [key, value] of Object.entries(attributes)) {
-      if (value.length > XML_LIMITS.fieldChars) {
+      if (value.length > limits.fieldChars) {
         fail(
-          `attribute ${key} of <${tag.name}> is longer than ${XML_LIMITS.fieldChars} characters`,
+          `attribute ${key} of <${tag.name}> is longer than ${limits.fieldChars} characters`,
           'xml_field_too_long',
         );
         return;
       }
     }
-    if (stack.length >= XML_LIMITS.depth) {
-      fail(`elements are nested deeper than ${XML_LIMITS.depth} levels`, 'xml_too_deep');
+    if (stack.length >= limits.depth) {
+      fail(`elements are nested deeper than ${limits.depth} levels`, 'xml_too_deep');
       return;
     }
     const name = localName(tag.name);
@@ -118,11 +122,8 @@ export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: X
     if (problem) return;
     const top = stack[stack.length - 1];
     if (!top) return;
-    if (top.text.length + text.length > XML_LIMITS.fieldChars) {
-      fail(
-        `the text of <${top.name}> is longer than ${XML_LIMITS.fieldChars} characters`,
-        'xml_field_too_long',
-      );
+    if (top.text.length + text.length > limits.fieldChars) {
+      fail(`the text of <${top.name}> is longer than ${limits.fieldChars} characters`, 'xml_field_too_long');
       return;
     }
     top.text += text;
@@ -154,8 +155,8 @@ export async function readXml(chunks: AsyncIterable<Buffer | string>, handler: X
   for await (const chunk of chunks) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buffer.length;
-    if (bytes > XML_LIMITS.fileBytes) {
-      throw new XmlProblem(`the file is larger than ${XML_LIMITS.fileBytes} bytes`, 'xml_too_large');
+    if (bytes > limits.fileBytes) {
+      throw new XmlProblem(`the file is larger than ${limits.fileBytes} bytes`, 'xml_too_large');
     }
     hash.update(buffer);
     // Large chunks are fed a slice at a time, so no single turn of the event loop parses for long.
