@@ -18,6 +18,7 @@ import * as m0016 from './0016_audit_payloads_and_tree';
 import * as m0017 from './0017_retention_runs';
 import * as m0018 from './0018_idempotency_keys';
 import * as m0019 from './0019_watchlist_category_imports';
+import * as m0020 from './0020_sanctions_sources';
 import * as m0021 from './0021_users_admin_oidc';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0017_retention_runs': m0017,
   '0018_idempotency_keys': m0018,
   '0019_watchlist_category_imports': m0019,
+  '0020_sanctions_sources': m0020,
   '0021_users_admin_oidc': m0021,
 };

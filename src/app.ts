@@ -25,6 +25,7 @@ import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { remindersRoutes } from './reminders/reminders.routes';
 import { decisionsRoutes } from './decisions/decisions.routes';
 import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
+import { sanctionsClearanceRoutes } from './screening/sanctions-clearance.routes';
 import { premisesRoutes } from './premises/premises.routes';
 import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
 import type { LetterRenderer } from './decisions/letter.renderer';
@@ -79,6 +80,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...casesRoutes(deps),
     ...communicationsRoutes(deps),
     ...screeningRoutes(deps),
+    ...sanctionsClearanceRoutes(deps),
     ...watchlistRoutes(deps),
     ...delegationRoutes(deps),
     ...decisionsRoutes(deps),

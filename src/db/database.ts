@@ -17,8 +17,10 @@ import type { DecisionsTable, ReferenceCountersTable } from '../decisions/decisi
 import type {
   WatchlistEntriesTable,
   WatchlistImportsTable,
+  WatchlistSourceImportsTable,
   WatchlistStateTable,
 } from '../watchlist/watchlist.table';
+import type { SanctionsClearancesTable } from '../screening/sanctions-clearance.table';
 import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../screening/screening.table';
 import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
@@ -50,6 +52,8 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_state: WatchlistStateTable;
   watchlist_imports: WatchlistImportsTable;
+  watchlist_source_imports: WatchlistSourceImportsTable;
+  sanctions_clearances: SanctionsClearancesTable;
   reminders: RemindersTable;
   outbox: OutboxTable;
   decisions: DecisionsTable;

@@ -13,6 +13,7 @@ import {
   type ErrorDetail,
 } from '../http/errors';
 import { findScreening, latestScreeningOf } from '../screening/screening.repository';
+import { refuseUnclearedSanctionsHits } from '../screening/sanctions-clearance.service';
 import type { AuthUser } from '../http/auth';
 import {
   closePending,
@@ -264,6 +265,10 @@ export async function approveDecision(
           'The application was screened again after this decision was made: return it, and decide on the latest screening',
         );
       }
+    }
+    // SANK-1: no support to a possibly listed person or group until the coordinator cleared the hit.
+    if (d.kind === 'application' && d.outcome === 'approved' && d.screening_id) {
+      await refuseUnclearedSanctionsHits(trx, d.screening_id);
     }
     const closed = await closePending(trx, decisionId, { status: 'final', decidedBy, now: deps.clock.now() });
     if (!closed) throw new ConflictError('The decision was just approved or returned by someone else');

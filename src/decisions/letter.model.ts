@@ -98,9 +98,12 @@ export interface LetterModel extends LetterCaseFacts {
   contactDetails: string;
 }
 
-/** Rules about the watchlist (WL-*) or withdrawn support (SUP-*) never decide a case in a letter. */
+/**
+ * Rules about the watchlist (WL-*, and SANK-* for its sanctions-list entries) or withdrawn support
+ * (SUP-*) never decide a case in a letter.
+ */
 export function isScreeningAid(code: string): boolean {
-  return code.startsWith('WL-') || code.startsWith('SUP-');
+  return code.startsWith('WL-') || code.startsWith('SANK-') || code.startsWith('SUP-');
 }
 
 function factsByIds(ids: Set<string>, findings: readonly LetterFact[]): LetterFact[] {

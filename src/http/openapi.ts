@@ -93,7 +93,14 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
                 content: { [route.bodyContentType ?? 'application/json']: { schema: route.body } },
               },
             }
-          : {}),
+          : route.bodyContentType === 'application/xml'
+            ? {
+                body: {
+                  required: true,
+                  content: { 'application/xml': { schema: { type: 'string' as const, format: 'binary' } } },
+                },
+              }
+            : {}),
       },
       responses: {
         [success.status]: {

@@ -48,8 +48,11 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
-  /** Defaults to application/json. */
-  bodyContentType?: 'application/json' | 'text/csv';
+  /**
+   * Defaults to application/json. 'application/xml' bodies are not parsed: the handler streams
+   * `req` itself (sanctions list files), and the OpenAPI document shows the body as XML text.
+   */
+  bodyContentType?: 'application/json' | 'text/csv' | 'application/xml';
   success: SuccessSpec;
   /** Answers besides success whose body is not the error shape (e.g. health's 503). */
   otherResponses?: OtherResponse[];
@@ -72,7 +75,7 @@ export interface AnyRoute {
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;
-  bodyContentType?: 'application/json' | 'text/csv';
+  bodyContentType?: 'application/json' | 'text/csv' | 'application/xml';
   success: SuccessSpec;
   otherResponses?: OtherResponse[];
   idempotent?: boolean;

@@ -43,6 +43,7 @@ export function buildFacts(
         matchedName: h.matchedName,
         subject: h.subject,
         idNumberMatch: h.idNumberMatch,
+        ...(h.sanctionsList && { sanctionsList: h.sanctionsList }),
       })),
       matcherVersion: watchlist.matcherVersion,
       watchlistVersion: watchlist.watchlistVersion,

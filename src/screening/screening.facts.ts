@@ -31,6 +31,9 @@ export const watchlistHitFactSchema = z.object({
   matchedName: z.string(),
   subject: z.enum(['association', 'representative']),
   idNumberMatch: z.boolean(),
+  // The sanctions list the hit entry comes from (rule set 2026.3, SANK-1). Absent for entries kept
+  // by hand and in every snapshot stored before lists were sources, so those replay unchanged.
+  sanctionsList: z.enum(['eu', 'un']).optional(),
 });
 
 export const screeningFactsSchema = z.object({
@@ -126,7 +129,7 @@ export const ITEM_LIST_FACTS: readonly ItemListFact[] = [
     fact: 'watchlist',
     path: '$.hits',
     idField: 'entryId',
-    fields: ['entryId', 'score', 'matchedName', 'subject', 'idNumberMatch'],
+    fields: ['entryId', 'score', 'matchedName', 'subject', 'idNumberMatch', 'sanctionsList'],
     resultKey: 'watchlistEntryIds',
   },
 ];

@@ -39,6 +39,17 @@ export const watchlistHitSchema = z
     subject: z.enum(['association', 'representative']),
     idNumberMatch: z.boolean(),
     explanation: jsonObject.describe('how the hit came about (matcher explanation)'),
+    sanctions: z
+      .object({
+        list: z.enum(['eu', 'un']),
+        reference: z.string(),
+        programmes: z.array(z.string()),
+        regulations: z.array(z.string()),
+      })
+      .optional()
+      .describe(
+        'a hit on a sanctions-list entry (SANK-1): the list, its reference and the regulations it is listed under',
+      ),
   })
   .meta({ id: 'ScreeningWatchlistHit' });
 

@@ -8,6 +8,8 @@ export interface ScreeningWatchlistHit extends WatchlistHitFact {
   /** Which name was screened: the association's name or alias, or a representative's name. */
   queryName: string;
   explanation: Record<string, unknown>;
+  /** For a hit on a sanctions-list entry: the list, its reference, programmes and regulations. */
+  sanctions?: { list: 'eu' | 'un'; reference: string; programmes: string[]; regulations: string[] };
 }
 
 export interface AssociationToScreen {

@@ -18,6 +18,37 @@ import type { WatchlistEntryRow } from './watchlist.table';
 const LOAD_PAGE = 2000;
 /** Postings merged once this many are waiting, so no single merge is long. */
 const FLUSH_POSTINGS = 1 << 16;
+/** A list entry has no review date: it stays live while the list holds it. */
+const WHILE_LISTED = '9999-12-31';
+
+function matchable(row: WatchlistEntryRow) {
+  return {
+    id: row.id,
+    subjectKind: row.subject_kind,
+    name: row.name,
+    aliases: row.aliases,
+    orgNumber: row.org_number,
+    personalNumber: row.personal_number,
+  };
+}
+
+/** What a hit on a sanctions-list entry carries for the coordinator (SANK-1). */
+export interface SanctionsListing {
+  list: 'eu' | 'un';
+  reference: string;
+  programmes: string[];
+  regulations: string[];
+}
+
+function sanctionsOf(row: WatchlistEntryRow): SanctionsListing | null {
+  if (!row.list_source || !row.listing) return null;
+  return {
+    list: row.list_source,
+    reference: row.listing.euReferenceNumber ?? row.listing.unReferenceNumber ?? row.listing.reference,
+    programmes: row.listing.programmes,
+    regulations: row.listing.regulations.map((r) => r.title),
+  };
+}
 
 /**
  * The in-memory matcher index, kept equal to the database's active entries. Before each use it reads
@@ -36,6 +67,8 @@ export class WatchlistIndexCache implements WatchlistPort {
   private readonly index = new MatcherIndex();
   /** Review date of every indexed entry: an entry stops matching the day after it, sweep or not. */
   private readonly reviewBy = new Map<string, string>();
+  /** The sanctions listing of every indexed list entry, so a hit can name its regulation. */
+  private readonly listed = new Map<string, SanctionsListing>();
   private readonly reload = new VersionedReload(
     () => currentVersion(this.db),
     (from) => this.load(from),
@@ -74,6 +107,7 @@ export class WatchlistIndexCache implements WatchlistPort {
     const staged = new Set<string>();
     const retired: string[] = [];
     const reviewBy = new Map<string, string>();
+    const changed = new Map<string, WatchlistEntryRow>();
     let latest = from;
     let after: { version: number; id: string } | null = null;
     for (;;) {
@@ -81,7 +115,7 @@ export class WatchlistIndexCache implements WatchlistPort {
       await slicer.yield();
       for (const row of rows) {
         if (slicer.due) await slicer.yield();
-        this.stage(row, staged, retired, reviewBy);
+        this.stage(row, staged, retired, reviewBy, changed);
         latest = Math.max(latest, Number(row.version));
         if (this.index.pendingPostings > FLUSH_POSTINGS) this.index.flush();
       }
@@ -92,10 +126,21 @@ export class WatchlistIndexCache implements WatchlistPort {
     this.index.flush();
     if (slicer.due) await slicer.yield();
 
+    const listings = new Map<string, SanctionsListing>();
+    for (const id of staged) this.noteListing(id, listings);
+    for (const row of changed.values()) {
+      const listing = sanctionsOf(row);
+      if (listing) listings.set(row.id, listing);
+    }
+
     // Show the whole change in one step.
     for (const id of retired) this.index.hide(id);
     for (const id of staged) this.index.reveal(id);
+    // An indexed entry whose names a newer list file changed: re-indexed in this same step (few).
+    for (const row of changed.values()) this.index.add(matchable(row));
     for (const [id, day] of reviewBy) this.reviewBy.set(id, day);
+    for (const id of retired) this.listed.delete(id);
+    for (const [id, listing] of listings) this.listed.set(id, listing);
     const version = Math.max(start, latest);
     this.shown = version;
 
@@ -114,29 +159,50 @@ export class WatchlistIndexCache implements WatchlistPort {
     staged: Set<string>,
     retired: string[],
     reviewBy: Map<string, string>,
+    changed: Map<string, WatchlistEntryRow>,
   ) {
     if (row.status !== 'active') {
       reviewBy.delete(row.id);
+      changed.delete(row.id);
+      this.stagedRows.delete(row.id);
       if (staged.delete(row.id))
         this.index.remove(row.id); // added and retired within this load
       else if (this.reviewBy.has(row.id)) retired.push(row.id);
       return;
     }
-    // An active entry's names never change (only its status and review date do).
-    reviewBy.set(row.id, row.review_by);
-    if (this.reviewBy.has(row.id) || staged.has(row.id)) return;
-    this.index.add(
-      {
-        id: row.id,
-        subjectKind: row.subject_kind,
-        name: row.name,
-        aliases: row.aliases,
-        orgNumber: row.org_number,
-        personalNumber: row.personal_number,
-      },
-      { hidden: true },
-    );
+    reviewBy.set(row.id, row.review_by ?? WHILE_LISTED);
+    // An entry kept by hand never changes its names (only its status and review date). A list
+    // entry does when a newer file spells it otherwise: it is indexed anew when the load is shown.
+    if (this.reviewBy.has(row.id)) {
+      if (row.list_source) changed.set(row.id, row);
+      return;
+    }
+    if (staged.has(row.id)) {
+      if (row.list_source) {
+        this.index.add(matchable(row), { hidden: true });
+        this.stagedRows.set(row.id, row);
+      }
+      return;
+    }
+    this.index.add(matchable(row), { hidden: true });
+    if (row.list_source) this.stagedRows.set(row.id, row);
     staged.add(row.id);
+  }
+
+  /** Rows of list entries staged in the running load, for their listing when it is shown. */
+  private readonly stagedRows = new Map<string, WatchlistEntryRow>();
+
+  private noteListing(id: string, into: Map<string, SanctionsListing>): void {
+    const row = this.stagedRows.get(id);
+    if (!row) return;
+    this.stagedRows.delete(id);
+    const listing = sanctionsOf(row);
+    if (listing) into.set(id, listing);
+  }
+
+  /** The sanctions listing of an indexed entry, if it comes from a list. */
+  listingOf(entryId: string): SanctionsListing | undefined {
+    return this.listed.get(entryId);
   }
 
   /**
@@ -160,12 +226,14 @@ export class WatchlistIndexCache implements WatchlistPort {
     const keep = (h: MatchHit, subject: ScreeningWatchlistHit['subject'], queryName: string) => {
       const prev = hits.get(h.entryId);
       if (prev && prev.score >= h.score) return;
+      const listing = this.listed.get(h.entryId);
       hits.set(h.entryId, {
         entryId: h.entryId,
         score: h.score,
         matchedName: h.matchedName,
         subject,
         idNumberMatch: h.explanation.idNumber?.matched === true,
+        ...(listing && { sanctionsList: listing.list, sanctions: listing }),
         queryName,
         explanation: { ...h.explanation },
       });

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { toJson } from '../db/database';
 import { olderThan } from '../db/keyset';
 import type { FindingCategory } from '../shared/finding-categories';
-import type { EntryStatus, SubjectKind, WatchlistEntryRow } from './watchlist.table';
+import type { EntryStatus, Listing, ListSource, SubjectKind, WatchlistEntryRow } from './watchlist.table';
 
 export interface NewEntry {
   id: string;
@@ -14,7 +14,16 @@ export interface NewEntry {
   category: FindingCategory;
   reason: string;
   source: string;
-  reviewBy: string;
+  /** Null only for an entry from a sanctions list (valid while listed). */
+  reviewBy: string | null;
+  /** For an entry from a sanctions list: which, its reference there, and what it says (provenance). */
+  list?: {
+    source: ListSource;
+    reference: string;
+    importId: string;
+    fingerprint: string;
+    listing: Listing;
+  };
 }
 
 /**
@@ -60,6 +69,11 @@ export async function insertEntries(
       reason: e.reason,
       source: e.source,
       review_by: e.reviewBy,
+      list_source: e.list?.source ?? null,
+      list_reference: e.list?.reference ?? null,
+      list_import_id: e.list?.importId ?? null,
+      list_fingerprint: e.list?.fingerprint ?? null,
+      listing: e.list ? toJson(e.list.listing) : null,
       status: 'active' as const,
       version: meta.version,
       created_by: meta.createdBy,

@@ -34,7 +34,8 @@ export function watchlistReviewPort(clock: Clock): WatchlistReviewPort {
         .forUpdate()
         .skipLocked()
         .execute();
-      return rows.map((r) => ({ id: r.id, reviewBy: r.review_by }));
+      // Only entries with a review date come here (the query compares it): list entries have none.
+      return rows.map((r) => ({ id: r.id, reviewBy: r.review_by ?? today }));
     },
 
     async expirePastReview(trx, today) {
@@ -51,7 +52,7 @@ export function watchlistReviewPort(clock: Clock): WatchlistReviewPort {
           version,
         });
       }
-      return rows.map((r) => ({ id: r.id, reviewBy: r.review_by }));
+      return rows.map((r) => ({ id: r.id, reviewBy: r.review_by ?? today }));
     },
   };
 }

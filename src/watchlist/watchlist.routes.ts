@@ -10,6 +10,7 @@ import { addEntry, retireEntry, toEntry } from './watchlist.service';
 import { importCsv, importInBackground } from './watchlist.import';
 import { findImport } from './watchlist.import.repository';
 import { toImportJob } from './watchlist.import.view';
+import { sourcesRoutes } from './sources/sources.routes';
 import {
   createEntryBody,
   csvBody,
@@ -34,6 +35,7 @@ export function watchlistRoutes(deps: AppDeps) {
     appendAuditAlone(db, clock, { actor, action, entityType: 'watchlist_entry', entityId, details });
 
   return [
+    ...sourcesRoutes(deps),
     defineRoute({
       method: 'post',
       path: '/api/watchlist',

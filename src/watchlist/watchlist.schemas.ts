@@ -59,7 +59,19 @@ export const entrySchema = z
       .describe('null only for entries made before a category was required (shown as "not given")'),
     reason: z.string(),
     source: z.string(),
-    reviewBy: z.string(),
+    reviewBy: z
+      .string()
+      .nullable()
+      .describe('null for an entry from a sanctions list: it is valid while the list holds it'),
+    listSource: z
+      .enum(['eu', 'un'])
+      .nullable()
+      .describe('the sanctions list the entry comes from (POST /api/watchlist/sources/:source/import)'),
+    listing: jsonObject
+      .nullable()
+      .describe(
+        'what the list says of the entry: every name, identifiers, programmes, regulations, listing date, and the import that set it',
+      ),
     status: z.enum(['active', 'retired', 'expired']),
     statusReason: z.string().nullable(),
     statusChangedAt: z.string().nullable(),

@@ -29,6 +29,8 @@ export function toEntry(row: WatchlistEntryRow): WatchlistEntry {
     reason: row.reason,
     source: row.source,
     reviewBy: row.review_by,
+    listSource: row.list_source,
+    listing: row.listing ? { ...row.listing, importId: row.list_import_id } : null,
     status: row.status,
     statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at?.toISOString() ?? null,
@@ -111,6 +113,12 @@ export async function retireEntry(
     const current = await lockEntry(trx, id);
     if (!current) throw new NotFoundError('Watchlist entry');
     if (current.status !== 'active') throw new ConflictError(`The entry is already ${current.status}`);
+    if (current.list_source) {
+      // The list decides: an entry leaves when a newer file of its list no longer holds it.
+      throw new ConflictError(
+        `The entry comes from the ${current.list_source.toUpperCase()} sanctions list and stays while the list holds it; a hit on it that concerns someone else is cleared on the screening`,
+      );
+    }
     const version = await nextVersion(trx);
     const row = await setEntryStatus(trx, id, {
       status: 'retired',

@@ -2,14 +2,16 @@ import { runImportBench } from './import.bench';
 import { runMatcherBench } from './matcher.bench';
 import { runPremisesBench } from './premises.bench';
 import { runAuditBench } from './audit.bench';
+import { runSanctionsImportBench } from './sanctions-import.bench';
 
 // `npm run bench`: every benchmark in turn, each printing its own table. `npm run bench -- premises`
-// (or `matcher`, `import`, `audit`) runs one.
+// (or `matcher`, `import`, `audit`, `sanctions`) runs one.
 const BENCHES: Record<string, () => Promise<void>> = {
   matcher: runMatcherBench,
   premises: runPremisesBench,
   import: runImportBench,
   audit: runAuditBench,
+  sanctions: runSanctionsImportBench,
 };
 
 async function main(): Promise<void> {

@@ -76,6 +76,12 @@ export const ROLE_MATRIX: Record<string, Allowed> = {
   'GET /api/premises-checks': ['booking_staff', 'coordinator'],
   'GET /api/premises-checks/:checkId': ['booking_staff', 'coordinator'],
   // Watchlist imports run as jobs; whoever may read the watchlist may follow one.
+  // The EU and UN sanctions lists as sources (issue 13): coordinators import them; investigators read.
+  'POST /api/watchlist/sources/:source/import': ['coordinator'],
+  'GET /api/watchlist/sources': ['coordinator', 'investigator'],
+  // A SANK-1 hit judged a false positive: the coordinator's recorded clearance before an approval.
+  'POST /api/screenings/:id/hits/:entryId/clearance': ['coordinator'],
+  'GET /api/screenings/:id/sanctions-hits': ['coordinator', 'investigator'],
   'POST /api/watchlist/imports': ['coordinator'],
   'GET /api/watchlist/imports/:id': ['coordinator', 'investigator'],
   'GET /api/audit/events': ['investigator'],

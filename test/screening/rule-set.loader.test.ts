@@ -65,12 +65,29 @@ describe('loading the published rules', () => {
     );
   });
 
-  test('publishes 2026.2 from 2026-12-01, after 2026.1', async () => {
+  test('publishes 2026.2 from 2026-12-01 and 2026.3 (SANK-1) from 2027-01-01, after 2026.1', async () => {
     const sets = await loadRuleSets(RULES_DIR);
     expect(sets.map((s) => [s.version, s.validFrom])).toEqual([
       ['2026.1', '2026-01-01'],
       ['2026.2', '2026-12-01'],
+      ['2026.3', '2027-01-01'],
     ]);
+  });
+
+  test('2026.2 is still the file that was published: screenings made under it replay exactly', async () => {
+    const bytes = await readFile(path.join(RULES_DIR, 'eligibility-2026.2.json'));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      '2227c7f6bcd52660201459fb404a99502e29eafcaff25688c6e9caac8a0dde8b',
+    );
+  });
+
+  test('2026.3 is 2026.2 with SANK-1 added and nothing else changed', async () => {
+    const [, v2, v3] = await loadRuleSets(RULES_DIR);
+    const rules2 = JSON.parse(v2!.content).rules as Array<{ id: string }>;
+    const rules3 = JSON.parse(v3!.content).rules as Array<{ id: string }>;
+    expect(rules3.filter((r) => r.id !== 'SANK-1')).toEqual(rules2);
+    expect(rules3.map((r) => r.id)).toContain('SANK-1');
+    expect(JSON.parse(v3!.content).parameters).toEqual(JSON.parse(v2!.content).parameters);
   });
 
   test('a change of one byte changes the hash', async () => {
@@ -272,12 +289,22 @@ describe('selectRuleSet: the newest rule set in force on the date', () => {
     ['2026-11-30', '2026.1'],
     ['2026-12-01', '2026.2'],
     ['2026-12-31', '2026.2'],
-    ['2027-01-01', '2027.1'],
-    ['2031-05-05', '2027.1'],
+    ['2027-01-01', '2026.3'],
+    ['2031-05-05', '2026.3'],
   ])('on %s uses %s', async (date, version) => {
-    const sets = [...(await loadRuleSets(RULES_DIR)), ...(await loadRuleSets(FIXTURE_RULES_DIR))];
+    const sets = await loadRuleSets(RULES_DIR);
     expect(selectRuleSet(sets, date, 'eligibility').version).toBe(version);
     expect(selectRuleSet(sets, date).version).toBe(version);
+  });
+
+  test.each([
+    ['2026-12-31', '2026.2'],
+    ['2027-01-01', '2027.1'],
+    ['2031-05-05', '2027.1'],
+  ])('with the test version 2027.1 beside 2026.1 and 2026.2, on %s uses %s', async (date, version) => {
+    const published = (await loadRuleSets(RULES_DIR)).filter((s) => s.version !== '2026.3');
+    const sets = [...published, ...(await loadRuleSets(FIXTURE_RULES_DIR))];
+    expect(selectRuleSet(sets, date, 'eligibility').version).toBe(version);
   });
 
   test('before the first rule set takes effect there is none, and the error says when there will be', async () => {

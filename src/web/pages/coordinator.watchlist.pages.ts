@@ -29,7 +29,11 @@ async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: nu
   return view(
     'watchlist-entry',
     entry.name,
-    { entry, form: retireForm, canRetire: entry.status === 'active' && ctx.can('DELETE /api/watchlist/:id') },
+    {
+      entry,
+      form: retireForm,
+      canRetire: entry.status === 'active' && !entry.listSource && ctx.can('DELETE /api/watchlist/:id'),
+    },
     status,
   );
 }
