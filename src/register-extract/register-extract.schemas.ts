@@ -37,7 +37,10 @@ export const registerExtractSchema = z
         reason: z.string(),
         source: z.string(),
         status: z.string(),
-        reviewBy: z.string().nullable().describe('null for an entry from a sanctions list: valid while listed'),
+        reviewBy: z
+          .string()
+          .nullable()
+          .describe('null for an entry from a sanctions list: valid while listed'),
         createdAt: z.string(),
       }),
     ),
