@@ -10,6 +10,7 @@ import {
   stringLeaves,
   valueAt,
   type Operation,
+  requestOf,
 } from '../support/openapi-walk';
 
 // Dates and instants share their bounds: a real calendar day in years 1000–9999 for every field of
@@ -23,9 +24,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 function send(op: Operation, path: string) {
-  const agent = request(ctx.app);
-  const r =
-    op.method === 'get' ? agent.get(path) : op.method === 'delete' ? agent.delete(path) : agent.post(path);
+  const r = requestOf(ctx.app, op.method, path);
   return op.role ? r.set('Authorization', `Bearer ${ctx.tokens[op.role]}`) : r;
 }
 

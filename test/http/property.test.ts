@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import request from 'supertest';
 import { finding, grantApplication, registerAssociation } from '../support/fixtures';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { communicatedApplication } from '../support/communications';
@@ -10,6 +9,7 @@ import {
   operations,
   type OpenApiDoc,
   type Operation,
+  requestOf,
 } from '../support/openapi-walk';
 import {
   anyJson,
@@ -196,15 +196,7 @@ function send(op: Operation, g: Generated) {
   );
   const qs = g.query.map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`).join('&');
   const url = qs ? `${path}?${qs}` : path;
-  const agent = request(ctx.app);
-  let r =
-    op.method === 'get'
-      ? agent.get(url)
-      : op.method === 'delete'
-        ? agent.delete(url)
-        : op.method === 'put'
-          ? agent.put(url)
-          : agent.post(url);
+  let r = requestOf(ctx.app, op.method, url);
   if (op.role) r = r.set('Authorization', `Bearer ${ctx.tokens[op.role]}`);
   if (!g.body) return r;
   if (g.body.kind === 'json')

@@ -9,6 +9,7 @@ import {
   stringPaths,
   valueAt,
   type Operation,
+  requestOf,
 } from '../support/openapi-walk';
 
 // Text PostgreSQL cannot store (U+0000) or that would be stored as something else (a lone UTF-16
@@ -25,15 +26,7 @@ const NUL = 'Anna\u0000Ek';
 const LONE_SURROGATE = 'Anna\ud800Ek';
 
 function send(op: Operation, path: string) {
-  const agent = request(ctx.app);
-  const r =
-    op.method === 'get'
-      ? agent.get(path)
-      : op.method === 'delete'
-        ? agent.delete(path)
-        : op.method === 'put'
-          ? agent.put(path)
-          : agent.post(path);
+  const r = requestOf(ctx.app, op.method, path);
   return op.role ? r.set('Authorization', `Bearer ${ctx.tokens[op.role]}`) : r;
 }
 

@@ -175,3 +175,8 @@ export function isErrorShape(body: unknown): boolean {
     )
   );
 }
+
+/** A request of the operation's method: one place that knows every method the API uses. */
+export function requestOf(app: Express, method: Operation['method'], path: string) {
+  return request(app)[method](path);
+}
