@@ -33,7 +33,9 @@ it('imports a CSV with one bad line, searches with explanations and retires an e
     'Hänvisningar',
     'Indragningar',
     'Lokalkontroll',
+    'Registerutdrag',
     'Påminnelser',
+    'Regelverk och delegation',
   ]);
 
   await nav.getByRole('link', { name: 'Bevakningslista' }).click();
