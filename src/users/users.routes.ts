@@ -15,6 +15,10 @@ export function usersRoutes(deps: AppDeps) {
       roles: ['admin'],
       body: createUserBody,
       success: { status: 201, description: 'The user and its token', schema: createdUserSchema },
+      // No Idempotency-Key here: a stored answer to replay would keep the new token in plain text for
+      // 24 hours, and tokens are kept only as hashes. A retry that is unsure creates a second user,
+      // which the admin can see in the list and deactivate.
+      idempotent: false,
       handler: ({ body, user }) => createUser(db, clock, user.id, body),
     }),
     ...usersAdminRoutes(deps),

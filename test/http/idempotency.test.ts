@@ -190,5 +190,21 @@ it('documents the header on every POST that creates something', async () => {
     if (headers.some((h) => h.name === 'Idempotency-Key')) documented.push(path);
   }
   expect(creating).toEqual(expect.arrayContaining(['/api/premises-checks', '/api/watchlist/import']));
-  expect(documented.sort()).toEqual(creating.sort());
+  // Creating a user answers with its token, shown once: an answer that must never be stored.
+  const answerHoldsASecret = ['/api/users'];
+  expect(documented.sort()).toEqual(creating.filter((p) => !answerHoldsASecret.includes(p)).sort());
+});
+
+it("never stores a new user's token to replay it: the key is not taken there", async () => {
+  const key = newKey();
+  const create = (name: string) =>
+    as(ctx, 'admin').post('/api/users').set('Idempotency-Key', key).send({ name, role: 'case_officer' });
+  const first = await create('Första Nyckel');
+  expect(first.status).toBe(201);
+  const stored = await ctx.handle.db.selectFrom('idempotency_keys').selectAll().execute();
+  expect(JSON.stringify(stored)).not.toContain(first.body.token);
+  // Without a stored answer, a second request is a second user (the admin sees both in the list).
+  const second = await create('Andra Nyckel');
+  expect(second.status).toBe(201);
+  expect(second.body.id).not.toBe(first.body.id);
 });
