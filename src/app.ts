@@ -106,6 +106,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
   // Who is asking first (cached), so the limit counts per user, and per address for anyone else.
+  // API answers hold personal data and, once, a new token: no cache (a proxy's or the browser's) keeps them.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', resolveBearer(deps.db));
   app.use('/api', rateLimiter(deps.config.RATE_LIMIT_PER_MINUTE));
   app.use('/api', refuseUnresolved);

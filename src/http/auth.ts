@@ -44,13 +44,15 @@ export function resolveBearer(db: Db): RequestHandler {
     }
     let user = known.get(token);
     if (!user) {
+      // Noted before the lookup: a user whose access changes while it runs is not cached from it.
+      const generation = known.generation;
       const row = await findActiveUserByTokenHash(db, hashToken(token));
       if (!row) {
         req.authRefusal = 'Unknown or deactivated token';
         return next();
       }
       user = { id: row.id, name: row.name, role: row.role };
-      known.set(token, user);
+      known.set(token, user, generation);
     }
     req.user = user;
     next();
@@ -85,13 +87,21 @@ class KnownTokens {
     return e.user;
   }
 
-  set(token: string, user: AuthUser): void {
+  /**
+   * Moves on whenever a user's access changes. A lookup that began before the change may have read
+   * the old row; it must not put that into the cache after forgetUser has emptied it.
+   */
+  generation = 0;
+
+  set(token: string, user: AuthUser, lookedUpAt: number): void {
+    if (lookedUpAt !== this.generation) return;
     if (this.entries.size >= KnownTokens.MAX) this.entries.clear();
     this.entries.set(token, { user, until: Date.now() + KnownTokens.TTL_MS });
   }
 
   /** Drops a user's tokens at once (deactivated, role changed, token rotated): no waiting for TTL_MS. */
   forgetUser(userId: string): void {
+    this.generation += 1;
     for (const [token, e] of this.entries) if (e.user.id === userId) this.entries.delete(token);
   }
 }

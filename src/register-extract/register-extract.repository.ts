@@ -48,9 +48,10 @@ export async function representativeRoles(db: Db, s: Subject) {
  * in any form.
  */
 export async function findingsNaming(db: Db, s: Subject, names: readonly string[]) {
-  const needles = [...(s.personalNumber ? numberForms(s.personalNumber) : []), ...names];
+  const numbers = s.personalNumber ? numberForms(s.personalNumber) : [];
+  const needles = [...numbers, ...names];
   if (needles.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('findings as f')
     .innerJoin('applications as ap', 'ap.id', 'f.application_id')
     .innerJoin('associations as a', 'a.id', 'ap.association_id')
@@ -73,6 +74,22 @@ export async function findingsNaming(db: Db, s: Subject, names: readonly string[
     )
     .orderBy('f.occurred_on')
     .execute();
+  // The database finds the text anywhere; the extract keeps only findings that name the person as a
+  // word of its own (a Swedish genitive -s allowed), so "Berg" does not bring in "Bergström" or
+  // "Berga IF" — another person's data has no place in this person's extract.
+  const named = names.map(wholeWord);
+  return rows.filter((r) =>
+    [r.description, r.source].some(
+      (text) => numbers.some((n) => text.includes(n)) || named.some((re) => re.test(text)),
+    ),
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A name as a whole word (or words), in any case, with an optional genitive s. */
+function wholeWord(name: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}s?(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** Booking checks made on one of the person's names, or that referred because of one of their entries. */

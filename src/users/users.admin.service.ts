@@ -107,7 +107,7 @@ export function changeRole(deps: UsersAdminDeps, actor: string, id: string, role
   });
 }
 
-/** A new token, shown this once; the old one stops working with the commit. */
+/** A new token, shown this once; the old one and every page session stop working with the commit. */
 export function rotateToken(
   deps: UsersAdminDeps,
   actor: string,
@@ -116,11 +116,14 @@ export function rotateToken(
   return change(deps, id, async (trx, user) => {
     const token = newToken();
     await updateUser(trx, id, { tokenHash: hashToken(token) });
+    // A page session was opened with the old token, perhaps by whoever leaked it: it ends too.
+    const sessionsEnded = await deleteSessionsOf(trx, id);
     await appendAudit(trx, deps.clock, {
       actor,
       action: 'user.token_rotated',
       entityType: 'user',
       entityId: id,
+      details: { sessionsEnded },
     });
     return { id, name: user.name, role: user.role, token };
   });

@@ -47,6 +47,10 @@ beforeAll(async () => {
   await as(ctx, 'case_officer')
     .post(`/api/applications/${app.body.id}/findings`)
     .send(finding({ description: 'Styrelsen uppmanade till våld.' }));
+  // Another person's matter that holds his alias inside a longer word: not his data.
+  await as(ctx, 'case_officer')
+    .post(`/api/applications/${app.body.id}/findings`)
+    .send(finding({ description: 'Kalle Svenssonska stiftelsen delade ut hotfulla flygblad.' }));
   await as(ctx, 'case_officer').post(`/api/applications/${app.body.id}/screenings`);
   await as(ctx, 'booking_staff')
     .post('/api/premises-checks')

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { as, createTestContext, type TestContext } from '../support/test-app';
-import { signIn } from '../web/web-support';
+import { hiddenCsrf, signIn } from '../web/web-support';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -96,6 +96,7 @@ describe('users administered over the API', () => {
       token: expect.stringMatching(/^fk_/),
     });
     expect(res.body.token).not.toBe(u.token);
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(
       (await request(ctx.app).get('/api/premises-checks/PK-AAAAA-AAAAA').set(bearer(u.token))).status,
     ).toBe(401);
@@ -105,6 +106,22 @@ describe('users administered over the API', () => {
     const list = await as(ctx, 'admin').get('/api/users').expect(200);
     expect(JSON.stringify(list.body)).not.toContain(res.body.token);
     expect(await auditActions(u.id)).toEqual(['user.created', 'user.token_rotated']);
+  });
+
+  it('ends the page sessions opened with the old token when a new one is made', async () => {
+    const u = await newUser('coordinator');
+    const agent = request.agent(ctx.app);
+    const form = await agent.get('/logga-in');
+    await agent
+      .post('/logga-in')
+      .type('form')
+      .send({ _csrf: hiddenCsrf(form.text), token: u.token, nasta: '/' })
+      .expect(303);
+    await agent.get('/hanvisningar').expect(200);
+    await as(ctx, 'admin').post(`/api/users/${u.id}/rotate-token`).expect(200);
+    const after = await agent.get('/hanvisningar');
+    expect(after.status).toBe(303);
+    expect(after.headers.location).toMatch(/^\/logga-in/);
   });
 
   it('never leaves the service without an active admin', async () => {

@@ -249,6 +249,18 @@ describe('refusing what is not a valid list', () => {
     ],
     ['the other list', fixture('eu-1.xml').toString()],
     ['no date', '<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>'],
+    // A date to come would retire today's listings and refuse every genuine file until then.
+    [
+      'a publication date to come',
+      fixture('un-1.xml')
+        .toString()
+        .replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-01-01T00:00:00Z"'),
+    ],
+    // An empty list would retire every listing.
+    [
+      'no entities',
+      '<CONSOLIDATED_LIST dateGenerated="2026-11-26T13:00:00Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>',
+    ],
   ])('%s → 400 in the contract’s shape, nothing changed', async (_what, body) => {
     const before = await sane();
     const res = await upload('un', body);

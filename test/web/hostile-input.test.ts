@@ -115,3 +115,22 @@ describe('text the database cannot store, in a form', () => {
     expect(res.body.error.details).toEqual([{ path: 'body.name', message: expect.stringContaining('NUL') }]);
   });
 });
+
+describe('the address a sign-in returns to', () => {
+  const signInTo = async (nasta: string) => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get('/logga-in');
+    return agent
+      .post('/logga-in')
+      .type('form')
+      .send({ _csrf: hiddenCsrf(form.text), token: ctx.tokens.case_officer, nasta });
+  };
+
+  it('returns to a page of this site, and home instead of an address too long to be a page', async () => {
+    const page = await signInTo('/ansokningar?status=open');
+    expect(page.headers.location).toBe('/ansokningar?status=open');
+    const probe = await signInTo(`/ansokningar?${'x'.repeat(600)}`);
+    expect(probe.status).toBe(303);
+    expect(probe.headers.location).toBe('/');
+  });
+});

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app';
 import type { WebCookies } from '../../web/web.cookies';
-import type { Renderer } from '../../web/web.render';
+import { TOO_MANY_SIGN_INS, type Renderer } from '../../web/web.render';
+import { addressKey, perMinuteLimit } from '../../http/rate-limit';
 import { endSession, startSession } from '../../web/web.session';
 import type { OidcSignIn } from './oidc.service';
 
@@ -55,7 +56,16 @@ export function oidcRoutes(
 ): Router {
   const router = Router();
 
-  router.get(OIDC_START, async (req, res) => {
+  // Every start stores a state for ten minutes, before anyone has signed in: bounded per address (the
+  // same ceiling as failed token sign-ins, high enough for a municipality's shared NAT address).
+  const starts = perMinuteLimit({
+    perMinute: deps.config.SIGN_IN_ADDRESS_LIMIT_PER_MINUTE,
+    name: 'oidc-start',
+    key: addressKey,
+    refuse: (req, res) => renderer.error(req, res, 429, TOO_MANY_SIGN_INS),
+  });
+
+  router.get(OIDC_START, starts, async (req, res) => {
     const { url, state } = await oidc.begin(safeNext(req.query.nasta));
     const cookie = stateCookie(req, cookies);
     res.cookie(cookie.name, state, cookie.options);

@@ -12,7 +12,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { appendAudit, appendAuditMany } from '../../audit/audit.service';
-import { ConflictError } from '../../http/errors';
+import { ConflictError, invalidField } from '../../http/errors';
+import { addDays, isoDate } from '../../clock';
 import { loadSupported, matchSupported, remindOfMatches, type SupportedIndex } from '../watchlist.monitor';
 import { insertEntries, nextVersion, setEntryStatus, type NewEntry } from '../watchlist.repository';
 import { entryDetails, type WatchlistDeps } from '../watchlist.service';
@@ -105,6 +106,12 @@ class SourceImport {
   async run(parsed: Awaited<ReturnType<typeof parseListFile>>): Promise<SourceImportResult> {
     const { deps, source } = this;
     const { file, publishedOn, entities } = parsed;
+    // A file dated in the future would retire today's listings and then refuse every genuine file as
+    // older until that day; an empty one would retire the whole list. Neither is a list as published.
+    if (publishedOn > addDays(isoDate(deps.clock.now()), 1)) {
+      throw invalidField('body', `the file says it was published ${publishedOn}, which has not come yet`);
+    }
+    if (entities.length === 0) throw invalidField('body', 'the file lists no entities');
     const previous = await lastCompletedImport(deps.db, source);
     if (previous && previous.published_on > publishedOn) {
       // An older file would bring back entities the list has since removed.

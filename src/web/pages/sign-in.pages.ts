@@ -21,9 +21,17 @@ const SIGN_IN = '/logga-in';
 const SIGN_IN_FORM_MS = 60 * 60_000;
 const FORM_TOKEN = /^[\w-]{43}$/;
 
+/** The longest address a sign-in returns to; a longer one is a probe, not a page (and it is stored). */
+const MAX_NEXT = 512;
+
 /** Only an address on this site, so the sign-in page cannot be used to send people elsewhere. */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !/[\s\\]/.test(next) ? next : '/';
+  return typeof next === 'string' &&
+    next.length <= MAX_NEXT &&
+    /^\/(?![/\\])/.test(next) &&
+    !/[\s\\]/.test(next)
+    ? next
+    : '/';
 }
 
 /** The sign-in page, returning the person afterwards to `next` (the page they asked for). */
