@@ -76,7 +76,7 @@ export async function runImportBench(): Promise<void> {
   const body = csv();
   console.log(
     `Import benchmark: ${LINES.toLocaleString('en-US')} lines, ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB, ` +
-      `embedded database; /health and premises checks every ${PROBE_EVERY_MS} ms while it runs`,
+      `${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}; /health and premises checks every ${PROBE_EVERY_MS} ms while it runs`,
   );
   const port = 3990 + Math.floor(Math.random() * 9);
   const base = `http://127.0.0.1:${port}`;
