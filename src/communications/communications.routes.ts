@@ -1,3 +1,4 @@
+import { sendStoredDocument } from '../http/stored-document';
 import type { Response } from 'express';
 import type { AppDeps } from '../app';
 import { defineRoute } from '../http/route';
@@ -25,14 +26,7 @@ const READERS = ['case_officer', 'coordinator', 'investigator'] as const;
  * headers as a decision letter. The API's document route and the letter page both answer through here.
  */
 export function sendCommunicationLetter(res: Response, c: CommunicationWithCase): void {
-  const bytes = Buffer.from(c.document_html, 'utf8');
-  res.status(200);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Length', String(bytes.length));
-  res.setHeader('X-Document-SHA256', c.document_sha256);
-  // The letter's styles are inline in its head; nothing in it runs script.
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-  res.end(bytes);
+  sendStoredDocument(res, c.document_html, c.document_sha256);
 }
 
 export function communicationsRoutes(deps: AppDeps) {
