@@ -1,11 +1,5 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import type { Clock } from './clock';
-import type { Config } from './config';
-import type { Database } from './db/database';
-import type { DatabaseKind } from './db/connection';
 import { refuseUnresolved, resolveBearer } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount';
@@ -13,23 +7,19 @@ import { buildOpenApiDocument } from './http/openapi';
 import { rateLimiter } from './http/rate-limit';
 import { requestLogging } from './http/request-log';
 import type { AnyRoute } from './http/route';
+import type { AppDeps } from './deps';
 import { healthRoutes } from './health.routes';
 import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { associationsRoutes } from './associations/associations.routes';
 import { applicationsRoutes } from './applications/applications.routes';
 import { screeningRoutes } from './screening/screening.routes';
-import type { LoadedRuleSet } from './screening/rule-set.loader';
 import { watchlistRoutes } from './watchlist/watchlist.routes';
-import type { WatchlistIndexCache } from './watchlist/watchlist.index-cache';
 import { remindersRoutes } from './reminders/reminders.routes';
 import { decisionsRoutes } from './decisions/decisions.routes';
 import { withdrawalsRoutes } from './withdrawals/withdrawals.routes';
 import { sanctionsClearanceRoutes } from './screening/sanctions-clearance.routes';
 import { premisesRoutes } from './premises/premises.routes';
-import type { WithdrawnIndexCache } from './premises/premises.withdrawn-index';
-import type { LetterRenderer } from './decisions/letter.renderer';
-import type { DelegationOrder } from './delegation/delegation.loader';
 import { delegationRoutes } from './delegation/delegation.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { webRouter } from './web/web.router';
@@ -38,33 +28,9 @@ import { httpMetrics, metricsHandler } from './metrics/metrics.http';
 import { appRegistry } from './metrics/metrics.backlog';
 import { casesRoutes } from './cases/cases.routes';
 import { communicationsRoutes } from './communications/communications.routes';
-import type { CommunicationLetterRenderer } from './communications/communications.letter';
 import { auditTreeRoutes } from './audit/audit.tree.routes';
 import { retentionRoutes } from './retention/retention.routes';
 import { registerExtractRoutes } from './register-extract/register-extract.routes';
-import type { AuditRuntime } from './audit/audit.runtime';
-
-export interface AppDeps {
-  db: Kysely<Database>;
-  dbKind: DatabaseKind;
-  clock: Clock;
-  config: Config;
-  logger: Logger;
-  /** Every rule set loaded and published at start-up. */
-  ruleSets: readonly LoadedRuleSet[];
-  /** The in-memory watchlist index, refreshed from the database before each use. */
-  watchlist: WatchlistIndexCache;
-  /** The withdrawn associations, for the premises check's fuzzy match; refreshed the same way. */
-  withdrawn: WithdrawnIndexCache;
-  /** The decision-letter templates, compiled once. */
-  letters: LetterRenderer;
-  /** The kommuniceringsbrev template, compiled once. */
-  communicationLetter: CommunicationLetterRenderer;
-  /** The committee's delegation order (who may decide what), validated at start-up. */
-  delegation: DelegationOrder;
-  /** The audit log's signing key and its background verification jobs. */
-  audit: AuditRuntime;
-}
 
 const JSON_LIMIT = '256kb';
 const CSV_LIMIT = '20mb';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppDeps } from './app';
+import type { AppDeps } from './deps';
 import { safeError } from './db/db-errors';
 import { UNAVAILABLE_RETRY_AFTER } from './http/error-handler';
 import { defineRoute } from './http/route';

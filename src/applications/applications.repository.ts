@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import { olderThan } from '../db/keyset';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { ApplicationRow, ApplicationsTable, ApplicationStatus, FindingRow } from './applications.table';
 import type { CreateApplicationInput, FindingInput } from './applications.schemas';
 

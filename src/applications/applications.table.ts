@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 import type { FindingCategory } from '../shared/finding-categories';
 
 export { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-categories';

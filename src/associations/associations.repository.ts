@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { olderThan } from '../db/keyset';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { AssociationRow, Representative, SupportStatus } from './associations.table';
 
 export async function insertAssociation(

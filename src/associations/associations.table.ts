@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 export type SupportStatus = 'active' | 'withdrawn';
 

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { AuditEventRow } from './audit.table';
 
 export interface Head {

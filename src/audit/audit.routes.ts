@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { decodeCursor, toPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 export interface AuditEventsTable {
   /** Position in the chain: 1, 2, 3, … without gaps; leaf seq − 1 of the Merkle tree. */

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { NotFoundError } from '../http/errors';

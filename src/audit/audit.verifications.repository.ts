@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { AuditVerificationsTable } from './audit.table';
 import type { Selectable } from 'kysely';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { CaseKind } from '../cases/cases.table';
 import type { FindingRow } from '../applications/applications.table';
 import type { CommunicationRow, CommunicationStatus } from './communications.table';

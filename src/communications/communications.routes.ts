@@ -1,6 +1,6 @@
 import { sendStoredDocument } from '../http/stored-document';
 import type { Response } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';

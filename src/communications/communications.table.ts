@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 export const COMMUNICATION_STATUSES = ['awaiting_reply', 'replied', 'no_reply'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];

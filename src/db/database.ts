@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { UsersTable } from '../users/users.table';
 import type {
   AuditCheckpointsTable,
@@ -25,7 +25,7 @@ import type { RuleSetsTable, ScreeningReasonsTable, ScreeningsTable } from '../s
 import type { RemindersTable } from '../reminders/reminders.table';
 import type { PremisesChecksTable, ReferralsTable } from '../premises/premises.table';
 import type { OutboxTable } from '../notifications/notifications.table';
-import type { WebSessionsTable } from '../web/web.session.table';
+import type { WebSessionsTable } from '../auth/sessions/sessions.table';
 import type { CaseNumberCountersTable, CasesTable } from '../cases/cases.table';
 import type { CommunicationsTable } from '../communications/communications.table';
 import type { IdempotencyKeysTable } from '../http/idempotency.table';
@@ -71,13 +71,3 @@ export interface Database {
 
 /** Either the database or a transaction: repositories accept both, services decide which. */
 export type Db = Kysely<Database> | Transaction<Database>;
-
-/**
- * A jsonb column: read as T, written as a JSON string. Writing a string on purpose: pg would send a
- * JavaScript array as a PostgreSQL array, not as JSON.
- */
-export type Json<T> = ColumnType<T, string, string>;
-
-export function toJson(value: unknown): string {
-  return JSON.stringify(value);
-}

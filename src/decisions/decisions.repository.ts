@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import { olderThan } from '../db/keyset';
 import type { DelegationKind } from '../delegation/delegation.schema';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';

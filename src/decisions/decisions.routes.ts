@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { DELEGATE_ROLES } from '../delegation/delegation.schema';
 import { idParams } from '../http/common.schemas';

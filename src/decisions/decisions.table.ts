@@ -1,5 +1,5 @@
 import type { ColumnType, Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 import type { DelegationKind } from '../delegation/delegation.schema';
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { toDelegationResponse } from './delegation.loader';
 import { delegationOrderResponse } from './delegation.schema';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { IdempotencyKeyRow } from './idempotency.table';
 
 /** Claims a key for a first request; false when the user already used it. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { olderThan } from '../db/keyset';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { NotificationStatus, OutboxRow } from './notifications.table';
 
 export interface NewNotification {

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
 import { listNotifications } from './notifications.repository';

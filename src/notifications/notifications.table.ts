@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 export type NotificationStatus = 'pending' | 'delivered' | 'failed';
 export const NOTIFICATION_STATUSES = ['pending', 'delivered', 'failed'] as const;

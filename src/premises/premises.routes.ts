@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { isoDate } from '../clock';
 import { auditHitsRead } from '../watchlist/watchlist.read-audit';
 import { defineRoute } from '../http/route';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 /** Why a check said refer: for the coordinator's eyes only, never in the booking staff's answer. */
 export type ReferGround =

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { AssigneeRole, Interval, ReminderKind, ReminderRow, ReminderStatus } from './reminders.table';
 
 /** A reminder with the name and number of its association, which is what a person needs to act on it. */

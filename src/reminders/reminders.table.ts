@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 
 export const REMINDER_KINDS = [
   'cancel_bookings',

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { KindCount, RetentionRunRow } from './retention.table';
 import type { RecordKind } from './retention.policy';
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { RECORD_KINDS, referenceFor, type RecordKind } from './retention.policy';
 import { latestRuns } from './retention.repository';

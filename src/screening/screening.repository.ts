@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import { olderThan } from '../db/keyset';
 import type { EvaluationResult } from './screening.result';
 import type { ScreeningRow } from './screening.table';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Json } from '../db/database';
+import type { Json } from '../db/json';
 import type { ScreeningFacts } from './screening.facts';
 import type { EvaluationResult, Recommendation } from './screening.result';
 import type { ScreeningWatchlistHit } from './screening.watchlist-port';

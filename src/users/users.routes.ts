@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { createUser } from './users.service';
 import { createdUserSchema, createUserBody } from './users.schemas';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import type { LineError } from './watchlist.csv';
 import type { ImportStatus, WatchlistImportRow } from './watchlist.table';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { toJson } from '../db/database';
+import { toJson } from '../db/json';
 import { olderThan } from '../db/keyset';
 import type { FindingCategory } from '../shared/finding-categories';
 import type { EntryStatus, Listing, ListSource, SubjectKind, WatchlistEntryRow } from './watchlist.table';

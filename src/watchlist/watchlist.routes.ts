@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { isoDate } from '../clock';
 import { appendAuditAlone } from '../audit/audit.service';
 import { defineRoute } from '../http/route';

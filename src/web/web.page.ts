@@ -3,7 +3,7 @@ import type { AuthUser } from '../http/auth';
 import type { ValidationError } from '../http/errors';
 import type { ApiKey, InProcessApi } from './web.api';
 import type { FormValues } from './web.forms';
-import type { WebSession } from './web.session';
+import type { WebSession } from '../auth/sessions/sessions';
 import type { Upload } from './web.multipart';
 
 // A page is declared like an API route: method, path, the API operations it performs (its roles are

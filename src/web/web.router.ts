@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import {
   AppError,
   ForbiddenError,
@@ -23,7 +23,7 @@ import { formValues, type FormValues } from './web.forms';
 import { MalformedUploadError, readMultipart, UploadTooLargeError, type Upload } from './web.multipart';
 import { allowed, type PageContext, type PageDef } from './web.page';
 import { CSRF_REFUSED, Renderer } from './web.render';
-import { resolveSession } from './web.session';
+import { resolveSession } from '../auth/sessions/sessions';
 import { svMessage } from './web.validation.sv';
 import { Views } from './web.views';
 import { allPages } from './pages';

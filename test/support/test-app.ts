@@ -1,7 +1,8 @@
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { createApp, type AppDeps } from '../../src/app';
+import { createApp } from '../../src/app';
+import type { AppDeps } from '../../src/deps';
 import { prepareDeps } from '../../src/startup';
 import { loadConfig } from '../../src/config';
 import type { DatabaseHandle } from '../../src/db/connection';

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { WebCookies } from '../../web/web.cookies';
 import { TOO_MANY_SIGN_INS, type Renderer } from '../../web/web.render';
 import { addressKey, perMinuteLimit } from '../../http/rate-limit';
-import { endSession, startSession } from '../../web/web.session';
+import { endSession, startSession } from '../sessions/sessions';
 import type { OidcSignIn } from './oidc.service';
 
 export const OIDC_START = '/logga-in/oidc';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { toJson } from '../../db/database';
+import { toJson } from '../../db/json';
 import type { ListSource, WatchlistEntryRow, WatchlistSourceImportRow } from '../watchlist.table';
 import type { ListedEntity } from './sources.entity';
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import type { ListSource } from '../watchlist.table';

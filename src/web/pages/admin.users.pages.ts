@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
 import { ROLES, type Role } from '../../users/users.table';
 import type { UserView } from '../../users/users.admin.schemas';

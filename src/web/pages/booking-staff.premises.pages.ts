@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { isoDate } from '../../clock';
 import type { Page } from '../../http/pagination';
 import type { OwnPremisesCheck, PremisesCheckResult } from '../../premises/premises.schemas';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Association } from '../../associations/associations.schemas';
 import type { Communication } from '../../communications/communications.schemas';
 import { isoDate } from '../../clock';

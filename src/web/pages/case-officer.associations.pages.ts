@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Association } from '../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { Page } from '../../http/pagination';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Decision } from '../../decisions/decisions.schemas';
 import { ValidationError } from '../../http/errors';
 import type { Screening } from '../../screening/screening.schemas';

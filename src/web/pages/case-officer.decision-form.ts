@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Decision } from '../../decisions/decisions.schemas';
 import { needsJustification, needsSecondOfficer } from '../../decisions/decisions.rules';
 import type { Page } from '../../http/pagination';

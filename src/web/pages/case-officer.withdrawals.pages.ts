@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { ValidationError } from '../../http/errors';
 import { addressProblem, refusedForm, type FormValues } from '../web.forms';
 import { definePage, redirect, type PageContext } from '../web.page';

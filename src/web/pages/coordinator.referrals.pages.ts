@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { ValidationError } from '../../http/errors';
 import type { Page } from '../../http/pagination';
 import type { Referral } from '../../premises/premises.schemas';

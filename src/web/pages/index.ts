@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
 import { bookingStaffPages } from './booking-staff.premises.pages';

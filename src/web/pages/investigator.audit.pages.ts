@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { ExportedEvent } from '../../audit/audit.hash';
 import type { Verification } from '../../audit/audit.verify.service';
 import type { SignedTreeHead } from '../../audit/audit.tree.service';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Application } from '../../applications/applications.schemas';
 import type { Association } from '../../associations/associations.schemas';
 import type { ExportedEvent } from '../../audit/audit.hash';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Page } from '../../http/pagination';
 import type { Screening } from '../../screening/screening.schemas';
 import { ValidationError } from '../../http/errors';

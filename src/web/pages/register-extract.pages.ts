@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { ValidationError } from '../../http/errors';
 import { documentOf } from '../../register-extract/register-extract.routes';
 import type { RegisterExtract } from '../../register-extract/register-extract.schemas';

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { bearerToken } from '../../http/auth';
 import { findActiveUserByTokenHash, hasOidcIdentity } from '../../users/users.repository';
 import { hashToken } from '../../users/tokens';
@@ -9,7 +9,7 @@ import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
 import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
-import { endSession, startSession } from '../web.session';
+import { endSession, startSession } from '../../auth/sessions/sessions';
 import { oidcSettings } from '../../auth/oidc/oidc.settings';
 import { OidcSignIn } from '../../auth/oidc/oidc.service';
 import { OIDC_START, oidcRoutes, showSignedOutHere } from '../../auth/oidc/oidc.routes';

@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock';
-import type { Database } from '../db/database';
-import { appendAudit } from '../audit/audit.service';
-import type { AuthUser } from '../http/auth';
-import { recordSignIn } from '../users/users.repository';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/database';
+import { appendAudit } from '../../audit/audit.service';
+import type { AuthUser } from '../../http/auth';
+import { recordSignIn } from '../../users/users.repository';
 import {
   deleteExpiredSessions,
   deleteSession,
   findLiveSession,
   insertSession,
   touchSession,
-} from './web.session.repository';
+} from './sessions.repository';
 
 // Server-side sessions in the database rather than signed cookies: sign-out and deactivating a user
 // take effect at once (a signed cookie stays valid until it expires, whoever copied it), there is no

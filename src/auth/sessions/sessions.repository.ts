@@ -1,6 +1,6 @@
-import type { Db } from '../db/database';
-import type { Role } from '../users/users.table';
-import type { WebSessionRow } from './web.session.table';
+import type { Db } from '../../db/database';
+import type { Role } from '../../users/users.table';
+import type { WebSessionRow } from './sessions.table';
 
 export async function insertSession(db: Db, row: WebSessionRow): Promise<void> {
   await db.insertInto('web_sessions').values(row).execute();
