@@ -77,7 +77,8 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', resolveBearer(deps.db));
+  // Resolved tokens are cached only where this process alone can change users (see KnownTokens).
+  app.use('/api', resolveBearer(deps.db, { cacheTokens: deps.dbKind === 'embedded' }));
   app.use('/api', rateLimiter(deps.config.RATE_LIMIT_PER_MINUTE));
   app.use('/api', refuseUnresolved);
 

@@ -32,8 +32,8 @@ export function bearerToken(header: string | undefined): string | undefined {
  * still looked up (one indexed read) even once its address is over the limit: refusing by address
  * before the lookup would let one guessing client lock out colleagues behind the same address.
  */
-export function resolveBearer(db: Db): RequestHandler {
-  const known = knownTokens;
+export function resolveBearer(db: Db, options: { cacheTokens: boolean }): RequestHandler {
+  const known = options.cacheTokens ? knownTokens : undefined;
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
@@ -42,17 +42,17 @@ export function resolveBearer(db: Db): RequestHandler {
       req.authRefusal = 'Authorization must be "Bearer <token>"';
       return next();
     }
-    let user = known.get(token);
+    let user = known?.get(token);
     if (!user) {
       // Noted before the lookup: a user whose access changes while it runs is not cached from it.
-      const generation = known.generation;
+      const generation = known?.generation ?? 0;
       const row = await findActiveUserByTokenHash(db, hashToken(token));
       if (!row) {
         req.authRefusal = 'Unknown or deactivated token';
         return next();
       }
       user = { id: row.id, name: row.name, role: row.role };
-      known.set(token, user, generation);
+      known?.set(token, user, generation);
     }
     req.user = user;
     next();
@@ -67,10 +67,13 @@ export const refuseUnresolved: RequestHandler = (req, _res, next) => {
 
 /**
  * Recently resolved tokens, so a busy booking desk does not cost a database round trip per request.
- * Only hits are kept (a new user's token works at once), for a second: a token deactivated in the
- * database stops working at once on the instance that deactivated it (forgetResolvedTokens) and within
- * TTL_MS on every other one. A second still spares a busy booking desk nearly every lookup. Keyed by the token itself, in this
- * process's memory only (the database still holds only hashes), to spare a hash per request.
+ * Used only with the embedded database, where this process is the only one that can change users (the
+ * data folder is locked to one process): emptying it for a user whose access changed
+ * (forgetResolvedTokens) then stops the old token at once. With PostgreSQL several instances may share
+ * the users table, and a cache in one of them would not hear of a deactivation made by another, so
+ * there every request reads the database (one indexed read). Only hits are kept (a new user's token
+ * works at once), for a second. Keyed by the token itself, in this process's memory only (the database
+ * still holds only hashes), to spare a hash per request.
  */
 class KnownTokens {
   private static readonly TTL_MS = 1_000;
@@ -106,10 +109,7 @@ class KnownTokens {
   }
 }
 
-/**
- * One cache per process, so the users service can empty it for a user whose access changed. Other
- * instances are not told: there an old token can live up to TTL_MS (see README, "Deploying").
- */
+/** One cache per process, so the users service can empty it for a user whose access changed. */
 const knownTokens = new KnownTokens();
 
 export function forgetResolvedTokens(userId: string): void {

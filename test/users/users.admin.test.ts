@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 import { hiddenCsrf, signIn } from '../web/web-support';
+import { updateUser } from '../../src/users/users.repository';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -65,6 +66,20 @@ describe('users administered over the API', () => {
     await as(ctx, 'admin').post(`/api/users/${u.id}/reactivate`).expect(200);
     expect((await request(ctx.app).get('/api/referrals').set(bearer(u.token))).status).toBe(200);
     expect(await auditActions(u.id)).toEqual(['user.created', 'user.deactivated', 'user.reactivated']);
+  });
+
+  // Several instances share one PostgreSQL server (README, "Deploying"): a deactivation made through
+  // another instance reaches this one only through the database, never through this process's memory.
+  // The embedded database is opened by one process only, so there the case cannot arise.
+  const sharedServer = process.env.DATABASE_URL ? it : it.skip;
+  sharedServer('refuses a token deactivated through another instance on the next request here', async () => {
+    const u = await newUser('booking_staff');
+    await request(ctx.app).get('/api/referrals').set(bearer(u.token)).expect(403);
+    // What the other instance's deactivation leaves in the shared database (its own cache is its own).
+    await updateUser(ctx.handle.db, u.id, { active: false });
+    expect((await request(ctx.app).get('/api/referrals').set(bearer(u.token))).status).toBe(401);
+    await updateUser(ctx.handle.db, u.id, { role: 'coordinator', active: true });
+    expect((await request(ctx.app).get('/api/referrals').set(bearer(u.token))).status).toBe(200);
   });
 
   it('serves a new role on the next request after a role change', async () => {
