@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
 // The EU and UN sanctions lists as watchlist sources (issue 13 point 4), with small files written
@@ -157,6 +158,29 @@ describe('importing the EU consolidated list', () => {
     expect(res.body).toMatchObject({ added: 0, updated: 0, retired: 0 });
     expect((await listEntries('eu')).map((r) => r.version)).toEqual(before.map((r) => r.version));
   });
+
+  // Instances sharing a PostgreSQL server (README, "Deploying") must not import one list at once: two
+  // imports would each retire what the other adds. The other instance is played by a session holding
+  // the source's lock; the embedded database is one process, so there the case cannot arise.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'refuses an import while another instance imports the same list, and takes the next one',
+    async () => {
+      await ctx.handle.db.connection().execute(async (other) => {
+        const key = sql`hashtext('fk_watchlist_source_import'), hashtext('eu')`;
+        await sql`select pg_advisory_lock(${key})`.execute(other);
+        try {
+          const res = await upload('eu', fixture('eu-2.xml'));
+          expect(res.status).toBe(409);
+          expect(res.body.error.code).toBe('conflict');
+          // The other list is not held up.
+          expect((await upload('un', '<not-a-list/>')).status).toBe(400);
+        } finally {
+          await sql`select pg_advisory_unlock(${key})`.execute(other);
+        }
+      });
+      expect((await upload('eu', fixture('eu-2.xml'))).status).toBe(200);
+    },
+  );
 
   it('refuses an older file than the one imported (it would bring back removed listings)', async () => {
     const res = await upload('eu', fixture('eu-1.xml'));

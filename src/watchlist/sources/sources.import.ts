@@ -10,7 +10,9 @@
 // in-memory index catches up after each. If a batch fails the import is marked failed, the batches
 // before it stay, and importing the same file again completes the change (it is idempotent).
 import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { DatabaseKind } from '../../db/connection';
 import { appendAudit, appendAuditMany } from '../../audit/audit.service';
 import { ConflictError, invalidField } from '../../http/errors';
 import { addDays, isoDate } from '../../clock';
@@ -33,6 +35,8 @@ import {
 export const SOURCE_BATCH = 50;
 
 export interface SourceImportDeps extends WatchlistDeps {
+  /** With PostgreSQL, several instances may import: they agree through an advisory lock. */
+  dbKind?: DatabaseKind;
   watchlist?: { refresh(): Promise<void> };
   logger?: Logger;
 }
@@ -46,7 +50,10 @@ export interface SourceImportResult {
   importId: string;
 }
 
-/** One import per source at a time in this instance: a second one waits for nothing, it is refused. */
+/**
+ * One import per source at a time: a second one waits for nothing, it is refused. In this instance by
+ * this set; across instances sharing a PostgreSQL server by a session advisory lock (withSourceLock).
+ */
 const running = new Set<ListSource>();
 
 /**
@@ -78,17 +85,47 @@ export async function importListFile(
   source: ListSource,
   chunks: AsyncIterable<Buffer | string>,
 ): Promise<SourceImportResult> {
-  if (running.has(source)) {
-    throw new ConflictError(`An import of the ${source.toUpperCase()} list is already running`);
-  }
+  if (running.has(source)) throw alreadyRunning(source);
   running.add(source);
   try {
-    const parsed = await parseListFile(source, chunks);
-    return await new SourceImport(deps, actor, source).run(parsed);
+    return await withSourceLock(deps, source, async () => {
+      const parsed = await parseListFile(source, chunks);
+      return new SourceImport(deps, actor, source).run(parsed);
+    });
   } finally {
     running.delete(source);
   }
 }
+
+/**
+ * Runs an import holding a PostgreSQL session advisory lock for its source, on a pool connection kept
+ * for the purpose (the import's own batches use other connections). A session lock, not a row: it
+ * ends with the session, so an instance that dies mid-import blocks nobody. The embedded database is
+ * one process with one connection, where `running` already says everything (and holding its only
+ * connection would stall the import itself).
+ */
+async function withSourceLock<T>(
+  deps: SourceImportDeps,
+  source: ListSource,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (deps.dbKind !== 'postgres') return work();
+  return deps.db.connection().execute(async (conn) => {
+    const key = sql`hashtext('fk_watchlist_source_import'), hashtext(${source})`;
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(
+      conn,
+    );
+    if (!rows[0]?.locked) throw alreadyRunning(source);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+const alreadyRunning = (source: ListSource) =>
+  new ConflictError(`An import of the ${source.toUpperCase()} list is already running`);
 
 class SourceImport {
   private readonly slicer = new TimeSlicer();
