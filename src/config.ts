@@ -4,29 +4,9 @@ import { caseNumberFormatProblem, DEFAULT_CASE_NUMBER_FORMAT } from './cases/cas
 import { parseSigningKey } from './audit/audit.signing';
 import { retentionPolicyFromJson } from './retention/retention.policy';
 import { operationsConfig } from './config.operations';
+import { jsonSetting } from './config.json-setting';
 
-// REMINDER_POLICY holds JSON overriding parts of the reminder policy; the first problem is reported
-// with its path inside the JSON, e.g. "REMINDER_POLICY.recover_grant.assigneeRole Invalid option …".
-const reminderPolicyFromJson = z
-  .string()
-  .optional()
-  .transform((text, ctx) => {
-    if (text === undefined || text.trim() === '') return defaultReminderPolicy;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-      return z.NEVER;
-    }
-    const parsed = reminderPolicySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      ctx.addIssue({ code: 'custom', path: issue.path.map(String), message: issue.message });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
+const reminderPolicyFromJson = jsonSetting(reminderPolicySchema, defaultReminderPolicy);
 
 // The environment, parsed once at start-up. An invalid value stops the process with a one-line reason.
 const schema = z.object({

@@ -88,6 +88,25 @@ export async function findingsOf(db: Db, applicationId: string): Promise<Finding
     .execute();
 }
 
+/**
+ * Every finding recorded on the association's applications, by the date of the conduct: oldest first
+ * for a letter (the course of events), newest first for choosing what to communicate.
+ */
+export async function findingsOfAssociation(
+  db: Db,
+  associationId: string,
+  order: 'oldest_first' | 'newest_first',
+): Promise<FindingRow[]> {
+  return db
+    .selectFrom('findings')
+    .innerJoin('applications', 'applications.id', 'findings.application_id')
+    .selectAll('findings')
+    .where('applications.association_id', '=', associationId)
+    .orderBy('findings.occurred_on', order === 'oldest_first' ? 'asc' : 'desc')
+    .orderBy('findings.id', 'asc')
+    .execute();
+}
+
 export async function setApplicationStatus(
   db: Db,
   id: string,

@@ -133,15 +133,3 @@ export async function findingsFor(
       : q.where('applications.association_id', '=', scope.associationId);
   return q.orderBy('findings.occurred_on', 'asc').orderBy('findings.id', 'asc').execute();
 }
-
-/** Every finding on the association's applications, for choosing what to communicate. */
-export async function findingsOfAssociation(db: Db, associationId: string): Promise<FindingRow[]> {
-  return db
-    .selectFrom('findings')
-    .innerJoin('applications', 'applications.id', 'findings.application_id')
-    .selectAll('findings')
-    .where('applications.association_id', '=', associationId)
-    .orderBy('findings.occurred_on', 'desc')
-    .orderBy('findings.id', 'asc')
-    .execute();
-}

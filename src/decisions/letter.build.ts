@@ -21,7 +21,8 @@ import {
   type LetterFact,
   type LetterModel,
 } from './letter.model';
-import { findingsOfAssociation, secrecyOfFindings } from './letter.repository';
+import { secrecyOfFindings } from './letter.repository';
+import { findingsOfAssociation } from '../applications/applications.repository';
 
 export interface LetterBuildDeps {
   config: Pick<Config, 'MUNICIPALITY_NAME' | 'COMMITTEE_NAME' | 'APPEAL_COURT' | 'CONTACT_DETAILS'>;
@@ -49,7 +50,7 @@ async function withdrawalFindings(
   d: DecisionRow,
   communication: CommunicationRow | undefined,
 ) {
-  const rows = await findingsOfAssociation(trx, d.association_id);
+  const rows = await findingsOfAssociation(trx, d.association_id, 'oldest_first');
   if (communication) {
     const given = new Set(communication.finding_ids);
     return rows.filter((f) => given.has(f.id)).map(toFact);

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database';
-import type { FindingRow } from '../applications/applications.table';
 
 // The letter's own reads, inside the finalising transaction.
 
@@ -15,16 +14,4 @@ export async function secrecyOfFindings(db: Db, ids: readonly string[]): Promise
     .where('secrecy_provision', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.id, r.secrecy_provision!]));
-}
-
-/** Every finding recorded on the association's applications, oldest event first. */
-export async function findingsOfAssociation(db: Db, associationId: string): Promise<FindingRow[]> {
-  return db
-    .selectFrom('findings')
-    .innerJoin('applications', 'applications.id', 'findings.application_id')
-    .selectAll('findings')
-    .where('applications.association_id', '=', associationId)
-    .orderBy('findings.occurred_on', 'asc')
-    .orderBy('findings.id', 'asc')
-    .execute();
 }

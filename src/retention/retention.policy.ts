@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays } from '../clock';
 import { addMonths } from '../reminders/reminders.policy';
+import { jsonSetting } from '../config.json-setting';
 
 // How long each kind of record is kept (the committee's gallringsbeslut in its
 // dokumenthanteringsplan), as configuration: RETENTION_POLICY, JSON. Every field has the default
@@ -80,23 +81,4 @@ export function latestStartDue(today: string, keepFor: Period): string {
 }
 
 /** RETENTION_POLICY from the environment: the defaults, or a JSON override checked at start. */
-export const retentionPolicyFromJson = z
-  .string()
-  .optional()
-  .transform((text, ctx) => {
-    if (text === undefined || text.trim() === '') return defaultRetentionPolicy;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-      return z.NEVER;
-    }
-    const parsed = retentionPolicySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      ctx.addIssue({ code: 'custom', path: issue.path.map(String), message: issue.message });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
+export const retentionPolicyFromJson = jsonSetting(retentionPolicySchema, defaultRetentionPolicy);

@@ -10,9 +10,17 @@ export async function findActiveUserByTokenHash(db: Db, tokenHash: string): Prom
     .executeTakeFirst();
 }
 
+/** A user; one created at a first sign-in through the identity provider carries that identity. */
 export async function insertUser(
   db: Db,
-  user: { id: string; name: string; role: Role; tokenHash: string; createdAt: Date },
+  user: {
+    id: string;
+    name: string;
+    role: Role;
+    tokenHash: string;
+    createdAt: Date;
+    identity?: { issuer: string; subject: string };
+  },
 ): Promise<void> {
   await db
     .insertInto('users')
@@ -21,9 +29,24 @@ export async function insertUser(
       name: user.name,
       role: user.role,
       token_hash: user.tokenHash,
+      oidc_issuer: user.identity?.issuer ?? null,
+      oidc_subject: user.identity?.subject ?? null,
       created_at: user.createdAt,
     })
     .execute();
+}
+
+export async function findUserByIdentity(
+  db: Db,
+  issuer: string,
+  subject: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('oidc_issuer', '=', issuer)
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst();
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {

@@ -7,7 +7,8 @@ import { appendAudit } from '../../audit/audit.service';
 import { hashToken, newToken } from '../../users/tokens';
 import type { Role } from '../../users/users.table';
 import type { AuthUser } from '../../http/auth';
-import { findUserByIdentity, insertOidcUser, insertSignIn, takeSignIn } from './oidc.repository';
+import { insertSignIn, takeSignIn } from './oidc.repository';
+import { findUserByIdentity, insertUser } from '../../users/users.repository';
 import { mappedRole, type OidcSettings } from './oidc.settings';
 
 // Sign-in through the municipality's OpenID provider with openid-client: the authorization code
@@ -164,14 +165,13 @@ export class OidcSignIn {
   private async createUser(issuer: string, subject: string, name: string, role: Role): Promise<AuthUser> {
     const id = randomUUID();
     await this.deps.db.transaction().execute(async (trx) => {
-      await insertOidcUser(trx, {
+      await insertUser(trx, {
         id,
         name,
         role,
         // A token nobody is shown: the column needs one; an admin can rotate it to give the person one.
         tokenHash: hashToken(newToken()),
-        issuer,
-        subject,
+        identity: { issuer, subject },
         createdAt: this.deps.clock.now(),
       });
       await appendAudit(trx, this.deps.clock, {

@@ -7,7 +7,7 @@ import type { Page } from '../../http/pagination';
 import { conductCriteria } from '../../withdrawals/withdrawals.service';
 import type { CaseSummary } from '../../cases/cases.schemas';
 import type { Communication } from '../../communications/communications.schemas';
-import { findingsOfAssociation } from '../../communications/communications.repository';
+import { findingsOfAssociation } from '../../applications/applications.repository';
 import { toFinding } from '../../applications/applications.service';
 import { emptyForm, type FormState } from '../web.forms';
 import { userDirectory } from '../web.lookups.repository';
@@ -76,7 +76,9 @@ export async function associationPage(
   const withdraw = active && !pendingSupport && ctx.can('POST /api/associations/:id/withdrawals');
   const restore = !active && !pendingSupport && ctx.can('POST /api/associations/:id/restorations');
   const communicate = active && ctx.can('POST /api/communications');
-  const findings = communicate ? (await findingsOfAssociation(deps.db, association.id)).map(toFinding) : [];
+  const findings = communicate
+    ? (await findingsOfAssociation(deps.db, association.id, 'newest_first')).map(toFinding)
+    : [];
   return view(
     'association',
     association.name,
