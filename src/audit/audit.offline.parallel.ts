@@ -5,7 +5,7 @@ import { GENESIS_HASH } from './audit.hash';
 import { EMPTY_ROOT, hashChildren } from './audit.merkle';
 import type { ExportCheck } from './audit.offline';
 import type { SignedHead } from './audit.proof-check';
-import type { BatchResult, BatchTask } from './audit.offline.worker';
+import { failedBatch, type BatchResult, type BatchTask } from './audit.offline.batch';
 
 // Offline verification on several threads. The export is cut into batches of 4096 lines; each
 // batch starts at a multiple of 4096, so its part of the Merkle tree is a perfect subtree, and a
@@ -71,17 +71,6 @@ function startWorker(): Worker {
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true });
 }
 
-const notOk = (index: number): BatchResult => ({
-  index,
-  ok: false,
-  count: 0,
-  firstPrevHash: '',
-  lastHash: '',
-  pieces: [],
-  erased: [],
-  runs: [],
-});
-
 export async function verifyExportParallel(
   file: string,
   head: SignedHead | undefined,
@@ -95,7 +84,7 @@ export async function verifyExportParallel(
     // A worker that cannot start or dies: every batch still waiting is answered "not ok".
     w.on('error', () => {
       broken = true;
-      for (const [index, resolve] of waiting) resolve(notOk(index));
+      for (const [index, resolve] of waiting) resolve(failedBatch(index));
     });
   }
   const results = new Map<number, Promise<BatchResult>>();
@@ -109,7 +98,7 @@ export async function verifyExportParallel(
     results.set(
       index,
       new Promise((resolve) => {
-        if (broken) resolve(notOk(index));
+        if (broken) resolve(failedBatch(index));
         else waiting.set(index, resolve);
       }),
     );

@@ -3,44 +3,15 @@ import { RETENTION_RUN_ACTION } from './audit.hash';
 import { Frontier } from './audit.merkle';
 import { ChainVerifier } from './audit.verifier';
 import { linesOfBuffer, parseLine } from './audit.offline';
+import { failedBatch, type BatchResult, type BatchTask } from './audit.offline.batch';
 
 // One batch of an export's lines, checked on its own thread: every event's header hash and payload
 // digest, the links inside the batch, and the batch's part of the tree. What links batches together
 // (the first prevHash, the last hash), the erasures and the retention runs go back to the main
 // thread, which checks them in order (audit.offline.parallel.ts).
 
-export interface BatchTask {
-  index: number;
-  firstSeq: number;
-  bytes: Uint8Array;
-  /** Set when a signed head's size falls inside this batch: the tree's pieces up to it. */
-  cutAt?: number | undefined;
-}
-
-export interface BatchResult {
-  index: number;
-  ok: boolean;
-  count: number;
-  firstPrevHash: string;
-  lastHash: string;
-  /** The batch's perfect subtrees, largest first (a full batch is one). */
-  pieces: string[];
-  piecesAtCut?: string[] | undefined;
-  erased: [seq: number, byRun: number][];
-  runs: [seq: number, claimed: number][];
-}
-
 function checkBatch(task: BatchTask): BatchResult {
-  const fail: BatchResult = {
-    index: task.index,
-    ok: false,
-    count: 0,
-    firstPrevHash: '',
-    lastHash: '',
-    pieces: [],
-    erased: [],
-    runs: [],
-  };
+  const fail = failedBatch(task.index);
   // A verifier of its own, started as if the event before the batch were the one it names: the
   // main thread checks that claim against the previous batch.
   let verifier: ChainVerifier | undefined;
@@ -98,16 +69,7 @@ parentPort?.on('message', (task: BatchTask) => {
   try {
     result = checkBatch(task);
   } catch {
-    result = {
-      index: task.index,
-      ok: false,
-      count: 0,
-      firstPrevHash: '',
-      lastHash: '',
-      pieces: [],
-      erased: [],
-      runs: [],
-    };
+    result = failedBatch(task.index);
   }
   parentPort!.postMessage(result);
 });

@@ -10,7 +10,8 @@
 // in-memory index catches up after each. If a batch fails the import is marked failed, the batches
 // before it stay, and importing the same file again completes the change (it is idempotent).
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/database';
 import type { Logger } from 'pino';
 import type { DatabaseKind } from '../../db/connection';
 import { appendAudit, appendAuditMany } from '../../audit/audit.service';
@@ -261,6 +262,25 @@ class SourceImport {
     };
   }
 
+  /** One audit event per entry the batch listed or relisted, naming this import. */
+  private auditEntries(
+    trx: Transaction<Database>,
+    action: 'watchlist.entry_listed' | 'watchlist.entry_relisted',
+    rows: WatchlistEntryRow[],
+  ) {
+    return appendAuditMany(
+      trx,
+      this.deps.clock,
+      rows.map((row) => ({
+        actor: this.actor,
+        action,
+        entityType: 'watchlist_entry',
+        entityId: row.id,
+        details: auditDetails(row, this.importId),
+      })),
+    );
+  }
+
   private async addBatch(batch: Array<{ e: ListedEntity; fp: string }>, supported: SupportedIndex) {
     const { deps, actor } = this;
     const entries = batch.map(({ e, fp }) => this.newEntry(e, fp));
@@ -269,17 +289,7 @@ class SourceImport {
       const version = await nextVersion(trx);
       const rows = await insertEntries(trx, entries, { version, createdBy: actor, now: deps.clock.now() });
       await remindOfMatches(trx, deps.clock, deps.config.REMINDER_POLICY, actor, matches, () => version);
-      await appendAuditMany(
-        trx,
-        deps.clock,
-        rows.map((row) => ({
-          actor,
-          action: 'watchlist.entry_listed',
-          entityType: 'watchlist_entry',
-          entityId: row.id,
-          details: auditDetails(row, this.importId),
-        })),
-      );
+      await this.auditEntries(trx, 'watchlist.entry_listed', rows);
     });
     this.added += entries.length;
     await this.afterBatch();
@@ -309,17 +319,7 @@ class SourceImport {
         );
       }
       await remindOfMatches(trx, deps.clock, deps.config.REMINDER_POLICY, actor, matches, () => version);
-      await appendAuditMany(
-        trx,
-        deps.clock,
-        rows.map((row) => ({
-          actor,
-          action: 'watchlist.entry_relisted',
-          entityType: 'watchlist_entry',
-          entityId: row.id,
-          details: auditDetails(row, this.importId),
-        })),
-      );
+      await this.auditEntries(trx, 'watchlist.entry_relisted', rows);
     });
     this.updated += batch.length;
     await this.afterBatch();
