@@ -149,11 +149,7 @@ export interface CaseFilter {
 
 const newestFirst = timeIdKeyset('opened_at', 'id');
 
-export async function listCases(
-  db: Db,
-  f: CaseFilter,
-  page: PageRequest,
-): Promise<Page<CaseRow>> {
+export async function listCases(db: Db, f: CaseFilter, page: PageRequest): Promise<Page<CaseRow>> {
   let q = db.selectFrom('cases').selectAll();
   if (f.assignedTo) q = q.where('assigned_to', '=', f.assignedTo);
   if (f.associationId) q = q.where('association_id', '=', f.associationId);
