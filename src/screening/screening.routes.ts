@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { mapPage } from '../http/pagination';
+import { mapPage, pageSchema } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { criterionCounts, listScreenings, recommendationCounts } from './screening.repository';
 import { loadScreeningRow, screenApplication, toScreening } from './screening.service';
@@ -152,18 +152,16 @@ export function screeningRoutes(deps: AppDeps) {
       success: {
         status: 200,
         description: 'Every published version',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              version: z.string(),
-              validFrom: z.string(),
-              hash: z.string(),
-              publishedAt: z.string(),
-            }),
-          ),
-          nextCursor: z.string().nullable(),
-        }),
+        // Few enough for one page; the page shape keeps the list like every other.
+        schema: pageSchema(
+          z.object({
+            id: z.string(),
+            version: z.string(),
+            validFrom: z.string(),
+            hash: z.string(),
+            publishedAt: z.string(),
+          }),
+        ),
       },
       handler: async () => ({
         items: (await listPublishedRuleSets(db)).map((r) => ({
