@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import { mapPage, type Page } from '../http/pagination';
 import { toJson } from '../db/json';
 import type { ApplicationRow, ApplicationsTable, ApplicationStatus, FindingRow } from './applications.table';
 import type { CreateApplicationInput, FindingInput } from './applications.schemas';
@@ -116,6 +117,9 @@ export async function setApplicationStatus(
   await db.updateTable('applications').set({ status, updated_at: now }).where('id', '=', id).execute();
 }
 
+// Joined with cases, which has its own created_at and id.
+const newestFirst = timeIdKeyset('applications.created_at', 'applications.id');
+
 export async function listApplications(
   db: Db,
   f: {
@@ -124,9 +128,8 @@ export async function listApplications(
     assignedTo?: string | undefined;
     caseNumber?: string | undefined;
   },
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<(ApplicationRow & { finding_count: number })[]> {
+  page: PageRequest,
+): Promise<Page<ApplicationRow & { finding_count: number }>> {
   let q = withCase(db).select((eb) =>
     eb
       .selectFrom('findings')
@@ -138,11 +141,6 @@ export async function listApplications(
   if (f.status) q = q.where('applications.status', '=', f.status);
   if (f.assignedTo) q = q.where('cases.assigned_to', '=', f.assignedTo);
   if (f.caseNumber) q = q.where('cases.case_number', '=', f.caseNumber);
-  if (after) q = q.where(olderThan(after, 'created_at', 'applications'));
-  const rows = await q
-    .orderBy('applications.created_at', 'desc')
-    .orderBy('applications.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, finding_count: Number(r.finding_count ?? 0) }));
+  const rows = await paginate(q, newestFirst, page);
+  return mapPage(rows, (r) => ({ ...r, finding_count: Number(r.finding_count ?? 0) }));
 }

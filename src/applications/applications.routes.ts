@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { listApplications } from './applications.repository';
 import { addFinding, loadApplication, receiveApplication, toApplication } from './applications.service';
 import {
@@ -38,8 +38,7 @@ export function applicationsRoutes(deps: AppDeps) {
       query: applicationsQuery,
       success: { status: 200, description: 'A page of applications', schema: applicationsPage },
       handler: async ({ query, user }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listApplications(
+        const page = await listApplications(
           db,
           {
             associationId: query.associationId,
@@ -47,18 +46,12 @@ export function applicationsRoutes(deps: AppDeps) {
             assignedTo: query.assignedTo === 'me' ? user.id : query.assignedTo,
             caseNumber: query.caseNumber,
           },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
+          query,
         );
-        return toPage(
-          rows,
-          query.limit,
-          (r) => {
-            const { findings: _f, ...rest } = toApplication(r, []);
-            return { ...rest, findingCount: r.finding_count };
-          },
-          (r) => ({ t: r.created_at.toISOString(), id: r.id }),
-        );
+        return mapPage(page, (r) => {
+          const { findings: _f, ...rest } = toApplication(r, []);
+          return { ...rest, findingCount: r.finding_count };
+        });
       },
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import { toJson } from '../db/json';
 import type { AssociationRow, Representative, SupportStatus } from './associations.table';
 
@@ -49,14 +50,10 @@ export async function findAssociationByOrgNumber(
   return db.selectFrom('associations').selectAll().where('org_number', '=', orgNumber).executeTakeFirst();
 }
 
-export async function listAssociations(
-  db: Db,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<AssociationRow[]> {
-  let q = db.selectFrom('associations').selectAll();
-  if (after) q = q.where(olderThan(after));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+const newestFirst = timeIdKeyset('created_at', 'id');
+
+export async function listAssociations(db: Db, page: PageRequest): Promise<Page<AssociationRow>> {
+  return paginate(db.selectFrom('associations').selectAll(), newestFirst, page);
 }
 
 export async function setSupportStatus(db: Db, id: string, status: SupportStatus, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { listAssociations } from './associations.repository';
 import {
   getAssociation,
@@ -41,13 +41,7 @@ export function associationsRoutes({ db, clock }: AppDeps) {
       success: { status: 200, description: 'An association, or a page of them', schema: associationOrPage },
       handler: async ({ query }) => {
         if (query.orgNumber) return getAssociationByOrgNumber(db, query.orgNumber);
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listAssociations(
-          db,
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
-        );
-        return toPage(rows, query.limit, toAssociation, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+        return mapPage(await listAssociations(db, query), toAssociation);
       },
     }),
     defineRoute({

@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
 import { toJson } from '../db/json';
+import { paginate, seqKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { AuditEventRow } from './audit.table';
 
 export interface Head {
@@ -98,18 +100,19 @@ export interface EventFilter {
   actor?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
-  beforeSeq?: number | undefined;
 }
 
-export async function listEvents(db: Db, f: EventFilter, limit: number): Promise<AuditEventRow[]> {
+/** Newest first by chain position: seq is unique, so it is the whole key. */
+const newestFirst = seqKeyset('seq');
+
+export async function listEvents(db: Db, f: EventFilter, page: PageRequest): Promise<Page<AuditEventRow>> {
   let q = db.selectFrom('audit_events').selectAll();
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actor) q = q.where('actor', '=', f.actor);
   if (f.from) q = q.where('occurred_at', '>=', f.from);
   if (f.to) q = q.where('occurred_at', '<', f.to);
-  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
-  return q.orderBy('seq', 'desc').limit(limit).execute();
+  return paginate(q, newestFirst, page);
 }
 
 /** Events in chain order after `afterSeq` (up to `upTo` when given), a batch at a time. */

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
-import { decodeCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { listEvents } from './audit.repository';
 import { toExported } from './audit.events';
 import { writeAuditExport } from './audit.export';
 import { verifyLog } from './audit.verify.service';
 import { auditEventsPage, auditEventsQuery, verifyResultSchema } from './audit.schemas';
-
-const seqCursor = z.object({ seq: z.number().int() });
 
 export function auditRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -23,8 +20,7 @@ export function auditRoutes(deps: AppDeps) {
       query: auditEventsQuery,
       success: { status: 200, description: 'A page of events', schema: auditEventsPage },
       handler: async ({ query }) => {
-        const cursor = decodeCursor(query.cursor, seqCursor);
-        const rows = await listEvents(
+        const page = await listEvents(
           db,
           {
             entityType: query.entityType,
@@ -32,11 +28,10 @@ export function auditRoutes(deps: AppDeps) {
             actor: query.actor,
             from: rangeBound(query.from, 'from'),
             to: rangeBound(query.to, 'to'),
-            beforeSeq: cursor?.seq,
           },
-          query.limit + 1,
+          query,
         );
-        return toPage(rows, query.limit, toExported, (r) => ({ seq: Number(r.seq) }));
+        return mapPage(page, toExported);
       },
     }),
     defineRoute({

@@ -1,5 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { CaseKind, CaseRow } from './cases.table';
 
 /** A decision of the case has taken effect (is final, or was final and since superseded). */
@@ -145,20 +147,14 @@ export interface CaseFilter {
   caseNumber?: string | undefined;
 }
 
-export async function listCases(
-  db: Db,
-  f: CaseFilter,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<CaseRow[]> {
+const newestFirst = timeIdKeyset('opened_at', 'id');
+
+export async function listCases(db: Db, f: CaseFilter, page: PageRequest): Promise<Page<CaseRow>> {
   let q = db.selectFrom('cases').selectAll();
   if (f.assignedTo) q = q.where('assigned_to', '=', f.assignedTo);
   if (f.associationId) q = q.where('association_id', '=', f.associationId);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.caseNumber) q = q.where('case_number', '=', f.caseNumber);
   if (f.open !== undefined) q = q.where((eb) => (f.open ? eb.not(decided(eb)) : decided(eb)));
-  if (after) {
-    q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('opened_at', 'id'), '<', tuple(after.t, after.id)));
-  }
-  return q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return paginate(q, newestFirst, page);
 }

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
 import { applicationSchema } from '../applications/applications.schemas';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { defineRoute } from '../http/route';
 import { assignApplication } from './cases.assign';
 import { listCases } from './cases.repository';
@@ -35,14 +35,12 @@ export function casesRoutes(deps: AppDeps) {
       query: casesQuery,
       success: { status: 200, description: 'A page of cases', schema: casesPage },
       handler: async ({ query, user }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listCases(
+        const page = await listCases(
           deps.db,
           { ...query, assignedTo: query.assignedTo === 'me' ? user.id : query.assignedTo },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
+          query,
         );
-        return toPage(rows, query.limit, toCase, (r) => ({ t: r.opened_at.toISOString(), id: r.id }));
+        return mapPage(page, toCase);
       },
     }),
   ];

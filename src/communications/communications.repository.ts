@@ -1,5 +1,7 @@
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { CaseKind } from '../cases/cases.table';
 import type { FindingRow } from '../applications/applications.table';
 import type { CommunicationRow, CommunicationStatus } from './communications.table';
@@ -87,6 +89,9 @@ export async function recordReply(
   return Number(res.numUpdatedRows) === 1;
 }
 
+// Joined with cases, which has its own created_at and id.
+const newestFirst = timeIdKeyset('communications.created_at', 'communications.id');
+
 export async function listCommunications(
   db: Db,
   f: {
@@ -95,24 +100,14 @@ export async function listCommunications(
     caseNumber?: string | undefined;
     status?: CommunicationStatus | undefined;
   },
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<CommunicationWithCase[]> {
+  page: PageRequest,
+): Promise<Page<CommunicationWithCase>> {
   let q = withCase(db);
   if (f.applicationId) q = q.where('cases.application_id', '=', f.applicationId);
   if (f.associationId) q = q.where('cases.association_id', '=', f.associationId);
   if (f.caseNumber) q = q.where('cases.case_number', '=', f.caseNumber);
   if (f.status) q = q.where('communications.status', '=', f.status);
-  if (after) {
-    q = q.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('communications.created_at', 'communications.id'), '<', tuple(after.t, after.id)),
-    );
-  }
-  return q
-    .orderBy('communications.created_at', 'desc')
-    .orderBy('communications.id', 'desc')
-    .limit(limit)
-    .execute();
+  return paginate(q, newestFirst, page);
 }
 
 /** Findings by id, only those recorded on the association's applications (or on one application). */

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { listCommunications, type CommunicationWithCase } from './communications.repository';
 import {
   createCommunication,
@@ -56,17 +56,7 @@ export function communicationsRoutes(deps: AppDeps) {
       query: communicationsQuery,
       success: { status: 200, description: 'A page of communications', schema: communicationsPage },
       handler: async ({ query }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listCommunications(
-          db,
-          query,
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
-        );
-        return toPage(rows, query.limit, toCommunication, (r) => ({
-          t: r.created_at.toISOString(),
-          id: r.id,
-        }));
+        return mapPage(await listCommunications(db, query, query), toCommunication);
       },
     }),
     defineRoute({

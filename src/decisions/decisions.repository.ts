@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { DelegationKind } from '../delegation/delegation.schema';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
@@ -168,12 +169,14 @@ export interface DecisionFilter {
   to?: Date | undefined;
 }
 
+/** In the order decisions were made (proposed): pending ones have no decided_at yet. */
+export const decisionsNewestFirst = timeIdKeyset('decisions.prepared_at', 'decisions.id');
+
 export async function listDecisions(
   db: Db,
   f: DecisionFilter,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<DecisionRow[]> {
+  page: PageRequest,
+): Promise<Page<DecisionRow>> {
   let q = db.selectFrom('decisions').selectAll();
   if (f.associationId) q = q.where('association_id', '=', f.associationId);
   if (f.applicationId) q = q.where('application_id', '=', f.applicationId);
@@ -186,8 +189,7 @@ export async function listDecisions(
   // The list is in the order decisions were made (proposed): pending ones have no decided_at yet.
   if (f.from) q = q.where('prepared_at', '>=', f.from);
   if (f.to) q = q.where('prepared_at', '<', f.to);
-  if (after) q = q.where(olderThan(after, 'prepared_at', 'decisions'));
-  return q.orderBy('prepared_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return paginate(q, decisionsNewestFirst, page);
 }
 
 const decisionMonth = sql<string>`to_char(decisions.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM')`;

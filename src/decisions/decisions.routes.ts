@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { DELEGATE_ROLES } from '../delegation/delegation.schema';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { listDecisions, outcomeCountsByCriterion } from './decisions.repository';
 import { sendLetter } from './decisions.document';
@@ -90,14 +90,12 @@ export function decisionsRoutes(deps: AppDeps) {
       query: decisionsQuery,
       success: { status: 200, description: 'A page of decisions', schema: decisionsPage },
       handler: async ({ query }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listDecisions(
+        const page = await listDecisions(
           db,
           { ...query, from: rangeBound(query.from, 'from'), to: rangeBound(query.to, 'to') },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
+          query,
         );
-        return toPage(rows, query.limit, toDecision, (r) => ({ t: r.prepared_at.toISOString(), id: r.id }));
+        return mapPage(page, toDecision);
       },
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import { toJson } from '../db/json';
 import type { NotificationStatus, OutboxRow } from './notifications.table';
 
@@ -103,14 +104,14 @@ export async function markFailed(db: Db, id: string, leaseToken: string, error: 
   return r.numUpdatedRows > 0n;
 }
 
+const newestFirst = timeIdKeyset('created_at', 'id');
+
 export async function listNotifications(
   db: Db,
   f: { status?: NotificationStatus | undefined },
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<OutboxRow[]> {
+  page: PageRequest,
+): Promise<Page<OutboxRow>> {
   let q = db.selectFrom('outbox').selectAll();
   if (f.status) q = q.where('status', '=', f.status);
-  if (after) q = q.where(olderThan(after));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return paginate(q, newestFirst, page);
 }

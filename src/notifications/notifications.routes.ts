@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { listNotifications } from './notifications.repository';
 import { toNotification } from './notifications.service';
 import { notificationsPage, notificationsQuery } from './notifications.schemas';
@@ -18,17 +18,7 @@ export function notificationsRoutes({ db }: AppDeps) {
       query: notificationsQuery,
       success: { status: 200, description: 'A page of notifications', schema: notificationsPage },
       handler: async ({ query }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listNotifications(
-          db,
-          { status: query.status },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
-        );
-        return toPage(rows, query.limit, toNotification, (r) => ({
-          t: r.created_at.toISOString(),
-          id: r.id,
-        }));
+        return mapPage(await listNotifications(db, { status: query.status }, query), toNotification);
       },
     }),
   ];

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { ReferralOutcome } from './premises.table';
 
 const referralColumns = [
@@ -34,16 +35,17 @@ function withCheck(db: Db) {
 
 export type ReferralListRow = Awaited<ReturnType<ReturnType<typeof withCheck>['execute']>>[number];
 
+// Joined with the check, which has its own created_at and id.
+const newestFirst = timeIdKeyset('referrals.created_at', 'referrals.id');
+
 export async function listReferrals(
   db: Db,
   status: 'open' | 'resolved' | undefined,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<ReferralListRow[]> {
+  page: PageRequest,
+): Promise<Page<ReferralListRow>> {
   let q = withCheck(db);
   if (status) q = q.where('referrals.status', '=', status);
-  if (after) q = q.where(sql<boolean>`(referrals.created_at, referrals.id) < (${after.t}, ${after.id})`);
-  return q.orderBy('referrals.created_at', 'desc').orderBy('referrals.id', 'desc').limit(limit).execute();
+  return paginate(q, newestFirst, page);
 }
 
 export async function findReferral(db: Db, id: string): Promise<ReferralListRow | undefined> {

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { AssociationRow } from '../associations/associations.table';
 import type { ReferGround } from './premises.table';
 
@@ -179,14 +182,14 @@ export async function findCheckWithAnswer(db: Db, checkId: string): Promise<Chec
   return checkWithAnswer(db).where('c.id', '=', checkId).executeTakeFirst();
 }
 
-/** One person's checks, newest first (keyset on created_at, id). */
+// Check ids are check numbers (PK-XXXXX-XXXXX), not UUIDs.
+const checksNewestFirst = timeIdKeyset('c.created_at', 'c.id', z.string().max(40));
+
+/** One person's checks, newest first. */
 export async function listOwnChecks(
   db: Db,
   checkedBy: string,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<CheckWithAnswer[]> {
-  let q = checkWithAnswer(db).where('c.checked_by', '=', checkedBy);
-  if (after) q = q.where(sql<boolean>`(c.created_at, c.id) < (${after.t}, ${after.id})`);
-  return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
+  page: PageRequest,
+): Promise<Page<CheckWithAnswer>> {
+  return paginate(checkWithAnswer(db).where('c.checked_by', '=', checkedBy), checksNewestFirst, page);
 }

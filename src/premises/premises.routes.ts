@@ -3,7 +3,7 @@ import { isoDate } from '../clock';
 import { auditHitsRead } from '../watchlist/watchlist.read-audit';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { listReferrals } from './premises.referrals.repository';
 import { resolveWithOutcome, toReferral } from './premises.referrals.service';
 import { CheckWriter } from './premises.writer';
@@ -74,20 +74,9 @@ export function premisesRoutes(appDeps: AppDeps) {
       query: referralsQuery,
       success: { status: 200, description: 'A page of referrals', schema: referralsPage },
       handler: async ({ query, user }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listReferrals(
-          db,
-          query.status,
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
-        );
+        const rows = await listReferrals(db, query.status, query);
         const today = isoDate(clock.now());
-        const page = toPage(
-          rows,
-          query.limit,
-          (r) => toReferral(r, today),
-          (r) => ({ t: r.created_at.toISOString(), id: r.id }),
-        );
+        const page = mapPage(rows, (r) => toReferral(r, today));
         const hits = page.items.map((r) => ({
           id: r.id,
           entryIds: r.grounds.flatMap((g) =>

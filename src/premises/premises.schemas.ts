@@ -69,9 +69,6 @@ export const checkIdParams = z.object({
     .regex(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'must be a check number like PK-XXXXX-XXXXX'),
 });
 
-/** Cursor of the own-checks list, ordered by (created_at desc, id desc); check ids are not UUIDs. */
-export const checkCursor = z.object({ t: z.iso.datetime(), id: z.string().max(40) });
-
 export const referralSchema = z
   .object({
     id: z.uuid(),

@@ -13,10 +13,9 @@ import {
 } from './premises.repository';
 import { NotFoundError } from '../http/errors';
 import type { AuthUser } from '../http/auth';
-import { decodeCursor, toPage, type Page } from '../http/pagination';
+import { mapPage, type Page } from '../http/pagination';
 import { answerByFor, checkStatus, MESSAGES } from './premises.answers';
 import {
-  checkCursor,
   type OwnPremisesCheck,
   type PremisesCheckInput,
   type PremisesCheckResult,
@@ -150,24 +149,13 @@ export async function ownChecks(
   user: AuthUser,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<OwnPremisesCheck>> {
-  const after = decodeCursor(query.cursor, checkCursor);
-  const rows = await listOwnChecks(
-    deps.db,
-    user.id,
-    after && { t: new Date(after.t), id: after.id },
-    query.limit + 1,
-  );
-  return toPage(
-    rows,
-    query.limit,
-    (c) => ({
-      ...toStatus(c),
-      name: c.name,
-      orgNumber: c.org_number,
-      venue: c.venue,
-      date: c.date,
-      checkedAt: c.created_at.toISOString(),
-    }),
-    (c) => ({ t: c.created_at.toISOString(), id: c.id }),
-  );
+  const page = await listOwnChecks(deps.db, user.id, query);
+  return mapPage(page, (c) => ({
+    ...toStatus(c),
+    name: c.name,
+    orgNumber: c.org_number,
+    venue: c.venue,
+    date: c.date,
+    checkedAt: c.created_at.toISOString(),
+  }));
 }

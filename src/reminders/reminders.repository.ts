@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
+import { dateIdAscKeyset, paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { AssigneeRole, Interval, ReminderKind, ReminderRow, ReminderStatus } from './reminders.table';
 
 /** A reminder with the name and number of its association, which is what a person needs to act on it. */
@@ -116,21 +117,23 @@ export interface ReminderFilter {
   decisionId?: string | undefined;
 }
 
-export type ReminderOrder =
-  | { by: 'newest'; after?: { t: Date; id: string } | undefined }
-  | { by: 'due'; after?: { d: string; id: string } | undefined };
+export type ReminderOrder = 'newest' | 'due';
+
+// The rows are joined with associations, which has its own created_at and id.
+const newestFirst = timeIdKeyset('reminders.created_at', 'reminders.id');
+const dueFirst = dateIdAscKeyset('reminders.due_on', 'reminders.id');
 
 /**
  * `newest`: (created_at desc, id desc), the contract's list order. `due`: (due_on asc, id asc), the most
- * urgent first (overdue, hence escalated, ones lead). Either way the cursor is the sort key of the last
- * row and the condition compares the same tuple, so pages never skip or repeat a row.
+ * urgent first (overdue, hence escalated, ones lead). Each order has its own cursor; a cursor of the
+ * other order is refused.
  */
 export async function listReminders(
   db: Db,
   f: ReminderFilter,
   order: ReminderOrder,
-  limit: number,
-): Promise<ReminderView[]> {
+  page: PageRequest,
+): Promise<Page<ReminderView>> {
   let q = views(db);
   if (f.status) q = q.where('reminders.status', '=', f.status);
   if (f.assigneeRole) q = q.where('reminders.assignee_role', '=', f.assigneeRole);
@@ -138,14 +141,5 @@ export async function listReminders(
   if (f.kind) q = q.where('reminders.kind', '=', f.kind);
   if (f.associationId) q = q.where('reminders.association_id', '=', f.associationId);
   if (f.decisionId) q = q.where('reminders.decision_id', '=', f.decisionId);
-  if (order.by === 'newest') {
-    const a = order.after;
-    if (a) q = q.where(sql<boolean>`(reminders.created_at, reminders.id) < (${a.t}, ${a.id})`);
-    q = q.orderBy('reminders.created_at', 'desc').orderBy('reminders.id', 'desc');
-  } else {
-    const a = order.after;
-    if (a) q = q.where(sql<boolean>`(reminders.due_on, reminders.id) > (${a.d}::date, ${a.id}::uuid)`);
-    q = q.orderBy('reminders.due_on', 'asc').orderBy('reminders.id', 'asc');
-  }
-  return q.limit(limit).execute();
+  return order === 'due' ? paginate(q, dueFirst, page) : paginate(q, newestFirst, page);
 }

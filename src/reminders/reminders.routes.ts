@@ -1,19 +1,16 @@
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { ForbiddenError } from '../http/errors';
 import type { AuthUser } from '../http/auth';
-import { listReminders, type ReminderOrder } from './reminders.repository';
+import { listReminders } from './reminders.repository';
 import { completeReminder, toReminder } from './reminders.service';
 import {
   completeReminderBody,
   completedReminderSchema,
-  dueCursor,
-  newestCursor,
   remindersPage,
   remindersQuery,
-  type RemindersQuery,
 } from './reminders.schemas';
 import { ASSIGNEE_ROLES, type AssigneeRole } from './reminders.table';
 
@@ -25,14 +22,6 @@ function visibleRole(user: AuthUser, asked: AssigneeRole | undefined): AssigneeR
   if (asked !== undefined && asked !== user.role)
     throw new ForbiddenError('You see only your own role’s reminders');
   return user.role as AssigneeRole;
-}
-
-function order(query: RemindersQuery): ReminderOrder {
-  if (query.sort === 'due') {
-    return { by: 'due', after: decodeCursor(query.cursor, dueCursor) };
-  }
-  const after = decodeCursor(query.cursor, newestCursor);
-  return { by: 'newest', after: after && { t: new Date(after.t), id: after.id } };
 }
 
 export function remindersRoutes({ db, clock }: AppDeps) {
@@ -47,8 +36,7 @@ export function remindersRoutes({ db, clock }: AppDeps) {
       success: { status: 200, description: 'A page of reminders', schema: remindersPage },
       handler: async ({ query, user }) => {
         const assigneeRole = visibleRole(user, query.assigneeRole);
-        const sort = order(query);
-        const rows = await listReminders(
+        const page = await listReminders(
           db,
           {
             status: query.status,
@@ -58,12 +46,10 @@ export function remindersRoutes({ db, clock }: AppDeps) {
             associationId: query.associationId,
             decisionId: query.decisionId,
           },
-          sort,
-          query.limit + 1,
+          query.sort,
+          query,
         );
-        return toPage(rows, query.limit, toReminder, (r) =>
-          sort.by === 'due' ? { d: r.due_on, id: r.id } : { t: r.created_at.toISOString(), id: r.id },
-        );
+        return mapPage(page, toReminder);
       },
     }),
     defineRoute({

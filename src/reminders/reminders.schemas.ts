@@ -55,7 +55,3 @@ export const completeReminderBody = z
 export const completedReminderSchema = reminderSchema
   .extend({ next: reminderSchema.nullable().describe('the next occurrence of a recurring reminder') })
   .meta({ id: 'CompletedReminder' });
-
-/** Keyset cursors, one per sort order; a cursor of the other order is refused. */
-export const newestCursor = z.object({ t: z.iso.datetime(), id: z.uuid() }).strict();
-export const dueCursor = z.object({ d: isoDateSchema, id: z.uuid() }).strict();

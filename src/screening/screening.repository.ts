@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database';
 import { toJson } from '../db/json';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { EvaluationResult } from './screening.result';
 import type { ScreeningRow } from './screening.table';
 import type { ScreeningFacts } from './screening.facts';
@@ -92,15 +93,14 @@ function matching(f: ScreeningFilter) {
   };
 }
 
+const newestFirst = timeIdKeyset('created_at', 'id');
+
 export async function listScreenings(
   db: Db,
   f: ScreeningFilter,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<ScreeningRow[]> {
-  let q = db.selectFrom('screenings').selectAll().where(matching(f));
-  if (after) q = q.where(olderThan(after));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  page: PageRequest,
+): Promise<Page<ScreeningRow>> {
+  return paginate(db.selectFrom('screenings').selectAll().where(matching(f)), newestFirst, page);
 }
 
 const month = sql<string>`to_char(created_at at time zone 'Europe/Stockholm', 'YYYY-MM')`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage, pageSchema } from '../http/pagination';
 import { rangeBound } from '../http/date-range';
 import { criterionCounts, listScreenings, recommendationCounts } from './screening.repository';
 import { loadScreeningRow, screenApplication, toScreening } from './screening.service';
@@ -71,23 +71,18 @@ export function screeningRoutes(deps: AppDeps) {
       query: screeningsQuery,
       success: { status: 200, description: 'A page of screenings', schema: screeningsPage },
       handler: async ({ query, user }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
         const rows = await listScreenings(
           db,
           { ...query, from: rangeBound(query.from, 'from'), to: rangeBound(query.to, 'to') },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
+          query,
         );
         const visible = await applicationsWithVisibleHits(
           db,
           user,
-          rows.map((r) => r.application_id),
+          rows.items.map((r) => r.application_id),
         );
-        const page = toPage(
-          rows,
-          query.limit,
-          (r) => (visible.has(r.application_id) ? toScreening(r) : withholdHits(toScreening(r))),
-          (r) => ({ t: r.created_at.toISOString(), id: r.id }),
+        const page = mapPage(rows, (r) =>
+          visible.has(r.application_id) ? toScreening(r) : withholdHits(toScreening(r)),
         );
         const withHits = page.items.filter((s) => s.watchlist.hits.length > 0);
         await auditHitsRead(db, deps.clock, {
@@ -157,18 +152,16 @@ export function screeningRoutes(deps: AppDeps) {
       success: {
         status: 200,
         description: 'Every published version',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              version: z.string(),
-              validFrom: z.string(),
-              hash: z.string(),
-              publishedAt: z.string(),
-            }),
-          ),
-          nextCursor: z.string().nullable(),
-        }),
+        // Few enough for one page; the page shape keeps the list like every other.
+        schema: pageSchema(
+          z.object({
+            id: z.string(),
+            version: z.string(),
+            validFrom: z.string(),
+            hash: z.string(),
+            publishedAt: z.string(),
+          }),
+        ),
       },
       handler: async () => ({
         items: (await listPublishedRuleSets(db)).map((r) => ({

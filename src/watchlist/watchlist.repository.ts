@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
-import { olderThan } from '../db/keyset';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { FindingCategory } from '../shared/finding-categories';
 import type { EntryStatus, Listing, ListSource, SubjectKind, WatchlistEntryRow } from './watchlist.table';
 
@@ -137,17 +138,17 @@ export async function entriesChangedAfter(
   return q.orderBy('version').orderBy('id').limit(limit).execute();
 }
 
+const newestFirst = timeIdKeyset('created_at', 'id');
+
 export async function listEntries(
   db: Db,
   f: { status?: EntryStatus | undefined; subjectKind?: SubjectKind | undefined },
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-): Promise<WatchlistEntryRow[]> {
+  page: PageRequest,
+): Promise<Page<WatchlistEntryRow>> {
   let q = db.selectFrom('watchlist_entries').selectAll();
   if (f.status) q = q.where('status', '=', f.status);
   if (f.subjectKind) q = q.where('subject_kind', '=', f.subjectKind);
-  if (after) q = q.where(olderThan(after));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return paginate(q, newestFirst, page);
 }
 
 /** Active entries whose review date has passed, locked and skipped if another instance has them. */

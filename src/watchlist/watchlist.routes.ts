@@ -4,7 +4,7 @@ import { appendAuditAlone } from '../audit/audit.service';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { NotFoundError } from '../http/errors';
-import { decodeCursor, timeIdCursor, toPage } from '../http/pagination';
+import { mapPage } from '../http/pagination';
 import { findEntry, listEntries } from './watchlist.repository';
 import { addEntry, retireEntry, toEntry } from './watchlist.service';
 import { importCsv, importInBackground } from './watchlist.import';
@@ -136,14 +136,8 @@ export function watchlistRoutes(deps: AppDeps) {
       query: entriesQuery,
       success: { status: 200, description: 'A page of entries', schema: entriesPage },
       handler: async ({ query, user }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        const rows = await listEntries(
-          db,
-          { status: query.status, subjectKind: query.subjectKind },
-          after && { t: new Date(after.t), id: after.id },
-          query.limit + 1,
-        );
-        const page = toPage(rows, query.limit, toEntry, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+        const rows = await listEntries(db, { status: query.status, subjectKind: query.subjectKind }, query);
+        const page = mapPage(rows, toEntry);
         await auditRead(user.id, 'watchlist.listed', '*', {
           status: query.status,
           subjectKind: query.subjectKind,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { isoDate } from '../clock';
-import { olderThan } from '../db/keyset';
-import { pageQuery, pageSchema, toPage } from '../http/pagination';
+import { paginate, type PageRequest } from '../db/paginate';
+import { mapPage, pageQuery, pageSchema } from '../http/pagination';
+import { decisionsNewestFirst } from '../decisions/decisions.repository';
 
 // For investigators: every withdrawal with the follow-up it implied, and whether each step was done
 // on time — the action plan's "control and follow-up", answerable in one request.
@@ -42,13 +43,8 @@ export const withdrawalOverviewSchema = z
   .meta({ id: 'WithdrawalOverview' });
 export const withdrawalsPage = pageSchema(withdrawalOverviewSchema);
 
-export async function listWithdrawals(
-  db: Db,
-  today: string,
-  after: { t: Date; id: string } | undefined,
-  limit: number,
-) {
-  let q = db
+export async function listWithdrawals(db: Db, today: string, page: PageRequest) {
+  const q = db
     .selectFrom('decisions')
     .innerJoin('associations as a', 'a.id', 'decisions.association_id')
     .select([
@@ -64,56 +60,46 @@ export async function listWithdrawals(
       'a.org_number',
     ])
     .where('decisions.kind', '=', 'withdrawal');
-  if (after) q = q.where(olderThan(after, 'prepared_at', 'decisions'));
-  const rows = await q
-    .orderBy('decisions.prepared_at', 'desc')
-    .orderBy('decisions.id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  const ids = rows.map((r) => r.id);
+  const rows = await paginate(q, decisionsNewestFirst, page);
+  const ids = rows.items.map((r) => r.id);
   const reminders = ids.length
     ? await db.selectFrom('reminders').selectAll().where('decision_id', 'in', ids).orderBy('due_on').execute()
     : [];
-  return toPage(
-    rows,
-    limit,
-    (r) => {
-      const followUps = reminders
-        .filter((m) => m.decision_id === r.id)
-        .map((m) => {
-          const completedOn = m.completed_at ? isoDate(m.completed_at) : null;
-          const onTime = completedOn ? completedOn <= m.due_on : today > m.due_on ? false : null;
-          return {
-            id: m.id,
-            kind: m.kind,
-            assigneeRole: m.assignee_role,
-            dueOn: m.due_on,
-            status: m.status,
-            escalated: m.escalated_at !== null,
-            completedOn,
-            onTime,
-          };
-        });
-      return {
-        decisionId: r.id,
-        reference: r.reference,
-        caseNumber: r.case_number,
-        associationId: r.association_id,
-        associationName: r.name,
-        orgNumber: r.org_number,
-        status: r.status,
-        criteria: r.criteria,
-        preparedAt: r.prepared_at.toISOString(),
-        decidedAt: r.decided_at?.toISOString() ?? null,
-        followUps,
-        summary: {
-          total: followUps.length,
-          done: followUps.filter((f) => f.status === 'done').length,
-          doneOnTime: followUps.filter((f) => f.status === 'done' && f.onTime).length,
-          overdue: followUps.filter((f) => f.status === 'open' && f.onTime === false).length,
-        },
-      };
-    },
-    (r) => ({ t: r.prepared_at.toISOString(), id: r.id }),
-  );
+  return mapPage(rows, (r) => {
+    const followUps = reminders
+      .filter((m) => m.decision_id === r.id)
+      .map((m) => {
+        const completedOn = m.completed_at ? isoDate(m.completed_at) : null;
+        const onTime = completedOn ? completedOn <= m.due_on : today > m.due_on ? false : null;
+        return {
+          id: m.id,
+          kind: m.kind,
+          assigneeRole: m.assignee_role,
+          dueOn: m.due_on,
+          status: m.status,
+          escalated: m.escalated_at !== null,
+          completedOn,
+          onTime,
+        };
+      });
+    return {
+      decisionId: r.id,
+      reference: r.reference,
+      caseNumber: r.case_number,
+      associationId: r.association_id,
+      associationName: r.name,
+      orgNumber: r.org_number,
+      status: r.status,
+      criteria: r.criteria,
+      preparedAt: r.prepared_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      followUps,
+      summary: {
+        total: followUps.length,
+        done: followUps.filter((f) => f.status === 'done').length,
+        doneOnTime: followUps.filter((f) => f.status === 'done' && f.onTime).length,
+        overdue: followUps.filter((f) => f.status === 'open' && f.onTime === false).length,
+      },
+    };
+  });
 }

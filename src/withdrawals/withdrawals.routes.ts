@@ -3,7 +3,6 @@ import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { proposeRestoration, proposeWithdrawal } from './withdrawals.service';
 import { isoDate } from '../clock';
-import { decodeCursor, timeIdCursor } from '../http/pagination';
 import { listWithdrawals, withdrawalsPage, withdrawalsQuery } from './withdrawals.overview';
 import { restorationBody, withdrawalBody, withdrawalCreatedSchema } from './withdrawals.schemas';
 
@@ -18,13 +17,7 @@ export function withdrawalsRoutes(deps: AppDeps) {
       query: withdrawalsQuery,
       success: { status: 200, description: 'A page of withdrawals, newest first', schema: withdrawalsPage },
       handler: async ({ query }) => {
-        const after = decodeCursor(query.cursor, timeIdCursor);
-        return listWithdrawals(
-          deps.db,
-          isoDate(deps.clock.now()),
-          after && { t: new Date(after.t), id: after.id },
-          query.limit,
-        );
+        return listWithdrawals(deps.db, isoDate(deps.clock.now()), query);
       },
     }),
     defineRoute({
