@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../http/auth';
 import type { ValidationError } from '../http/errors';
-import type { ApiKey, InProcessApi } from './web.api';
+import type { ApiKey, ApiResult, InProcessApi } from './web.api';
 import type { FormValues } from './web.forms';
 import type { WebSession } from '../auth/sessions/sessions';
 import type { Upload } from './web.multipart';
@@ -23,8 +23,8 @@ export interface PageContext {
   upload?: Upload | undefined;
   /** Whether this person's role may perform an API operation (to show or hide a form or link). */
   can(key: ApiKey): boolean;
-  /** Performs an API operation in process, as this person. */
-  call<T>(key: ApiKey, args?: ApiArgs): Promise<T>;
+  /** Performs an API operation in process, as this person; the answer is typed by the route's schema. */
+  call<K extends ApiKey>(key: K, args?: ApiArgs): Promise<ApiResult<K>>;
   /** The API's validation of an operation without performing it: its ValidationError, or undefined. */
   problems(key: ApiKey, args?: ApiArgs): ValidationError | undefined;
 }

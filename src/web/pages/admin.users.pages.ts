@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
 import { ROLES, type Role } from '../../users/users.table';
-import type { UserView } from '../../users/users.admin.schemas';
 import { LABELS } from '../web.labels.sv';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
@@ -12,7 +11,7 @@ import { svMessage } from '../web.validation.sv';
 const roleOptions = ROLES.map((r) => ({ value: r, label: LABELS.role[r] }));
 
 async function usersPage(ctx: PageContext, problem?: { id: string; text: string }, status?: number) {
-  const { items } = await ctx.call<{ items: UserView[] }>('GET /api/users');
+  const { items } = await ctx.call('GET /api/users');
   return view(
     'users',
     'Användare',
@@ -95,10 +94,7 @@ export const adminUserPages = (_deps: AppDeps) => [
     path: '/anvandare/:id/ny-nyckel',
     uses: ['POST /api/users/:id/rotate-token'],
     handler: async (ctx) => {
-      const rotated = await ctx.call<{ id: string; name: string; role: Role; token: string }>(
-        'POST /api/users/:id/rotate-token',
-        { params: ctx.params },
-      );
+      const rotated = await ctx.call('POST /api/users/:id/rotate-token', { params: ctx.params });
       return view('user-token', 'Ny inloggningsnyckel', { rotated });
     },
   }),

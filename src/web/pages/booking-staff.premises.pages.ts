@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { isoDate } from '../../clock';
-import type { Page } from '../../http/pagination';
-import type { OwnPremisesCheck, PremisesCheckResult } from '../../premises/premises.schemas';
+import type { OwnPremisesCheck } from '../../premises/premises.schemas';
 import { emptyForm, optional, refusedForm, type FormState } from '../web.forms';
 import { label } from '../web.labels.sv';
 import { definePage, view, type PageContext } from '../web.page';
@@ -17,7 +16,7 @@ export function statusText(c: Pick<OwnPremisesCheck, 'status' | 'answerBy'>): st
 
 /** The person's own recent checks, newest first, with the answer each has got so far. */
 async function recentChecks(ctx: PageContext) {
-  const page = await ctx.call<Page<OwnPremisesCheck>>('GET /api/premises-checks', {
+  const page = await ctx.call('GET /api/premises-checks', {
     query: { limit: String(RECENT) },
   });
   return page.items.map((c) => ({ ...c, statusText: statusText(c) }));
@@ -58,7 +57,7 @@ export const bookingStaffPages = (deps: AppDeps) => {
           ...(orgNumber ? { orgNumber } : {}),
         };
         try {
-          const result = await ctx.call<PremisesCheckResult>('POST /api/premises-checks', { body });
+          const result = await ctx.call('POST /api/premises-checks', { body });
           const checked = { name: body.name.trim(), orgNumber, venue: body.venue.trim(), date: body.date };
           const title = result.result === 'clear' ? 'Inget hinder' : 'Behöver stämmas av';
           return view('premises-check', `${title} – Lokalkontroll`, {

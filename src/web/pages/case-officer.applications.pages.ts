@@ -1,16 +1,12 @@
 import type { AppDeps } from '../../deps';
 import type { Association } from '../../associations/associations.schemas';
-import type { Communication } from '../../communications/communications.schemas';
 import { isoDate } from '../../clock';
 import type { Application } from '../../applications/applications.schemas';
-import type { Screening } from '../../screening/screening.schemas';
-import type { Decision } from '../../decisions/decisions.schemas';
-import type { Page } from '../../http/pagination';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
-import { activeCaseOfficers, nameOf, userDirectory } from '../web.lookups.repository';
+import { activeCaseOfficers, nameOf, userDirectory } from '../web.user-directory';
 import { findingChoices } from './communication.view-model';
 import {
   APPLICATION_FIELDS,
@@ -21,6 +17,7 @@ import {
   applicationBody,
   findingBody,
 } from './case-officer.application-form';
+import { associationByOrgNumber } from './associations/association.calls';
 
 const applicationForm = (association: Association | undefined, form: FormState, status?: number) =>
   view('application-new', 'Ny ansökan', { association, form, statutes: STATUTES }, status);
@@ -28,8 +25,8 @@ const applicationForm = (association: Association | undefined, form: FormState, 
 /** The association the form is for: by id (from its page) or by the organisationsnummer typed. */
 async function associationFor(ctx: PageContext, id: string | undefined, orgNumber: string | undefined) {
   try {
-    if (id) return await ctx.call<Association>('GET /api/associations/:id', { params: { id } });
-    if (orgNumber) return await ctx.call<Association>('GET /api/associations', { query: { orgNumber } });
+    if (id) return await ctx.call('GET /api/associations/:id', { params: { id } });
+    if (orgNumber) return await associationByOrgNumber(ctx, orgNumber);
     return 'Ange föreningens organisationsnummer.';
   } catch (err) {
     if (err instanceof NotFoundError) return 'Ingen förening med det organisationsnumret är registrerad.';
@@ -54,12 +51,12 @@ export async function applicationPage(
   status?: number,
   open?: ApplicationForm,
 ) {
-  const application = await ctx.call<Application>('GET /api/applications/:id', { params: { id } });
+  const application = await ctx.call('GET /api/applications/:id', { params: { id } });
   const [association, users, communications] = await Promise.all([
-    ctx.call<Association>('GET /api/associations/:id', { params: { id: application.associationId } }),
+    ctx.call('GET /api/associations/:id', { params: { id: application.associationId } }),
     userDirectory(deps.db),
     ctx.can('GET /api/communications')
-      ? ctx.call<Page<Communication>>('GET /api/communications', {
+      ? ctx.call('GET /api/communications', {
           query: { applicationId: id, limit: '100' },
         })
       : undefined,
@@ -68,12 +65,10 @@ export async function applicationPage(
   const canCommunicate = ctx.can('POST /api/communications') && application.findings.length > 0;
   const canListScreenings = ctx.can('GET /api/screenings');
   const screenings = canListScreenings
-    ? (await ctx.call<Page<Screening>>('GET /api/screenings', { query: { applicationId: id, limit: '50' } }))
-        .items
+    ? (await ctx.call('GET /api/screenings', { query: { applicationId: id, limit: '50' } })).items
     : [];
   const decisions = ctx.can('GET /api/decisions')
-    ? (await ctx.call<Page<Decision>>('GET /api/decisions', { query: { applicationId: id, limit: '50' } }))
-        .items
+    ? (await ctx.call('GET /api/decisions', { query: { applicationId: id, limit: '50' } })).items
     : undefined;
   const title = `Ansökan från ${association.name}`;
   return view(
@@ -139,7 +134,7 @@ export const caseOfficerApplicationPages = (deps: AppDeps) => [
         return applicationForm(undefined, withError(form, 'orgNumber', found), 400);
       }
       try {
-        const created = await ctx.call<Application>('POST /api/applications', {
+        const created = await ctx.call('POST /api/applications', {
           body: applicationBody(v, found.id),
         });
         return redirect(`/ansokningar/${created.id}?klart=ansokan-mottagen`);
@@ -183,7 +178,7 @@ export const caseOfficerApplicationPages = (deps: AppDeps) => [
     path: '/ansokningar/:id/granska',
     uses: ['POST /api/applications/:id/screenings'],
     handler: async (ctx) => {
-      const s = await ctx.call<Screening>('POST /api/applications/:id/screenings', { params: ctx.params });
+      const s = await ctx.call('POST /api/applications/:id/screenings', { params: ctx.params });
       return redirect(`/granskningar/${s.id}?klart=granskad`);
     },
   }),

@@ -1,16 +1,10 @@
 import type { AppDeps } from '../../deps';
-import type { Application } from '../../applications/applications.schemas';
-import type { Association } from '../../associations/associations.schemas';
 import { isoDate } from '../../clock';
-import type { Decision } from '../../decisions/decisions.schemas';
-import type { Page } from '../../http/pagination';
 import { conductCriteria } from '../../withdrawals/withdrawals.service';
-import type { CaseSummary } from '../../cases/cases.schemas';
-import type { Communication } from '../../communications/communications.schemas';
 import { findingsOfAssociation } from '../../communications/communications.repository';
 import { toFinding } from '../../applications/applications.service';
 import { emptyForm, type FormState } from '../web.forms';
-import { userDirectory } from '../web.lookups.repository';
+import { userDirectory } from '../web.user-directory';
 import { view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import {
@@ -29,12 +23,12 @@ export type AssociationForm = 'indragning' | 'aterupptagande' | 'kommunicering';
  */
 async function withdrawalCase(ctx: PageContext, associationId: string) {
   if (!ctx.can('GET /api/cases') || !ctx.can('GET /api/communications')) return undefined;
-  const open = await ctx.call<Page<CaseSummary>>('GET /api/cases', {
+  const open = await ctx.call('GET /api/cases', {
     query: { associationId, kind: 'withdrawal', open: 'true', limit: '1' },
   });
   const c = open.items[0];
   if (!c) return undefined;
-  const comms = await ctx.call<Page<Communication>>('GET /api/communications', {
+  const comms = await ctx.call('GET /api/communications', {
     query: { caseNumber: c.caseNumber, limit: '100' },
   });
   return { caseNumber: c.caseNumber, communications: comms.items };
@@ -53,15 +47,15 @@ export async function associationPage(
   status?: number,
   open?: AssociationForm,
 ) {
-  const association = await ctx.call<Association>('GET /api/associations/:id', { params: { id } });
+  const association = await ctx.call('GET /api/associations/:id', { params: { id } });
   const [applications, decisions, users, openCase] = await Promise.all([
     ctx.can('GET /api/applications')
-      ? ctx.call<Page<Omit<Application, 'findings'>>>('GET /api/applications', {
+      ? ctx.call('GET /api/applications', {
           query: { associationId: association.id, limit: '100' },
         })
       : undefined,
     ctx.can('GET /api/decisions')
-      ? ctx.call<Page<Decision>>('GET /api/decisions', {
+      ? ctx.call('GET /api/decisions', {
           query: { associationId: association.id, limit: '100' },
         })
       : undefined,

@@ -1,11 +1,10 @@
 import type { AppDeps } from '../../deps';
-import type { Association } from '../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../http/errors';
-import type { Page } from '../../http/pagination';
 import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
 import { associationPage } from './case-officer.association-page';
+import { associationByOrgNumber, associationRegister } from './associations/association.calls';
 
 const REP_ROWS = 5;
 const REP_FIELDS = ['name', 'role', 'personalNumber'] as const;
@@ -58,7 +57,7 @@ const registerForm = (form = emptyForm(), status?: number) =>
 
 async function lookUp(ctx: PageContext, orgNumber: string) {
   try {
-    return { found: await ctx.call<Association>('GET /api/associations', { query: { orgNumber } }) };
+    return { found: await associationByOrgNumber(ctx, orgNumber) };
   } catch (err) {
     if (err instanceof NotFoundError) return { missing: true };
     if (err instanceof ValidationError) return { error: svMessage(err.details?.[0]?.message ?? '') };
@@ -88,8 +87,9 @@ export const caseOfficerAssociationPages = (deps: AppDeps) => [
         if (r.error) status = 400;
         withError(form, 'orgNumber', r.error ?? 'Ingen förening med det organisationsnumret är registrerad.');
       }
-      const page = await ctx.call<Page<Association>>('GET /api/associations', {
-        query: { limit: '50', ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}) },
+      const page = await associationRegister(ctx, {
+        limit: '50',
+        ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}),
       });
       return view(
         'associations',
@@ -117,7 +117,7 @@ export const caseOfficerAssociationPages = (deps: AppDeps) => [
     handler: async (ctx) => {
       const { body, rows } = associationBody(ctx.form);
       try {
-        const a = await ctx.call<Association>('POST /api/associations', { body });
+        const a = await ctx.call('POST /api/associations', { body });
         return redirect(`/foreningar/${a.id}?klart=forening-registrerad`);
       } catch (err) {
         const form = refusedForm(toFormRows(err, rows), ctx.form, FIELDS);

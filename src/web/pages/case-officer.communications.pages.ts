@@ -1,15 +1,12 @@
 import type { AppDeps } from '../../deps';
-import type { Application } from '../../applications/applications.schemas';
-import type { Association } from '../../associations/associations.schemas';
 import { addDays, isoDate } from '../../clock';
 import { findingsFor } from '../../communications/communications.repository';
 import { loadCommunication } from '../../communications/communications.service';
 import { sendCommunicationLetter } from '../../communications/communications.routes';
-import type { Communication } from '../../communications/communications.schemas';
 import { toFinding } from '../../applications/applications.service';
 import { ValidationError } from '../../http/errors';
 import { addressProblem, emptyForm, refusedForm, type FormState } from '../web.forms';
-import { nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
 import { definePage, redirect, sent, view, type PageContext } from '../web.page';
 import { applicationPage } from './case-officer.applications.pages';
 import { associationPage } from './case-officer.association-page';
@@ -25,12 +22,10 @@ async function communicationPage(
   form: FormState = emptyForm(),
   status?: number,
 ) {
-  const c = await ctx.call<Communication>('GET /api/communications/:id', { params: { id } });
+  const c = await ctx.call('GET /api/communications/:id', { params: { id } });
   const [association, application, users, findings] = await Promise.all([
-    ctx.call<Association>('GET /api/associations/:id', { params: { id: c.associationId } }),
-    c.applicationId
-      ? ctx.call<Application>('GET /api/applications/:id', { params: { id: c.applicationId } })
-      : undefined,
+    ctx.call('GET /api/associations/:id', { params: { id: c.associationId } }),
+    c.applicationId ? ctx.call('GET /api/applications/:id', { params: { id: c.applicationId } }) : undefined,
     userDirectory(deps.db),
     findingsFor(deps.db, c.findingIds, { associationId: c.associationId }),
   ]);
@@ -63,7 +58,7 @@ async function send(
   target: { applicationId: string } | { associationId: string },
 ) {
   try {
-    const c = await ctx.call<Communication>('POST /api/communications', {
+    const c = await ctx.call('POST /api/communications', {
       body: communicationBody(ctx.form, target),
     });
     return redirect(`/kommuniceringar/${c.id}?klart=kommunicering-sparad`);

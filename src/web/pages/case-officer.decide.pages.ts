@@ -1,7 +1,5 @@
 import type { AppDeps } from '../../deps';
-import type { Decision } from '../../decisions/decisions.schemas';
 import { ValidationError } from '../../http/errors';
-import type { Screening } from '../../screening/screening.schemas';
 import { refusedForm } from '../web.forms';
 import { definePage, redirect } from '../web.page';
 import { DECISION_FIELDS, decisionBody } from './case-officer.decision-form';
@@ -16,9 +14,9 @@ export const caseOfficerDecidePages = (deps: AppDeps) => [
     path: '/granskningar/:id/beslut',
     uses: ['POST /api/applications/:id/decisions'],
     handler: async (ctx) => {
-      const screening = await ctx.call<Screening>('GET /api/screenings/:id', { params: ctx.params });
+      const screening = await ctx.call('GET /api/screenings/:id', { params: ctx.params });
       try {
-        const d = await ctx.call<Decision>('POST /api/applications/:id/decisions', {
+        const d = await ctx.call('POST /api/applications/:id/decisions', {
           params: { id: screening.applicationId },
           body: decisionBody(ctx.form, screening.id),
         });

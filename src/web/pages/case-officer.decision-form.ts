@@ -1,10 +1,7 @@
 import type { AppDeps } from '../../deps';
-import type { Decision } from '../../decisions/decisions.schemas';
 import { needsJustification, needsSecondOfficer } from '../../decisions/decisions.rules';
-import type { Page } from '../../http/pagination';
 import type { Screening } from '../../screening/screening.schemas';
 import { optional, type FormState, type FormValues } from '../web.forms';
-import type { Communication } from '../../communications/communications.schemas';
 import {
   COMMUNICATION_CHOICE_FIELDS,
   communicationChoiceBody,
@@ -13,7 +10,7 @@ import {
   exemptionOptions,
 } from './communication.view-model';
 import { label } from '../web.labels.sv';
-import { latestScreenings } from '../web.lookups.repository';
+import { latestScreeningOf } from '../../screening/screening.repository';
 import type { PageContext } from '../web.page';
 
 // The decision form on a screening page. The rules (kommunicering and reasons for a denial, reasons
@@ -72,17 +69,17 @@ export function decisionBody(v: FormValues, screeningId: string) {
 export async function decisionPanel(deps: AppDeps, ctx: PageContext, screening: Screening, form: FormState) {
   if (!ctx.can('POST /api/applications/:id/decisions')) return undefined;
   const [decisions, latest, communications] = await Promise.all([
-    ctx.call<Page<Decision>>('GET /api/decisions', {
+    ctx.call('GET /api/decisions', {
       query: { applicationId: screening.applicationId, limit: '100' },
     }),
-    latestScreenings(deps.db, [screening.applicationId]),
-    ctx.call<Page<Communication>>('GET /api/communications', {
+    latestScreeningOf(deps.db, screening.applicationId),
+    ctx.call('GET /api/communications', {
       query: { applicationId: screening.applicationId, limit: '100' },
     }),
   ]);
   const pending = decisions.items.find((d) => d.status === 'pending_approval');
   const final = decisions.items.find((d) => d.status === 'final');
-  const latestId = latest.get(screening.applicationId)?.id;
+  const latestId = latest?.id;
   const newerScreeningId = latestId && latestId !== screening.id ? latestId : undefined;
   const rec = screening.recommendation;
   return {

@@ -1,18 +1,12 @@
 import type { AppDeps } from '../../deps';
-import type { Page } from '../../http/pagination';
-import type { Application } from '../../applications/applications.schemas';
 import { isoDate } from '../../clock';
-import type { Decision } from '../../decisions/decisions.schemas';
-import type { Reminder } from '../../reminders/reminders.schemas';
-import type { CaseSummary } from '../../cases/cases.schemas';
-import { associationNames, latestScreenings, nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
+import { associationNamesByIds } from '../../associations/associations.repository';
+import { latestScreeningsOf } from '../../screening/screening.repository';
 import { definePage, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { remindersView } from './reminders.view-model';
-import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
 import { mayAct } from './decision.delegation-view';
-
-type ListedApplication = Omit<Application, 'findings'> & { findingCount: number };
 
 const SECTIONS = [
   { status: 'received', heading: 'Mottagna – väntar på granskning' },
@@ -34,7 +28,7 @@ async function section(
   cursor: string | undefined,
 ) {
   const mine = onlyMine(ctx);
-  const page = await ctx.call<Page<ListedApplication>>('GET /api/applications', {
+  const page = await ctx.call('GET /api/applications', {
     query: {
       status: s.status,
       limit: PAGE_SIZE,
@@ -43,11 +37,11 @@ async function section(
     },
   });
   const [names, latest, users] = await Promise.all([
-    associationNames(
+    associationNamesByIds(
       deps.db,
       page.items.map((a) => a.associationId),
     ),
-    latestScreenings(
+    latestScreeningsOf(
       deps.db,
       page.items.map((a) => a.id),
     ),
@@ -76,11 +70,11 @@ async function section(
 async function approvals(deps: AppDeps, ctx: PageContext) {
   if (!ctx.can('GET /api/decisions') || !ctx.can('POST /api/decisions/:id/approve')) return undefined;
   const [page, order] = await Promise.all([
-    ctx.call<Page<Decision>>('GET /api/decisions', { query: { status: 'pending_approval', limit: '200' } }),
-    ctx.call<DelegationOrderResponse>('GET /api/delegation'),
+    ctx.call('GET /api/decisions', { query: { status: 'pending_approval', limit: '200' } }),
+    ctx.call('GET /api/delegation'),
   ]);
   const [names, users] = await Promise.all([
-    associationNames(
+    associationNamesByIds(
       deps.db,
       page.items.map((d) => d.associationId),
     ),
@@ -100,10 +94,10 @@ async function approvals(deps: AppDeps, ctx: PageContext) {
 /** The withdrawal cases this officer handles that have no decision in force yet. */
 async function withdrawalCases(deps: AppDeps, ctx: PageContext) {
   if (ctx.user.role !== 'case_officer' || !ctx.can('GET /api/cases')) return undefined;
-  const page = await ctx.call<Page<CaseSummary>>('GET /api/cases', {
+  const page = await ctx.call('GET /api/cases', {
     query: { assignedTo: 'me', kind: 'withdrawal', open: 'true', limit: '50' },
   });
-  const names = await associationNames(
+  const names = await associationNamesByIds(
     deps.db,
     page.items.map((c) => c.associationId),
   );
@@ -113,7 +107,7 @@ async function withdrawalCases(deps: AppDeps, ctx: PageContext) {
 /** The first few open reminders of this person's role, earliest due first (overdue ones lead). */
 async function reminders(deps: AppDeps, ctx: PageContext) {
   if (!ctx.can('POST /api/reminders/:id/complete')) return undefined;
-  const page = await ctx.call<Page<Reminder>>('GET /api/reminders', {
+  const page = await ctx.call('GET /api/reminders', {
     query: { status: 'open', sort: 'due', limit: '5' },
   });
   return { items: remindersView(page.items, isoDate(deps.clock.now())) };

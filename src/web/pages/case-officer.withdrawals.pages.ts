@@ -14,8 +14,6 @@ const tickedCriteria = (v: FormValues) =>
     .filter((k) => k.startsWith('criteria.') && v[k])
     .map((k) => k.slice('criteria.'.length));
 
-type Created = { decisionId: string };
-
 /** Proposes the support decision; a refusal gives the association page back with the form kept. */
 async function propose(
   deps: AppDeps,
@@ -26,7 +24,7 @@ async function propose(
   open: AssociationForm,
 ) {
   try {
-    const created = await ctx.call<Created>(key, { params: ctx.params, body });
+    const created = await ctx.call(key, { params: ctx.params, body });
     return redirect(`/beslut/${created.decisionId}?klart=stodbeslut-vantar`);
   } catch (err) {
     const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);

@@ -39,7 +39,7 @@ export const delegationReportPages = (deps: AppDeps) => [
       let form = emptyForm(q);
       let report: DelegationReport | undefined;
       try {
-        report = await ctx.call<DelegationReport>(REPORT, { query: q });
+        report = await ctx.call(REPORT, { query: q });
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         form = refusedForm(err, q, FIELDS)!;

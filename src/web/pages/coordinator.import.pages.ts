@@ -56,7 +56,7 @@ export const coordinatorImportPages = () => [
         return importForm(withError(emptyForm(values), 'file', 'Välj en fil eller klistra in raderna.'), 400);
       }
       try {
-        const job = await ctx.call<ImportJob>('POST /api/watchlist/imports', {
+        const job = await ctx.call('POST /api/watchlist/imports', {
           body: text,
           query: ctx.upload ? { filename: ctx.upload.filename.slice(0, 200) } : {},
         });
@@ -73,7 +73,7 @@ export const coordinatorImportPages = () => [
     path: '/bevakningslista/import/:id',
     uses: ['GET /api/watchlist/imports/:id'],
     handler: async (ctx) => {
-      const job = await ctx.call<ImportJob>('GET /api/watchlist/imports/:id', { params: ctx.params });
+      const job = await ctx.call('GET /api/watchlist/imports/:id', { params: ctx.params });
       return view('watchlist-import-job', 'Import till bevakningslistan', { job: jobView(job) });
     },
   }),

@@ -1,10 +1,8 @@
 import type { AppDeps } from '../../deps';
 import { ValidationError } from '../../http/errors';
-import type { Page } from '../../http/pagination';
-import type { Referral } from '../../premises/premises.schemas';
 import type { ReferGround } from '../../premises/premises.table';
 import { addressProblem, emptyForm, forRow, refusedForm, type FormState } from '../web.forms';
-import { nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 
@@ -32,7 +30,7 @@ async function referralsPage(
 ) {
   const resolved = ctx.query.visa === 'avslutade';
   const [page, users] = await Promise.all([
-    ctx.call<Page<Referral>>('GET /api/referrals', {
+    ctx.call('GET /api/referrals', {
       query: {
         status: resolved ? 'resolved' : 'open',
         limit: '50',

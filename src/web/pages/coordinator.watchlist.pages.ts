@@ -1,6 +1,4 @@
 import { ValidationError } from '../../http/errors';
-import type { Page } from '../../http/pagination';
-import type { WatchlistEntry } from '../../watchlist/watchlist.schemas';
 import { emptyForm, lines, optional, refusedForm, type FormState } from '../web.forms';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
@@ -25,7 +23,7 @@ const entryForm = (form: FormState, status?: number) =>
   view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS }, status);
 
 async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
-  const entry = await ctx.call<WatchlistEntry>('GET /api/watchlist/:id', { params: ctx.params });
+  const entry = await ctx.call('GET /api/watchlist/:id', { params: ctx.params });
   return view(
     'watchlist-entry',
     entry.name,
@@ -59,7 +57,7 @@ export const coordinatorWatchlistPages = () => [
       if (values.q || values.orgNumber) {
         const query = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
         try {
-          const r = await ctx.call<SearchResult>('GET /api/watchlist/search', { query });
+          const r = await ctx.call('GET /api/watchlist/search', { query });
           hits = r.hits.map((h) => ({ ...h, sentences: explainMatch(h.explanation) }));
         } catch (err) {
           if (!(err instanceof ValidationError)) throw err;
@@ -88,7 +86,7 @@ export const coordinatorWatchlistPages = () => [
       const status = ['active', 'retired', 'expired'].includes(ctx.query.status ?? '')
         ? ctx.query.status
         : undefined;
-      const page = await ctx.call<Page<WatchlistEntry>>('GET /api/watchlist', {
+      const page = await ctx.call('GET /api/watchlist', {
         query: {
           limit: '50',
           ...(status ? { status } : {}),
@@ -128,7 +126,7 @@ export const coordinatorWatchlistPages = () => [
         reviewBy: v.reviewBy ?? '',
       };
       try {
-        const entry = await ctx.call<WatchlistEntry>('POST /api/watchlist', { body });
+        const entry = await ctx.call('POST /api/watchlist', { body });
         return redirect(`/bevakningslista/${entry.id}?klart=post-tillagd`);
       } catch (err) {
         const form = refusedForm(err, v, ENTRY_FIELDS);

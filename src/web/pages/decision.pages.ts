@@ -1,21 +1,16 @@
 import type { AppDeps } from '../../deps';
-import type { Application } from '../../applications/applications.schemas';
-import type { Association } from '../../associations/associations.schemas';
 import { sendLetter } from '../../decisions/decisions.document';
-import type { Decision } from '../../decisions/decisions.schemas';
-import type { Communication } from '../../communications/communications.schemas';
 import { loadDecision } from '../../decisions/decisions.service';
 import { ForbiddenError, ValidationError } from '../../http/errors';
 import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
 import { svMessage } from '../web.validation.sv';
-import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
 import { delegationView } from './decision.delegation-view';
-import { userDirectory } from '../web.lookups.repository';
+import { userDirectory } from '../web.user-directory';
 import { definePage, redirect, sent, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 
 const related = (ctx: PageContext, id: string | null) =>
-  id ? ctx.call<Decision>('GET /api/decisions/:id', { params: { id } }) : undefined;
+  id ? ctx.call('GET /api/decisions/:id', { params: { id } }) : undefined;
 
 /** The decision with what it concerns, and the forms to decide it (delegat) or record the committee's decision. */
 async function decisionPage(
@@ -25,22 +20,22 @@ async function decisionPage(
   form: FormState = emptyForm(),
   status?: number,
 ) {
-  const decision = await ctx.call<Decision>('GET /api/decisions/:id', { params: { id } });
+  const decision = await ctx.call('GET /api/decisions/:id', { params: { id } });
   const [association, application, supersedes, supersededBy, users, communication] = await Promise.all([
-    ctx.call<Association>('GET /api/associations/:id', { params: { id: decision.associationId } }),
+    ctx.call('GET /api/associations/:id', { params: { id: decision.associationId } }),
     decision.applicationId
-      ? ctx.call<Application>('GET /api/applications/:id', { params: { id: decision.applicationId } })
+      ? ctx.call('GET /api/applications/:id', { params: { id: decision.applicationId } })
       : undefined,
     related(ctx, decision.supersedesId),
     related(ctx, decision.supersededById),
     userDirectory(deps.db),
     decision.communicationId && ctx.can('GET /api/communications/:id')
-      ? ctx.call<Communication>('GET /api/communications/:id', { params: { id: decision.communicationId } })
+      ? ctx.call('GET /api/communications/:id', { params: { id: decision.communicationId } })
       : undefined,
   ]);
   const pending = decision.status === 'pending_approval';
   const canApprove = pending && ctx.can('POST /api/decisions/:id/approve');
-  const order = canApprove ? await ctx.call<DelegationOrderResponse>('GET /api/delegation') : undefined;
+  const order = canApprove ? await ctx.call('GET /api/delegation') : undefined;
   return view(
     'decision',
     `Beslut ${decision.reference}`,

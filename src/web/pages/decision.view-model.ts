@@ -1,5 +1,5 @@
 import type { Decision } from '../../decisions/decisions.schemas';
-import { nameOf } from '../web.lookups.repository';
+import { nameOf } from '../web.user-directory';
 import { formatInstant } from '../web.time';
 
 // A decision as people read it: names instead of user ids; who prepared it (föredragande) and who

@@ -1,14 +1,7 @@
 import type { AppDeps } from '../../deps';
-import type { ExportedEvent } from '../../audit/audit.hash';
-import type { Verification } from '../../audit/audit.verify.service';
-import type { SignedTreeHead } from '../../audit/audit.tree.service';
-import type { toVerification } from '../../audit/audit.tree.routes';
-import type { Page } from '../../http/pagination';
-import { nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
 import { writeAuditExport } from '../../audit/audit.export';
 import { definePage, redirect, sent, view } from '../web.page';
-
-type VerificationView = ReturnType<typeof toVerification>;
 
 // The audit log: checked from its latest verified checkpoint on every visit (saying so), its signed
 // tree head, and the latest events (optionally those of one record) with who did what when; the whole
@@ -27,14 +20,14 @@ export const investigatorAuditPages = (deps: AppDeps) => [
     handler: async (ctx) => {
       const entityId = ctx.query.entityId?.trim() || undefined;
       const [check, events, users] = await Promise.all([
-        ctx.call<Verification>('GET /api/audit/verify'),
-        ctx.call<Page<ExportedEvent>>('GET /api/audit/events', {
+        ctx.call('GET /api/audit/verify'),
+        ctx.call('GET /api/audit/events', {
           query: { limit: '50', ...(entityId ? { entityId } : {}) },
         }),
         userDirectory(deps.db),
       ]);
       // A head is signed only for a log that verifies.
-      const head = check.valid ? await ctx.call<SignedTreeHead>('GET /api/audit/tree-head') : undefined;
+      const head = check.valid ? await ctx.call('GET /api/audit/tree-head') : undefined;
       return view('audit', 'Granskningskedja', {
         check,
         head,
@@ -59,7 +52,7 @@ export const investigatorAuditPages = (deps: AppDeps) => [
     uses: ['GET /api/audit/verifications', 'POST /api/audit/verifications'],
     handler: async (ctx) => {
       const [list, users] = await Promise.all([
-        ctx.call<Page<VerificationView>>('GET /api/audit/verifications', { query: { limit: '20' } }),
+        ctx.call('GET /api/audit/verifications', { query: { limit: '20' } }),
         userDirectory(deps.db),
       ]);
       return view('audit-verifications', 'Fullständig kontroll av granskningsloggen', {
@@ -72,7 +65,7 @@ export const investigatorAuditPages = (deps: AppDeps) => [
     path: '/granskningskedja/verifieringar',
     uses: ['POST /api/audit/verifications'],
     handler: async (ctx) => {
-      const { id } = await ctx.call<{ id: string }>('POST /api/audit/verifications');
+      const { id } = await ctx.call('POST /api/audit/verifications');
       return redirect(`/granskningskedja/verifieringar/${id}`);
     },
   }),
@@ -82,14 +75,14 @@ export const investigatorAuditPages = (deps: AppDeps) => [
     uses: ['GET /api/audit/verifications/:id'],
     handler: async (ctx) => {
       const [v, users] = await Promise.all([
-        ctx.call<VerificationView>('GET /api/audit/verifications/:id', { params: ctx.params }),
+        ctx.call('GET /api/audit/verifications/:id', { params: ctx.params }),
         userDirectory(deps.db),
       ]);
       return view('audit-verification', 'Fullständig kontroll av granskningsloggen', {
         v,
         requestedByName: nameOf(users.names, v.requestedBy),
         working: v.status === 'queued' || v.status === 'running',
-        result: v.result as Verification | null,
+        result: v.result,
       });
     },
   }),

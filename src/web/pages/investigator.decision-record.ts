@@ -1,36 +1,20 @@
 import type { AppDeps } from '../../deps';
-import type { Application } from '../../applications/applications.schemas';
-import type { Association } from '../../associations/associations.schemas';
 import type { ExportedEvent } from '../../audit/audit.hash';
-import {
-  inclusionProblems,
-  publicKeyFrom,
-  type InclusionProofJson,
-  type SignedHead,
-} from '../../audit/audit.proof-check';
+import { inclusionProblems, publicKeyFrom, type SignedHead } from '../../audit/audit.proof-check';
 import { ConflictError } from '../../http/errors';
 import { isoDate } from '../../clock';
-import type { Decision } from '../../decisions/decisions.schemas';
 import { citedCriteria } from '../../decisions/letter.model';
-import type { Page } from '../../http/pagination';
 import { selectRuleSet } from '../../screening/rule-set.loader';
-import type { ScreeningFacts } from '../../screening/screening.facts';
-import type { EvaluationResult } from '../../screening/screening.result';
-import type { Screening } from '../../screening/screening.schemas';
 import { ELIGIBILITY_RULE_SET } from '../../screening/screening.service';
-import { nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
 import { view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { criterionGroups, hitsView } from './screening.view-model';
 
-type ScreeningRecord = Screening & { facts: ScreeningFacts; evaluation: EvaluationResult };
-
 /** Every audit event about the given records, in chain order (the order things happened). */
 async function eventsAbout(ctx: PageContext, ids: string[]): Promise<ExportedEvent[]> {
   const pages = await Promise.all(
-    ids.map((entityId) =>
-      ctx.call<Page<ExportedEvent>>('GET /api/audit/events', { query: { entityId, limit: '500' } }),
-    ),
+    ids.map((entityId) => ctx.call('GET /api/audit/events', { query: { entityId, limit: '500' } })),
   );
   const bySeq = new Map(pages.flatMap((p) => p.items).map((e) => [e.seq, e]));
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
@@ -57,17 +41,17 @@ function recordedLetterHash(events: ExportedEvent[], decisionId: string) {
 async function provenInLog(ctx: PageContext, events: ExportedEvent[]) {
   let head: SignedHead;
   try {
-    head = await ctx.call<SignedHead>('GET /api/audit/tree-head');
+    head = await ctx.call('GET /api/audit/tree-head');
   } catch (err) {
     // No head is signed for a log that does not verify; the audit page says where it breaks.
     if (err instanceof ConflictError) return { head: undefined, failed: [] as number[], proven: 0 };
     throw err;
   }
-  const { publicKey } = await ctx.call<{ publicKey: string }>('GET /api/audit/public-key');
+  const { publicKey } = await ctx.call('GET /api/audit/public-key');
   const key = publicKeyFrom(publicKey);
   const failed: number[] = [];
   for (const e of events) {
-    const proof = await ctx.call<InclusionProofJson>('GET /api/audit/proof/inclusion', {
+    const proof = await ctx.call('GET /api/audit/proof/inclusion', {
       query: { seq: String(e.seq), treeSize: String(head.treeSize) },
     });
     if (inclusionProblems(head, proof, key, e).length) failed.push(e.seq);
@@ -81,14 +65,14 @@ async function provenInLog(ctx: PageContext, events: ExportedEvent[]) {
  * the decision, its application and its screening (for a support decision: of the association).
  */
 export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: string) {
-  const decision = await ctx.call<Decision>('GET /api/decisions/:id', { params: { id } });
+  const decision = await ctx.call('GET /api/decisions/:id', { params: { id } });
   const [association, application, screening, users] = await Promise.all([
-    ctx.call<Association>('GET /api/associations/:id', { params: { id: decision.associationId } }),
+    ctx.call('GET /api/associations/:id', { params: { id: decision.associationId } }),
     decision.applicationId
-      ? ctx.call<Application>('GET /api/applications/:id', { params: { id: decision.applicationId } })
+      ? ctx.call('GET /api/applications/:id', { params: { id: decision.applicationId } })
       : undefined,
     decision.screeningId
-      ? ctx.call<ScreeningRecord>('GET /api/screenings/:id', { params: { id: decision.screeningId } })
+      ? ctx.call('GET /api/screenings/:id', { params: { id: decision.screeningId } })
       : undefined,
     userDirectory(deps.db),
   ]);

@@ -1,14 +1,15 @@
 import type { AppDeps } from '../../deps';
-import type { Association } from '../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { Page } from '../../http/pagination';
 import type { Decision } from '../../decisions/decisions.schemas';
 import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
 import { LABELS } from '../web.labels.sv';
-import { associationNames, userDirectory } from '../web.lookups.repository';
+import { userDirectory } from '../web.user-directory';
+import { associationNamesByIds } from '../../associations/associations.repository';
 import { definePage, view, type PageContext } from '../web.page';
 import { decisionView } from './decision.view-model';
 import { decisionRecordPage } from './investigator.decision-record';
+import { associationByOrgNumber } from './associations/association.calls';
 
 const FILTERS = ['orgNumber', 'outcome', 'status', 'preparedBy', 'decidedBy', 'from', 'to'] as const;
 
@@ -22,7 +23,7 @@ async function associationFilter(
   values: Record<string, string>,
 ): Promise<{ id: string } | { form: FormState }> {
   try {
-    return { id: (await ctx.call<Association>('GET /api/associations', { query: { orgNumber } })).id };
+    return { id: (await associationByOrgNumber(ctx, orgNumber)).id };
   } catch (err) {
     if (err instanceof NotFoundError) {
       const text = 'Ingen förening med det organisationsnumret är registrerad.';
@@ -62,7 +63,7 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
       let page: Page<Decision> = { items: [], nextCursor: null };
       if (!form.summary.length) {
         try {
-          page = await ctx.call<Page<Decision>>('GET /api/decisions', {
+          page = await ctx.call('GET /api/decisions', {
             query: {
               ...query,
               ...(associationId ? { associationId } : {}),
@@ -75,7 +76,7 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
           form = refusedForm(err, filter, FILTERS)!;
         }
       }
-      const names = await associationNames(
+      const names = await associationNamesByIds(
         deps.db,
         page.items.map((d) => d.associationId),
       );

@@ -4,7 +4,8 @@ import type { Screening } from '../../screening/screening.schemas';
 import { ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm } from '../web.forms';
 import { LABELS } from '../web.labels.sv';
-import { associationNames, nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
+import { associationNamesByIds } from '../../associations/associations.repository';
 import { definePage, view, type PageContext } from '../web.page';
 
 const FILTERS = ['code', 'ruleSetVersion', 'screenedBy', 'recommendation', 'from', 'to'] as const;
@@ -14,7 +15,7 @@ const codesOf = (deps: AppDeps) =>
   [...new Set(deps.ruleSets.flatMap((s) => s.rules.map((r) => r.code)))].sort();
 
 async function filterChoices(deps: AppDeps, ctx: PageContext) {
-  const sets = await ctx.call<{ items: { id: string; version: string }[] }>('GET /api/rule-sets');
+  const sets = await ctx.call('GET /api/rule-sets');
   const users = await userDirectory(deps.db);
   const option = (v: string) => ({ value: v, label: v });
   return {
@@ -46,14 +47,14 @@ export const investigatorScreeningPages = (deps: AppDeps) => [
       let form = emptyForm(filter);
       let page: Page<Screening> = { items: [], nextCursor: null };
       try {
-        page = await ctx.call<Page<Screening>>('GET /api/screenings', {
+        page = await ctx.call('GET /api/screenings', {
           query: { ...filter, limit: '50', ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}) },
         });
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         form = refusedForm(err, filter, FILTERS)!;
       }
-      const names = await associationNames(
+      const names = await associationNamesByIds(
         deps.db,
         page.items.map((s) => s.associationId),
       );

@@ -60,14 +60,14 @@ export const investigatorStatsPages = () => [
       let decisions: DecisionStats = { byCriterion: [] };
       try {
         [stats, decisions] = await Promise.all([
-          ctx.call<Stats>('GET /api/screenings/stats', { query: filter }),
-          ctx.call<DecisionStats>('GET /api/decisions/stats', { query: filter }),
+          ctx.call('GET /api/screenings/stats', { query: filter }),
+          ctx.call('GET /api/decisions/stats', { query: filter }),
         ]);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         form = refusedForm(err, filter, FILTERS)!;
       }
-      const sets = await ctx.call<{ items: { version: string }[] }>('GET /api/rule-sets');
+      const sets = await ctx.call('GET /api/rule-sets');
       const codes = [...new Set(stats.byCriterion.map((c) => c.code))].sort();
       const months = [...new Set(stats.byCriterion.map((c) => c.month))].sort();
       return view(

@@ -1,4 +1,3 @@
-import type { Page } from '../../http/pagination';
 import { definePage, view } from '../web.page';
 
 type FollowUp = {
@@ -10,19 +9,6 @@ type FollowUp = {
   escalated: boolean;
   completedOn: string | null;
   onTime: boolean | null;
-};
-type Withdrawal = {
-  decisionId: string;
-  reference: string;
-  associationId: string;
-  associationName: string;
-  orgNumber: string;
-  status: string;
-  criteria: string[];
-  preparedAt: string;
-  decidedAt: string | null;
-  followUps: FollowUp[];
-  summary: { total: number; done: number; doneOnTime: number; overdue: number };
 };
 
 /** The API's on-time flag in words: done in time, done late, overdue, or not due yet. */
@@ -46,7 +32,7 @@ export const investigatorWithdrawalPages = () => [
       description: 'Varje indragning av stöd med sin uppföljning: gjord i tid, sent eller försenad.',
     },
     handler: async (ctx) => {
-      const page = await ctx.call<Page<Withdrawal>>('GET /api/withdrawals', {
+      const page = await ctx.call('GET /api/withdrawals', {
         query: { limit: '25', ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}) },
       });
       return view('withdrawals', 'Indragningar av stöd', {

@@ -1,30 +1,16 @@
 import type { AppDeps } from '../../deps';
-import type { Association } from '../../associations/associations.schemas';
-import type { Application } from '../../applications/applications.schemas';
-import type { ScreeningFacts } from '../../screening/screening.facts';
-import type { EvaluationResult } from '../../screening/screening.result';
 import type { Screening } from '../../screening/screening.schemas';
-import { nameOf, userDirectory } from '../web.lookups.repository';
+import { nameOf, userDirectory } from '../web.user-directory';
 import { emptyForm, type FormState } from '../web.forms';
 import { definePage, view, type PageContext } from '../web.page';
 import { decisionPanel } from './case-officer.decision-form';
 import { criterionGroups, hitsView } from './screening.view-model';
 
-type ScreeningRecord = Screening & { facts: ScreeningFacts; evaluation: EvaluationResult };
-type PublishedRuleSet = { id: string; version: string; validFrom: string; hash: string };
-type Side = { status: string; outcome: string } | null;
-type Replay = {
-  identical: boolean;
-  original: Pick<Screening, 'ruleSet' | 'recommendation' | 'reasons' | 'checks'>;
-  replayed: Pick<Screening, 'ruleSet' | 'recommendation' | 'reasons' | 'checks'>;
-  differences: { ruleId: string; before: Side; after: Side }[];
-};
-
 async function context(deps: AppDeps, ctx: PageContext, id: string) {
-  const screening = await ctx.call<ScreeningRecord>('GET /api/screenings/:id', { params: { id } });
+  const screening = await ctx.call('GET /api/screenings/:id', { params: { id } });
   const [application, association, users] = await Promise.all([
-    ctx.call<Application>('GET /api/applications/:id', { params: { id: screening.applicationId } }),
-    ctx.call<Association>('GET /api/associations/:id', { params: { id: screening.associationId } }),
+    ctx.call('GET /api/applications/:id', { params: { id: screening.applicationId } }),
+    ctx.call('GET /api/associations/:id', { params: { id: screening.associationId } }),
     userDirectory(deps.db),
   ]);
   return { screening, application, association, screenedBy: nameOf(users.names, screening.screenedBy) };
@@ -33,7 +19,7 @@ async function context(deps: AppDeps, ctx: PageContext, id: string) {
 /** Other published versions of the same rule set, for a what-if replay. */
 async function versions(ctx: PageContext, screening: Screening) {
   if (!ctx.can('GET /api/rule-sets')) return [];
-  const all = await ctx.call<{ items: PublishedRuleSet[] }>('GET /api/rule-sets');
+  const all = await ctx.call('GET /api/rule-sets');
   return all.items.filter((r) => r.id === screening.ruleSet.id && r.version !== screening.ruleSet.version);
 }
 
@@ -85,7 +71,7 @@ export const screeningPages = (deps: AppDeps) => [
     uses: ['POST /api/screenings/:id/replay'],
     handler: async (ctx) => {
       const version = ctx.form.ruleSetVersion?.trim();
-      const replay = await ctx.call<Replay>('POST /api/screenings/:id/replay', {
+      const replay = await ctx.call('POST /api/screenings/:id/replay', {
         params: ctx.params,
         body: version ? { ruleSetVersion: version } : {},
       });

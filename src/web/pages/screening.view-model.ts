@@ -60,11 +60,18 @@ function groupStatus(statuses: RuleStatus[]): RuleStatus {
   return 'not_met';
 }
 
+/**
+ * `evaluation` and `facts` are a screening record's stored snapshots. The API declares them as open
+ * JSON objects (their shape belongs to the rule engine's version that wrote them); they were written
+ * as an EvaluationResult and ScreeningFacts, which is how they are read here, in this one place.
+ */
 export function criterionGroups(
   checks: Check[],
-  evaluation: EvaluationResult | undefined,
-  facts: ScreeningFacts | undefined,
+  storedEvaluation: object | undefined,
+  storedFacts: object | undefined,
 ): CriterionGroup[] {
+  const evaluation = storedEvaluation as EvaluationResult | undefined;
+  const facts = storedFacts as ScreeningFacts | undefined;
   const byId = new Map<string, RuleEvaluation>((evaluation?.rules ?? []).map((r) => [r.id, r]));
   const groups = new Map<string, CriterionGroup>();
   for (const check of checks) {
