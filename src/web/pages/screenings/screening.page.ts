@@ -1,9 +1,9 @@
-import type { AppDeps } from '../../deps';
-import type { Screening } from '../../screening/screening.schemas';
-import { nameOf, userDirectory } from '../web.user-directory';
-import { emptyForm, type FormState } from '../web.forms';
-import { definePage, view, type PageContext } from '../web.page';
-import { decisionPanel } from './case-officer.decision-form';
+import type { AppDeps } from '../../../deps';
+import type { Screening } from '../../../screening/screening.schemas';
+import { nameOf, userDirectory } from '../../web.user-directory';
+import { emptyForm, type FormState } from '../../web.forms';
+import { definePage, view, type PageContext } from '../../web.page';
+import { decisionPanel } from './decision-form';
 import { criterionGroups, hitsView } from './screening.view-model';
 
 async function context(deps: AppDeps, ctx: PageContext, id: string) {

@@ -1,9 +1,9 @@
-import type { AppDeps } from '../../deps';
-import { ValidationError } from '../../http/errors';
-import { refusedForm } from '../web.forms';
-import { definePage, redirect } from '../web.page';
-import { DECISION_FIELDS, decisionBody } from './case-officer.decision-form';
-import { screeningPage } from './screening.pages';
+import type { AppDeps } from '../../../deps';
+import { ValidationError } from '../../../http/errors';
+import { refusedForm } from '../../web.forms';
+import { definePage, redirect } from '../../web.page';
+import { DECISION_FIELDS, decisionBody } from './decision-form';
+import { screeningPage } from './screening.page';
 
 // A case officer decides on the screening shown. The API's decision operation does all the checking
 // (in process, as this officer); a refusal comes back as the screening page with the form kept and

@@ -1,12 +1,12 @@
-import type { AppDeps } from '../../deps';
-import { sendLetter } from '../../decisions/decisions.document';
-import { loadDecision } from '../../decisions/decisions.service';
-import { ForbiddenError, ValidationError } from '../../http/errors';
-import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
-import { svMessage } from '../web.validation.sv';
+import type { AppDeps } from '../../../deps';
+import { sendLetter } from '../../../decisions/decisions.document';
+import { loadDecision } from '../../../decisions/decisions.service';
+import { ForbiddenError, ValidationError } from '../../../http/errors';
+import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { svMessage } from '../../web.validation.sv';
 import { delegationView } from './decision.delegation-view';
-import { userDirectory } from '../web.user-directory';
-import { definePage, redirect, sent, view, type PageContext } from '../web.page';
+import { userDirectory } from '../../web.user-directory';
+import { definePage, redirect, sent, view, type PageContext } from '../../web.page';
 import { decisionView } from './decision.view-model';
 
 const related = (ctx: PageContext, id: string | null) =>

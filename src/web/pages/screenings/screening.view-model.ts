@@ -1,13 +1,13 @@
-import type { ScreeningFacts } from '../../screening/screening.facts';
+import type { ScreeningFacts } from '../../../screening/screening.facts';
 import type {
   ConditionDetail,
   EvaluationResult,
   RuleEvaluation,
   RuleStatus,
-} from '../../screening/screening.result';
-import { SEVERITY, type Recommendation } from '../../screening/screening.result';
-import type { Screening } from '../../screening/screening.schemas';
-import { explainMatch } from '../web.match-explanation';
+} from '../../../screening/screening.result';
+import { SEVERITY, type Recommendation } from '../../../screening/screening.result';
+import type { Screening } from '../../../screening/screening.schemas';
+import { explainMatch } from '../../web.match-explanation';
 
 // A screening as its reader needs it: every criterion with its verdict (met / not met / not evaluated,
 // never showing "not evaluated" as a failure), the rules behind it with explanation and legal basis,

@@ -1,7 +1,7 @@
-import { FINDING_CATEGORIES } from '../../shared/finding-categories';
-import { checked, optional, type FormValues } from '../web.forms';
-import { LABELS } from '../web.labels.sv';
-import { stockholmLocalToInstant } from '../web.time';
+import { FINDING_CATEGORIES } from '../../../shared/finding-categories';
+import { checked, optional, type FormValues } from '../../web.forms';
+import { LABELS } from '../../web.labels.sv';
+import { stockholmLocalToInstant } from '../../web.time';
 
 // The application and finding forms as the API's request bodies. The form's field names are the
 // body's paths, so the API's validation errors fall on the right fields.

@@ -2,7 +2,7 @@ import { ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm } from '../web.forms';
 import { LABELS } from '../web.labels.sv';
 import { definePage, view } from '../web.page';
-import { monthChart, monthLabel, type RecommendationCount } from './investigator.stats-chart';
+import { monthChart, monthLabel, type RecommendationCount } from './stats.chart';
 
 type Stats = {
   byRecommendation: RecommendationCount[];

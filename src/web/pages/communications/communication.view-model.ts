@@ -1,7 +1,7 @@
-import { EXEMPTION_GROUNDS } from '../../communications/communications.exemptions';
-import type { Communication } from '../../communications/communications.schemas';
-import { label } from '../web.labels.sv';
-import { optional, type FormValues } from '../web.forms';
+import { EXEMPTION_GROUNDS } from '../../../communications/communications.exemptions';
+import type { Communication } from '../../../communications/communications.schemas';
+import { label } from '../../web.labels.sv';
+import { optional, type FormValues } from '../../web.forms';
 
 // Kommunicering on the pages: the form that sends the material (findings ticked, a deadline), and on
 // the decision and withdrawal forms the choice of the communication a decision rests on, or the

@@ -1,6 +1,6 @@
-import type { Decision } from '../../decisions/decisions.schemas';
-import { nameOf } from '../web.user-directory';
-import { formatInstant } from '../web.time';
+import type { Decision } from '../../../decisions/decisions.schemas';
+import { nameOf } from '../../web.user-directory';
+import { formatInstant } from '../../web.time';
 
 // A decision as people read it: names instead of user ids; who prepared it (föredragande) and who
 // decided it — a delegat under a point of the delegation order, or the committee at a meeting.

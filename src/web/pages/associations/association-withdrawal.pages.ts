@@ -1,9 +1,12 @@
-import type { AppDeps } from '../../deps';
-import { ValidationError } from '../../http/errors';
-import { addressProblem, refusedForm, type FormValues } from '../web.forms';
-import { definePage, redirect, type PageContext } from '../web.page';
-import { associationPage, type AssociationForm } from './case-officer.association-page';
-import { COMMUNICATION_CHOICE_FIELDS, communicationChoiceBody } from './communication.view-model';
+import type { AppDeps } from '../../../deps';
+import { ValidationError } from '../../../http/errors';
+import { addressProblem, refusedForm, type FormValues } from '../../web.forms';
+import { definePage, redirect, type PageContext } from '../../web.page';
+import { associationPage, type AssociationForm } from './association.page';
+import {
+  COMMUNICATION_CHOICE_FIELDS,
+  communicationChoiceBody,
+} from '../communications/communication.view-model';
 
 const WITHDRAWAL_FIELDS = ['criteria', 'justification', ...COMMUNICATION_CHOICE_FIELDS];
 const RESTORATION_FIELDS = ['justification'];

@@ -1,15 +1,15 @@
-import type { AppDeps } from '../../deps';
-import { NotFoundError, ValidationError } from '../../http/errors';
-import type { Page } from '../../http/pagination';
-import type { Decision } from '../../decisions/decisions.schemas';
-import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
-import { LABELS } from '../web.labels.sv';
-import { userDirectory } from '../web.user-directory';
-import { associationNamesByIds } from '../../associations/associations.repository';
-import { definePage, view, type PageContext } from '../web.page';
+import type { AppDeps } from '../../../deps';
+import { NotFoundError, ValidationError } from '../../../http/errors';
+import type { Page } from '../../../http/pagination';
+import type { Decision } from '../../../decisions/decisions.schemas';
+import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { LABELS } from '../../web.labels.sv';
+import { userDirectory } from '../../web.user-directory';
+import { associationNamesByIds } from '../../../associations/associations.repository';
+import { definePage, view, type PageContext } from '../../web.page';
 import { decisionView } from './decision.view-model';
-import { decisionRecordPage } from './investigator.decision-record';
-import { associationByOrgNumber } from './associations/association.calls';
+import { decisionRecordPage } from './decision.record';
+import { associationByOrgNumber } from '../associations/association.calls';
 
 const FILTERS = ['orgNumber', 'outcome', 'status', 'preparedBy', 'decidedBy', 'from', 'to'] as const;
 

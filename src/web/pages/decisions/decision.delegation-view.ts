@@ -1,6 +1,6 @@
-import type { Decision } from '../../decisions/decisions.schemas';
-import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
-import { label } from '../web.labels.sv';
+import type { Decision } from '../../../decisions/decisions.schemas';
+import type { DelegationOrderResponse } from '../../../delegation/delegation.schema';
+import { label } from '../../web.labels.sv';
 
 // What the delegation order says about one decision, for the person looking at it: who may decide
 // it (a delegat under a point, or only the committee) and whether this person may.

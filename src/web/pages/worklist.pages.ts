@@ -4,9 +4,9 @@ import { nameOf, userDirectory } from '../web.user-directory';
 import { associationNamesByIds } from '../../associations/associations.repository';
 import { latestScreeningsOf } from '../../screening/screening.repository';
 import { definePage, view, type PageContext } from '../web.page';
-import { decisionView } from './decision.view-model';
+import { decisionView } from './decisions/decision.view-model';
 import { remindersView } from './reminders.view-model';
-import { mayAct } from './decision.delegation-view';
+import { mayAct } from './decisions/decision.delegation-view';
 
 const SECTIONS = [
   { status: 'received', heading: 'Mottagna – väntar på granskning' },

@@ -1,18 +1,18 @@
-import type { AppDeps } from '../../deps';
-import { isoDate } from '../../clock';
-import { conductCriteria } from '../../withdrawals/withdrawals.service';
-import { findingsOfAssociation } from '../../communications/communications.repository';
-import { toFinding } from '../../applications/applications.service';
-import { emptyForm, type FormState } from '../web.forms';
-import { userDirectory } from '../web.user-directory';
-import { view, type PageContext } from '../web.page';
-import { decisionView } from './decision.view-model';
+import type { AppDeps } from '../../../deps';
+import { isoDate } from '../../../clock';
+import { conductCriteria } from '../../../withdrawals/withdrawals.service';
+import { findingsOfAssociation } from '../../../communications/communications.repository';
+import { toFinding } from '../../../applications/applications.service';
+import { emptyForm, type FormState } from '../../web.forms';
+import { userDirectory } from '../../web.user-directory';
+import { view, type PageContext } from '../../web.page';
+import { decisionView } from '../decisions/decision.view-model';
 import {
   communicationOptions,
   exemptionOpen,
   exemptionOptions,
   findingChoices,
-} from './communication.view-model';
+} from '../communications/communication.view-model';
 
 /** Which folded form of the association page a refused attempt opens again. */
 export type AssociationForm = 'indragning' | 'aterupptagande' | 'kommunicering';

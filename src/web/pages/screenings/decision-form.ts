@@ -1,17 +1,17 @@
-import type { AppDeps } from '../../deps';
-import { needsJustification, needsSecondOfficer } from '../../decisions/decisions.rules';
-import type { Screening } from '../../screening/screening.schemas';
-import { optional, type FormState, type FormValues } from '../web.forms';
+import type { AppDeps } from '../../../deps';
+import { needsJustification, needsSecondOfficer } from '../../../decisions/decisions.rules';
+import type { Screening } from '../../../screening/screening.schemas';
+import { optional, type FormState, type FormValues } from '../../web.forms';
 import {
   COMMUNICATION_CHOICE_FIELDS,
   communicationChoiceBody,
   communicationOptions,
   exemptionOpen,
   exemptionOptions,
-} from './communication.view-model';
-import { label } from '../web.labels.sv';
-import { latestScreeningOf } from '../../screening/screening.repository';
-import type { PageContext } from '../web.page';
+} from '../communications/communication.view-model';
+import { label } from '../../web.labels.sv';
+import { latestScreeningOf } from '../../../screening/screening.repository';
+import type { PageContext } from '../../web.page';
 
 // The decision form on a screening page. The rules (kommunicering and reasons for a denial, reasons
 // for a departure or a weighed referral, a second officer) are the decisions service's; the form only

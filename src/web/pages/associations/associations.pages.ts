@@ -1,10 +1,10 @@
-import type { AppDeps } from '../../deps';
-import { NotFoundError, ValidationError } from '../../http/errors';
-import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../web.forms';
-import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
-import { associationPage } from './case-officer.association-page';
-import { associationByOrgNumber, associationRegister } from './associations/association.calls';
+import type { AppDeps } from '../../../deps';
+import { NotFoundError, ValidationError } from '../../../http/errors';
+import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../../web.forms';
+import { definePage, redirect, view, type PageContext } from '../../web.page';
+import { svMessage } from '../../web.validation.sv';
+import { associationPage } from './association.page';
+import { associationByOrgNumber, associationRegister } from './association.calls';
 
 const REP_ROWS = 5;
 const REP_FIELDS = ['name', 'role', 'personalNumber'] as const;

@@ -1,15 +1,15 @@
-import type { AppDeps } from '../../deps';
-import { addDays, isoDate } from '../../clock';
-import { findingsFor } from '../../communications/communications.repository';
-import { loadCommunication } from '../../communications/communications.service';
-import { sendCommunicationLetter } from '../../communications/communications.routes';
-import { toFinding } from '../../applications/applications.service';
-import { ValidationError } from '../../http/errors';
-import { addressProblem, emptyForm, refusedForm, type FormState } from '../web.forms';
-import { nameOf, userDirectory } from '../web.user-directory';
-import { definePage, redirect, sent, view, type PageContext } from '../web.page';
-import { applicationPage } from './case-officer.applications.pages';
-import { associationPage } from './case-officer.association-page';
+import type { AppDeps } from '../../../deps';
+import { addDays, isoDate } from '../../../clock';
+import { findingsFor } from '../../../communications/communications.repository';
+import { loadCommunication } from '../../../communications/communications.service';
+import { sendCommunicationLetter } from '../../../communications/communications.routes';
+import { toFinding } from '../../../applications/applications.service';
+import { ValidationError } from '../../../http/errors';
+import { addressProblem, emptyForm, refusedForm, type FormState } from '../../web.forms';
+import { nameOf, userDirectory } from '../../web.user-directory';
+import { definePage, redirect, sent, view, type PageContext } from '../../web.page';
+import { applicationPage } from '../applications/applications.pages';
+import { associationPage } from '../associations/association.page';
 import { COMMUNICATION_FORM_FIELDS, communicationBody } from './communication.view-model';
 
 const REPLY_FIELDS = ['receivedOn', 'summary'];

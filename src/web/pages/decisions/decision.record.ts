@@ -1,15 +1,15 @@
-import type { AppDeps } from '../../deps';
-import type { ExportedEvent } from '../../audit/audit.hash';
-import { inclusionProblems, publicKeyFrom, type SignedHead } from '../../audit/audit.proof-check';
-import { ConflictError } from '../../http/errors';
-import { isoDate } from '../../clock';
-import { citedCriteria } from '../../decisions/letter.model';
-import { selectRuleSet } from '../../screening/rule-set.loader';
-import { ELIGIBILITY_RULE_SET } from '../../screening/screening.service';
-import { nameOf, userDirectory } from '../web.user-directory';
-import { view, type PageContext } from '../web.page';
+import type { AppDeps } from '../../../deps';
+import type { ExportedEvent } from '../../../audit/audit.hash';
+import { inclusionProblems, publicKeyFrom, type SignedHead } from '../../../audit/audit.proof-check';
+import { ConflictError } from '../../../http/errors';
+import { isoDate } from '../../../clock';
+import { citedCriteria } from '../../../decisions/letter.model';
+import { selectRuleSet } from '../../../screening/rule-set.loader';
+import { ELIGIBILITY_RULE_SET } from '../../../screening/screening.service';
+import { nameOf, userDirectory } from '../../web.user-directory';
+import { view, type PageContext } from '../../web.page';
 import { decisionView } from './decision.view-model';
-import { criterionGroups, hitsView } from './screening.view-model';
+import { criterionGroups, hitsView } from '../screenings/screening.view-model';
 
 /** Every audit event about the given records, in chain order (the order things happened). */
 async function eventsAbout(ctx: PageContext, ids: string[]): Promise<ExportedEvent[]> {

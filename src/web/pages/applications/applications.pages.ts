@@ -1,13 +1,13 @@
-import type { AppDeps } from '../../deps';
-import type { Association } from '../../associations/associations.schemas';
-import { isoDate } from '../../clock';
-import type { Application } from '../../applications/applications.schemas';
-import { NotFoundError, ValidationError } from '../../http/errors';
-import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
-import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
-import { activeCaseOfficers, nameOf, userDirectory } from '../web.user-directory';
-import { findingChoices } from './communication.view-model';
+import type { AppDeps } from '../../../deps';
+import type { Association } from '../../../associations/associations.schemas';
+import { isoDate } from '../../../clock';
+import type { Application } from '../../../applications/applications.schemas';
+import { NotFoundError, ValidationError } from '../../../http/errors';
+import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { definePage, redirect, view, type PageContext } from '../../web.page';
+import { svMessage } from '../../web.validation.sv';
+import { activeCaseOfficers, nameOf, userDirectory } from '../../web.user-directory';
+import { findingChoices } from '../communications/communication.view-model';
 import {
   APPLICATION_FIELDS,
   CATEGORY_OPTIONS,
@@ -16,8 +16,8 @@ import {
   STATUTES,
   applicationBody,
   findingBody,
-} from './case-officer.application-form';
-import { associationByOrgNumber } from './associations/association.calls';
+} from './application.form';
+import { associationByOrgNumber } from '../associations/association.calls';
 
 const applicationForm = (association: Association | undefined, form: FormState, status?: number) =>
   view('application-new', 'Ny ansökan', { association, form, statutes: STATUTES }, status);

@@ -2,7 +2,7 @@ import { ValidationError } from '../../http/errors';
 import { emptyForm, lines, optional, refusedForm, type FormState } from '../web.forms';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
-import { CATEGORY_OPTIONS } from './case-officer.application-form';
+import { CATEGORY_OPTIONS } from './applications/application.form';
 
 type SearchResult = { hits: { entryId: string; score: number; matchedName: string; explanation: unknown }[] };
 

@@ -1,12 +1,12 @@
-import type { AppDeps } from '../../deps';
-import type { Page } from '../../http/pagination';
-import type { Screening } from '../../screening/screening.schemas';
-import { ValidationError } from '../../http/errors';
-import { emptyForm, refusedForm } from '../web.forms';
-import { LABELS } from '../web.labels.sv';
-import { nameOf, userDirectory } from '../web.user-directory';
-import { associationNamesByIds } from '../../associations/associations.repository';
-import { definePage, view, type PageContext } from '../web.page';
+import type { AppDeps } from '../../../deps';
+import type { Page } from '../../../http/pagination';
+import type { Screening } from '../../../screening/screening.schemas';
+import { ValidationError } from '../../../http/errors';
+import { emptyForm, refusedForm } from '../../web.forms';
+import { LABELS } from '../../web.labels.sv';
+import { nameOf, userDirectory } from '../../web.user-directory';
+import { associationNamesByIds } from '../../../associations/associations.repository';
+import { definePage, view, type PageContext } from '../../web.page';
 
 const FILTERS = ['code', 'ruleSetVersion', 'screenedBy', 'recommendation', 'from', 'to'] as const;
 
