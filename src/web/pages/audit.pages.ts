@@ -7,7 +7,7 @@ import { definePage, redirect, sent, view } from '../web.page';
 // tree head, and the latest events (optionally those of one record) with who did what when; the whole
 // log as a download to verify offline; and full recomputations from the first event, which run in the
 // background with their progress on a page of their own.
-export const investigatorAuditPages = (deps: AppDeps) => [
+export const auditPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/granskningskedja',

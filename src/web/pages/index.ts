@@ -1,56 +1,47 @@
 import type { AppDeps } from '../../deps';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
-import { bookingStaffPages } from './premises.pages';
-import { caseOfficerQueuePages } from './worklist.pages';
-import { caseOfficerAssociationPages } from './associations/associations.pages';
-import { caseOfficerWithdrawalPages } from './associations/association-withdrawal.pages';
-import { caseOfficerApplicationPages } from './applications/applications.pages';
-import { caseOfficerCommunicationPages } from './communications/communications.pages';
-import { caseOfficerDecidePages } from './screenings/decide.pages';
-import { screeningPages } from './screenings/screening.page';
-import { decisionPages } from './decisions/decision.page';
-import { reminderPages } from './reminders.pages';
-import { investigatorScreeningPages } from './screenings/screenings.pages';
-import { investigatorDecisionPages } from './decisions/decisions.pages';
-import { investigatorWithdrawalPages } from './withdrawals.pages';
-import { investigatorAuditPages } from './audit.pages';
-import { investigatorStatsPages } from './stats.pages';
-import { coordinatorWatchlistPages } from './watchlist.pages';
-import { coordinatorImportPages } from './watchlist-import.pages';
-import { coordinatorReferralPages } from './referrals.pages';
+import { worklistPages } from './worklist.pages';
+import { associationPages } from './associations/associations.pages';
+import { applicationPages } from './applications/applications.pages';
+import { communicationPages } from './communications/communications.pages';
+import { screeningPages } from './screenings/screenings.pages';
+import { decisionPages } from './decisions/decisions.pages';
 import { delegationReportPages } from './delegation-report.pages';
-import { registerExtractPages } from './register-extract.pages';
+import { reminderPages } from './reminders.pages';
+import { premisesPages } from './premises.pages';
+import { watchlistPages } from './watchlist.pages';
+import { referralPages } from './referrals.pages';
+import { withdrawalPages } from './withdrawals.pages';
+import { auditPages } from './audit.pages';
+import { statsPages } from './stats.pages';
 import { retentionPages } from './retention.pages';
+import { registerExtractPages } from './register-extract.pages';
 import { adminUserPages } from './admin.users.pages';
 import { adminRulePages } from './admin.rules.pages';
 
 /**
- * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
- * an area, fixed paths come before `:id` paths, which express would otherwise match first.
+ * Every page, declared once, one file per address section: mounted, put in the navigation and
+ * role-tested from this list. The order does not matter: the router tries fixed path segments before
+ * `:id` parameters itself (web.route-order.ts).
  */
 export function allPages(deps: AppDeps): PageDef[] {
   return [
     ...homePages(),
-    ...bookingStaffPages(deps),
-    ...caseOfficerQueuePages(deps),
-    ...caseOfficerAssociationPages(deps),
-    ...caseOfficerWithdrawalPages(deps),
-    ...caseOfficerApplicationPages(deps),
-    ...caseOfficerCommunicationPages(deps),
-    ...investigatorScreeningPages(deps),
+    ...worklistPages(deps),
+    ...associationPages(deps),
+    ...applicationPages(deps),
+    ...communicationPages(deps),
     ...screeningPages(deps),
-    ...caseOfficerDecidePages(deps),
-    ...delegationReportPages(deps),
-    ...investigatorDecisionPages(deps),
     ...decisionPages(deps),
+    ...delegationReportPages(deps),
     ...reminderPages(deps),
-    ...coordinatorImportPages(),
-    ...coordinatorWatchlistPages(),
-    ...coordinatorReferralPages(deps),
-    ...investigatorWithdrawalPages(),
-    ...investigatorAuditPages(deps),
-    ...investigatorStatsPages(),
+    ...premisesPages(deps),
+    ...watchlistPages(),
+    ...referralPages(deps),
+    ...withdrawalPages(),
+    ...auditPages(deps),
+    ...statsPages(),
     ...retentionPages(),
     ...registerExtractPages(deps),
     ...adminUserPages(deps),

@@ -26,7 +26,7 @@ async function recentChecks(ctx: PageContext) {
 // answer: "Inget hinder", or "Behöver stämmas av" with the check number and the day an answer comes
 // by. Below, their own recent checks and the answers they have got. Nothing about why
 // (need-to-know): the page shows the API's answers and nothing else, for coordinators too.
-export const bookingStaffPages = (deps: AppDeps) => {
+export const premisesPages = (deps: AppDeps) => {
   const blank = (): FormState => emptyForm({ date: isoDate(deps.clock.now()) });
   const uses = ['POST /api/premises-checks', 'GET /api/premises-checks'] as const;
   return [

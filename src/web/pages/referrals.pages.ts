@@ -67,7 +67,7 @@ async function referralsPage(
 // (who asked about whom, which room, which day), the day the desk was promised an answer by (marked
 // when it has passed) and the grounds they were not told, explained; then answered with an outcome
 // the desk sees ("Inget hinder" / "Kan inte bekräftas") and a note for the record, which it does not.
-export const coordinatorReferralPages = (deps: AppDeps) => [
+export const referralPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/hanvisningar',

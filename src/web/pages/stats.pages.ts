@@ -41,7 +41,7 @@ function outcomesBeside(stats: Stats, decisions: DecisionStats) {
 
 // Recommendations per month (the equal-treatment overview), as a table with a bar chart drawn from it,
 // the criteria that fired per month, and beside them the outcomes of the decisions made on them.
-export const investigatorStatsPages = () => [
+export const statsPages = () => [
   definePage({
     method: 'get',
     path: '/statistik',

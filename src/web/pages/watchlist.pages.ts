@@ -1,10 +1,12 @@
 import { ValidationError } from '../../http/errors';
-import { emptyForm, lines, optional, refusedForm, type FormState } from '../web.forms';
+import { emptyForm, lines, optional, refusedForm, withError, type FormState } from '../web.forms';
+import type { ApiResult } from '../web.api';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { CATEGORY_OPTIONS } from './applications/application.form';
+import { importForm, jobView } from './watchlist.import-view';
 
-type SearchResult = { hits: { entryId: string; score: number; matchedName: string; explanation: unknown }[] };
+type SearchResult = ApiResult<'GET /api/watchlist/search'>;
 
 const ENTRY_FIELDS = [
   'subjectKind',
@@ -36,10 +38,14 @@ async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: nu
   );
 }
 
-// The watchlist, kept by coordinators and read by investigators: search (every hit explained), the
+// Every page under /bevakningslista. The watchlist, kept by coordinators and read by investigators: search (every hit explained), the
 // list of entries, adding one, and retiring one with a reason. Every read is audited by the API's
 // own handlers, exactly as over HTTP.
-export const coordinatorWatchlistPages = () => [
+//
+// CSV import: a file or pasted text. The import runs as a job between other requests (a large file
+// takes minutes); the job's page shows how far it has come and, when it is done, each rejected line
+// with its number and, in Swedish, what is wrong with it.
+export const watchlistPages = () => [
   definePage({
     method: 'get',
     path: '/bevakningslista',
@@ -161,6 +167,47 @@ export const coordinatorWatchlistPages = () => [
           throw err;
         return entryPage(ctx, form, err instanceof ValidationError ? 400 : 409);
       }
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/bevakningslista/import',
+    uses: ['POST /api/watchlist/imports'],
+    handler: async () => importForm(emptyForm()),
+  }),
+  definePage({
+    method: 'post',
+    path: '/bevakningslista/import',
+    uses: ['POST /api/watchlist/imports'],
+    multipart: true,
+    handler: async (ctx) => {
+      const pasted = ctx.form.csv ?? '';
+      const text = ctx.upload?.text ?? pasted;
+      // The file is not sent back to the browser; pasted text is kept so it can be corrected.
+      const values = { csv: ctx.upload ? '' : pasted };
+      if (text.trim() === '') {
+        return importForm(withError(emptyForm(values), 'file', 'Välj en fil eller klistra in raderna.'), 400);
+      }
+      try {
+        const job = await ctx.call('POST /api/watchlist/imports', {
+          body: text,
+          query: ctx.upload ? { filename: ctx.upload.filename.slice(0, 200) } : {},
+        });
+        return redirect(`/bevakningslista/import/${job.id}`);
+      } catch (err) {
+        const form = refusedForm(err, values, ['csv']);
+        if (!form) throw err;
+        return importForm(form, 400);
+      }
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/bevakningslista/import/:id',
+    uses: ['GET /api/watchlist/imports/:id'],
+    handler: async (ctx) => {
+      const job = await ctx.call('GET /api/watchlist/imports/:id', { params: ctx.params });
+      return view('watchlist-import-job', 'Import till bevakningslistan', { job: jobView(job) });
     },
   }),
 ];

@@ -21,7 +21,7 @@ function timeliness(f: FollowUp): { label: string; tone: string } {
 
 // Every withdrawal of support with its follow-up (who was to do what by when) and whether each step
 // was done on time: the action plan's "control and follow-up", on one page.
-export const investigatorWithdrawalPages = () => [
+export const withdrawalPages = () => [
   definePage({
     method: 'get',
     path: '/indragningar',

@@ -117,7 +117,7 @@ async function reminders(deps: AppDeps, ctx: PageContext) {
 // open withdrawal cases, the applications they handle to screen, then screened ones awaiting a
 // decision, newest first, each with its diarienummer. Coordinators, who decide as delegats and record
 // the committee's decisions, use the same queue and see every application.
-export const caseOfficerQueuePages = (deps: AppDeps) => [
+export const worklistPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/arbetsko',

@@ -1,18 +1,15 @@
 import type { AppDeps } from '../../../deps';
 import type { Association } from '../../../associations/associations.schemas';
-import { isoDate } from '../../../clock';
-import type { Application } from '../../../applications/applications.schemas';
 import { NotFoundError, ValidationError } from '../../../http/errors';
 import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
 import { svMessage } from '../../web.validation.sv';
-import { activeCaseOfficers, nameOf, userDirectory } from '../../web.user-directory';
-import { findingChoices } from '../communications/communication.view-model';
+import { applicationPage } from './application.page';
+import { sendCommunication } from '../communications/communication.send';
+import { addressProblem } from '../../web.forms';
 import {
   APPLICATION_FIELDS,
-  CATEGORY_OPTIONS,
   FINDING_FIELDS,
-  MITIGATIONS,
   STATUTES,
   applicationBody,
   findingBody,
@@ -35,79 +32,10 @@ async function associationFor(ctx: PageContext, id: string | undefined, orgNumbe
   }
 }
 
-/** Which folded form of the application page a refused attempt opens again. */
-export type ApplicationForm = 'uppgift' | 'kommunicering' | 'handlaggare';
-
-/**
- * The application (a case, with its diarienummer and handling officer) with its association,
- * findings, kommunicering and screenings, and the forms this role may use. One form at a time comes
- * back with a refusal on it (`open`).
- */
-export async function applicationPage(
-  deps: AppDeps,
-  ctx: PageContext,
-  id: string,
-  form = emptyForm(),
-  status?: number,
-  open?: ApplicationForm,
-) {
-  const application = await ctx.call('GET /api/applications/:id', { params: { id } });
-  const [association, users, communications] = await Promise.all([
-    ctx.call('GET /api/associations/:id', { params: { id: application.associationId } }),
-    userDirectory(deps.db),
-    ctx.can('GET /api/communications')
-      ? ctx.call('GET /api/communications', {
-          query: { applicationId: id, limit: '100' },
-        })
-      : undefined,
-  ]);
-  const canAssign = ctx.can('POST /api/applications/:id/assign');
-  const canCommunicate = ctx.can('POST /api/communications') && application.findings.length > 0;
-  const canListScreenings = ctx.can('GET /api/screenings');
-  const screenings = canListScreenings
-    ? (await ctx.call('GET /api/screenings', { query: { applicationId: id, limit: '50' } })).items
-    : [];
-  const decisions = ctx.can('GET /api/decisions')
-    ? (await ctx.call('GET /api/decisions', { query: { applicationId: id, limit: '50' } })).items
-    : undefined;
-  const title = `Ansökan från ${association.name}`;
-  return view(
-    'application',
-    title,
-    {
-      application,
-      association,
-      screenings,
-      canListScreenings,
-      canSeeDecisions: decisions !== undefined,
-      decisions: decisions ?? [],
-      statutes: STATUTES.map((s) => ({
-        label: s.label,
-        met: application.statutes[s.name.slice('statutes.'.length) as keyof Application['statutes']],
-      })),
-      canAddFinding: ctx.can('POST /api/applications/:id/findings'),
-      canScreen: ctx.can('POST /api/applications/:id/screenings'),
-      form,
-      open,
-      categories: CATEGORY_OPTIONS,
-      mitigations: MITIGATIONS,
-      assignedToName: nameOf(users.names, application.assignedTo),
-      canAssign,
-      officers: canAssign
-        ? (await activeCaseOfficers(deps.db)).map((u) => ({ value: u.id, label: u.name }))
-        : [],
-      canSeeCommunications: communications !== undefined,
-      communications: communications?.items ?? [],
-      canCommunicate,
-      findingChoices: canCommunicate ? findingChoices(application.findings) : [],
-      today: isoDate(deps.clock.now()),
-    },
-    status,
-  );
-}
-
-// Intake of an application, the application page (findings, screenings), adding a finding, screening.
-export const caseOfficerApplicationPages = (deps: AppDeps) => [
+// Every page under /ansokningar: intake of an application, the application page (findings,
+// screenings), adding a finding, screening, sending the material for kommunicering (förvaltningslagen
+// 25 §) and handing the case over to another officer.
+export const applicationPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/ansokningar/ny',
@@ -180,6 +108,30 @@ export const caseOfficerApplicationPages = (deps: AppDeps) => [
     handler: async (ctx) => {
       const s = await ctx.call('POST /api/applications/:id/screenings', { params: ctx.params });
       return redirect(`/granskningar/${s.id}?klart=granskad`);
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/ansokningar/:id/kommunicering',
+    uses: ['POST /api/communications'],
+    handler: async (ctx) => sendCommunication(deps, ctx, { applicationId: ctx.params.id! }),
+  }),
+  definePage({
+    method: 'post',
+    path: '/ansokningar/:id/handlaggare',
+    uses: ['POST /api/applications/:id/assign'],
+    handler: async (ctx) => {
+      try {
+        await ctx.call('POST /api/applications/:id/assign', {
+          params: ctx.params,
+          body: { userId: ctx.form.userId ?? '' },
+        });
+        return redirect(`/ansokningar/${ctx.params.id}?klart=handlaggare-bytt`);
+      } catch (err) {
+        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['userId']);
+        if (!form) throw err;
+        return applicationPage(deps, ctx, ctx.params.id!, form, 400, 'handlaggare');
+      }
     },
   }),
 ];

@@ -5,6 +5,9 @@ import { definePage, redirect, view, type PageContext } from '../../web.page';
 import { svMessage } from '../../web.validation.sv';
 import { associationPage } from './association.page';
 import { associationByOrgNumber, associationRegister } from './association.calls';
+import { RESTORATION_FIELDS, WITHDRAWAL_FIELDS, propose, tickedCriteria } from './association.support';
+import { communicationChoiceBody } from '../communications/communication.view-model';
+import { sendCommunication } from '../communications/communication.send';
 
 const REP_ROWS = 5;
 const REP_FIELDS = ['name', 'role', 'personalNumber'] as const;
@@ -65,9 +68,13 @@ async function lookUp(ctx: PageContext, orgNumber: string) {
   }
 }
 
-// The association register: look up, list, register, and one association (its applications, its
-// support and the decisions about it).
-export const caseOfficerAssociationPages = (deps: AppDeps) => [
+// Every page under /foreningar. The association register: look up, list, register, and one
+// association (its applications, its support and the decisions about it). From its page: sending the
+// material for kommunicering (förvaltningslagen 25 §), and withdrawing support and restoring it. Both
+// are decisions like any other: the service requires the reasons and (for a withdrawal) the criteria
+// and the kommunicering of its case or a stated exception, and they take effect only when a second
+// officer approves them.
+export const associationPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/foreningar',
@@ -131,5 +138,48 @@ export const caseOfficerAssociationPages = (deps: AppDeps) => [
     path: '/foreningar/:id',
     uses: ['GET /api/associations/:id'],
     handler: async (ctx) => associationPage(deps, ctx, ctx.params.id!),
+  }),
+  definePage({
+    method: 'post',
+    path: '/foreningar/:id/kommunicering',
+    uses: ['POST /api/communications'],
+    handler: async (ctx) => sendCommunication(deps, ctx, { associationId: ctx.params.id! }),
+  }),
+  definePage({
+    method: 'post',
+    path: '/foreningar/:id/indragning',
+    uses: ['POST /api/associations/:id/withdrawals'],
+    handler: async (ctx) => {
+      const v = ctx.form;
+      const body = {
+        criteria: tickedCriteria(v),
+        justification: v.justification ?? '',
+        ...communicationChoiceBody(v),
+      };
+      return propose(
+        deps,
+        ctx,
+        'POST /api/associations/:id/withdrawals',
+        body,
+        WITHDRAWAL_FIELDS,
+        'indragning',
+      );
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/foreningar/:id/aterupptagande',
+    uses: ['POST /api/associations/:id/restorations'],
+    handler: async (ctx) => {
+      const body = { justification: ctx.form.justification ?? '' };
+      return propose(
+        deps,
+        ctx,
+        'POST /api/associations/:id/restorations',
+        body,
+        RESTORATION_FIELDS,
+        'aterupptagande',
+      );
+    },
   }),
 ];

@@ -8,9 +8,6 @@ import { ValidationError } from '../../../http/errors';
 import { addressProblem, emptyForm, refusedForm, type FormState } from '../../web.forms';
 import { nameOf, userDirectory } from '../../web.user-directory';
 import { definePage, redirect, sent, view, type PageContext } from '../../web.page';
-import { applicationPage } from '../applications/applications.pages';
-import { associationPage } from '../associations/association.page';
-import { COMMUNICATION_FORM_FIELDS, communicationBody } from './communication.view-model';
 
 const REPLY_FIELDS = ['receivedOn', 'summary'];
 
@@ -51,27 +48,6 @@ async function communicationPage(
   );
 }
 
-/** Sends the material; a refusal gives the page it came from back, with its form open. */
-async function send(
-  deps: AppDeps,
-  ctx: PageContext,
-  target: { applicationId: string } | { associationId: string },
-) {
-  try {
-    const c = await ctx.call('POST /api/communications', {
-      body: communicationBody(ctx.form, target),
-    });
-    return redirect(`/kommuniceringar/${c.id}?klart=kommunicering-sparad`);
-  } catch (err) {
-    const form = refusedForm(err, ctx.form, COMMUNICATION_FORM_FIELDS);
-    if (!form || addressProblem(err)) throw err;
-    const status = err instanceof ValidationError ? 400 : 409;
-    return 'applicationId' in target
-      ? applicationPage(deps, ctx, target.applicationId, form, status, 'kommunicering')
-      : associationPage(deps, ctx, target.associationId, form, status, 'kommunicering');
-  }
-}
-
 async function reply(deps: AppDeps, ctx: PageContext, body: Record<string, unknown>, flash: string) {
   try {
     await ctx.call('POST /api/communications/:id/reply', { params: ctx.params, body });
@@ -83,40 +59,10 @@ async function reply(deps: AppDeps, ctx: PageContext, body: Record<string, unkno
   }
 }
 
-// Kommunicering (förvaltningslagen 25 §) from the application's or the association's page, the
-// communication with its stored letter, and the association's answer or its absence. Also the
-// handing over of an application's case to another officer.
-export const caseOfficerCommunicationPages = (deps: AppDeps) => [
-  definePage({
-    method: 'post',
-    path: '/ansokningar/:id/kommunicering',
-    uses: ['POST /api/communications'],
-    handler: async (ctx) => send(deps, ctx, { applicationId: ctx.params.id! }),
-  }),
-  definePage({
-    method: 'post',
-    path: '/foreningar/:id/kommunicering',
-    uses: ['POST /api/communications'],
-    handler: async (ctx) => send(deps, ctx, { associationId: ctx.params.id! }),
-  }),
-  definePage({
-    method: 'post',
-    path: '/ansokningar/:id/handlaggare',
-    uses: ['POST /api/applications/:id/assign'],
-    handler: async (ctx) => {
-      try {
-        await ctx.call('POST /api/applications/:id/assign', {
-          params: ctx.params,
-          body: { userId: ctx.form.userId ?? '' },
-        });
-        return redirect(`/ansokningar/${ctx.params.id}?klart=handlaggare-bytt`);
-      } catch (err) {
-        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['userId']);
-        if (!form) throw err;
-        return applicationPage(deps, ctx, ctx.params.id!, form, 400, 'handlaggare');
-      }
-    },
-  }),
+// Every page under /kommuniceringar: a kommunicering (förvaltningslagen 25 §) with its stored letter,
+// and the association's answer or its absence. The material is sent from the application's or the
+// association's page (communication.send.ts).
+export const communicationPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/kommuniceringar/:id',

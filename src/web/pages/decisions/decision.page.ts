@@ -1,19 +1,17 @@
 import type { AppDeps } from '../../../deps';
-import { sendLetter } from '../../../decisions/decisions.document';
-import { loadDecision } from '../../../decisions/decisions.service';
 import { ForbiddenError, ValidationError } from '../../../http/errors';
-import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { svMessage } from '../../web.validation.sv';
 import { delegationView } from './decision.delegation-view';
 import { userDirectory } from '../../web.user-directory';
-import { definePage, redirect, sent, view, type PageContext } from '../../web.page';
+import { view, type PageContext } from '../../web.page';
 import { decisionView } from './decision.view-model';
 
 const related = (ctx: PageContext, id: string | null) =>
   id ? ctx.call('GET /api/decisions/:id', { params: { id } }) : undefined;
 
 /** The decision with what it concerns, and the forms to decide it (delegat) or record the committee's decision. */
-async function decisionPage(
+export async function decisionPage(
   deps: AppDeps,
   ctx: PageContext,
   id: string,
@@ -59,7 +57,7 @@ async function decisionPage(
 }
 
 /** A refusal of the decision's approval, on the page again in Swedish (403 no delegation, 409 jäv …). */
-function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]) {
+export function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]) {
   if (err instanceof ForbiddenError) {
     return decisionPage(
       deps,
@@ -73,80 +71,3 @@ function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]
   if (!form) throw err;
   return decisionPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
 }
-
-// A decision: its facts, status, who prepared and who decided it, reference and letter. A delegat
-// decides a prepared decision (confirming that they are not jävig) or returns it with a reason; for
-// decisions the delegation order reserves to the committee, a coordinator records the committee's
-// decision with its meeting date and §. The letter is served as stored, byte for byte.
-export const decisionPages = (deps: AppDeps) => [
-  definePage({
-    method: 'get',
-    path: '/beslut/:id',
-    uses: ['GET /api/decisions/:id'],
-    handler: async (ctx) => decisionPage(deps, ctx, ctx.params.id!),
-  }),
-  definePage({
-    method: 'post',
-    path: '/beslut/:id/godkann',
-    uses: ['POST /api/decisions/:id/approve'],
-    handler: async (ctx) => {
-      // Unticked, the box sends nothing, and the API says what is missing.
-      const body = checked(ctx.form.noConflictOfInterest) ? { noConflictOfInterest: true } : {};
-      try {
-        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
-        return redirect(`/beslut/${ctx.params.id}?klart=beslut-godkant`);
-      } catch (err) {
-        return refused(deps, ctx, err, ['noConflictOfInterest']);
-      }
-    },
-  }),
-  definePage({
-    method: 'post',
-    path: '/beslut/:id/namnd',
-    uses: ['POST /api/decisions/:id/approve'],
-    handler: async (ctx) => {
-      const body = {
-        committee: {
-          meetingOn: ctx.form['committee.meetingOn'] ?? '',
-          paragraph: ctx.form['committee.paragraph'] ?? '',
-        },
-      };
-      try {
-        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
-        return redirect(`/beslut/${ctx.params.id}?klart=namndbeslut-registrerat`);
-      } catch (err) {
-        return refused(deps, ctx, err, ['committee.meetingOn', 'committee.paragraph']);
-      }
-    },
-  }),
-  definePage({
-    method: 'post',
-    path: '/beslut/:id/aterlamna',
-    uses: ['POST /api/decisions/:id/return'],
-    handler: async (ctx) => {
-      try {
-        await ctx.call('POST /api/decisions/:id/return', {
-          params: ctx.params,
-          body: { reason: ctx.form.reason ?? '' },
-        });
-        return redirect(`/beslut/${ctx.params.id}?klart=beslut-aterlamnat`);
-      } catch (err) {
-        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['reason']);
-        if (!form) throw err;
-        return decisionPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
-      }
-    },
-  }),
-  definePage({
-    method: 'get',
-    path: '/beslut/:id/brev',
-    uses: ['GET /api/decisions/:id/document'],
-    handler: async (ctx) => {
-      // The same operation's checks (role, id) as the API, then the same stored bytes and headers.
-      const problem = ctx.problems('GET /api/decisions/:id/document', { params: ctx.params });
-      if (problem) throw problem;
-      sendLetter(ctx.res, await loadDecision(deps.db, ctx.params.id!));
-      return sent();
-    },
-  }),
-];

@@ -1,43 +1,22 @@
 import type { AppDeps } from '../../../deps';
-import { NotFoundError, ValidationError } from '../../../http/errors';
-import type { Page } from '../../../http/pagination';
-import type { Decision } from '../../../decisions/decisions.schemas';
-import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
-import { LABELS } from '../../web.labels.sv';
-import { userDirectory } from '../../web.user-directory';
-import { associationNamesByIds } from '../../../associations/associations.repository';
-import { definePage, view, type PageContext } from '../../web.page';
-import { decisionView } from './decision.view-model';
+import { sendLetter } from '../../../decisions/decisions.document';
+import { loadDecision } from '../../../decisions/decisions.service';
+import { addressProblem, checked, refusedForm } from '../../web.forms';
+import { ValidationError } from '../../../http/errors';
+import { definePage, redirect, sent } from '../../web.page';
+import { decisionPage, refused } from './decision.page';
 import { decisionRecordPage } from './decision.record';
-import { associationByOrgNumber } from '../associations/association.calls';
+import { decisionSearchPage } from './decisions.search';
 
-const FILTERS = ['orgNumber', 'outcome', 'status', 'preparedBy', 'decidedBy', 'from', 'to'] as const;
-
-const options = (table: Record<string, string>) =>
-  Object.entries(table).map(([value, label]) => ({ value, label }));
-
-/** The association an organisationsnummer names, as a filter; or the form saying why there is none. */
-async function associationFilter(
-  ctx: PageContext,
-  orgNumber: string,
-  values: Record<string, string>,
-): Promise<{ id: string } | { form: FormState }> {
-  try {
-    return { id: (await associationByOrgNumber(ctx, orgNumber)).id };
-  } catch (err) {
-    if (err instanceof NotFoundError) {
-      const text = 'Ingen förening med det organisationsnumret är registrerad.';
-      return { form: withError(emptyForm(values), 'orgNumber', text) };
-    }
-    const form = err instanceof ValidationError ? refusedForm(err, values, FILTERS) : undefined;
-    if (!form) throw err;
-    return { form };
-  }
-}
-
-// Decisions by association, outcome, status, föredragande, delegat and period, newest first: the investigator's
-// way in to any decision (case officers and coordinators may search too, as the API lets them).
-export const investigatorDecisionPages = (deps: AppDeps) => [
+// Every page under /beslut. The search: decisions by association, outcome, status, föredragande,
+// delegat and period, newest first (the investigator's way in to any decision; case officers and
+// coordinators may search too, as the API lets them). One decision: its facts, status, who prepared
+// and who decided it, reference and letter. A delegat decides a prepared decision (confirming that
+// they are not jävig) or returns it with a reason; for decisions the delegation order reserves to the
+// committee, a coordinator records the committee's decision with its meeting date and §. The letter
+// is served as stored, byte for byte. The record (akt): the decision with its screening, audit trail
+// and the letter's proof in the signed log.
+export const decisionPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/beslut',
@@ -47,62 +26,7 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
       order: 35,
       description: 'Sök beslut efter förening, utfall, status, föredragande, beslutsfattare och period.',
     },
-    handler: async (ctx) => {
-      const filter = Object.fromEntries(
-        FILTERS.filter((f) => ctx.query[f]?.trim()).map((f) => [f, ctx.query[f]!.trim()]),
-      );
-      const { orgNumber, ...query } = filter;
-      const users = await userDirectory(deps.db);
-      let form = emptyForm(filter);
-      let associationId: string | undefined;
-      if (orgNumber) {
-        const found = await associationFilter(ctx, orgNumber, filter);
-        if ('form' in found) form = found.form;
-        else associationId = found.id;
-      }
-      let page: Page<Decision> = { items: [], nextCursor: null };
-      if (!form.summary.length) {
-        try {
-          page = await ctx.call('GET /api/decisions', {
-            query: {
-              ...query,
-              ...(associationId ? { associationId } : {}),
-              limit: '50',
-              ...(ctx.query.cursor ? { cursor: ctx.query.cursor } : {}),
-            },
-          });
-        } catch (err) {
-          if (!(err instanceof ValidationError)) throw err;
-          form = refusedForm(err, filter, FILTERS)!;
-        }
-      }
-      const names = await associationNamesByIds(
-        deps.db,
-        page.items.map((d) => d.associationId),
-      );
-      const params = new URLSearchParams(filter);
-      if (page.nextCursor) params.set('cursor', page.nextCursor);
-      return view(
-        'decisions',
-        'Beslut',
-        {
-          form,
-          outcomes: options(LABELS.decisionOutcome),
-          statuses: options(LABELS.decisionStatus),
-          preparers: users.caseOfficers.map((u) => ({ value: u.id, label: u.name })),
-          deciders: users.delegats.map((u) => ({ value: u.id, label: u.name })),
-          decisions: page.items.map((d) => ({
-            ...decisionView(d, users.names),
-            association: names.get(d.associationId),
-          })),
-          // Investigators go straight to the full record; others to the decision itself.
-          recordLinks: ctx.can('GET /api/audit/events'),
-          filtered: Object.keys(filter).length > 0,
-          more: page.nextCursor ? `/beslut?${params.toString()}` : null,
-        },
-        form.summary.length ? 400 : 200,
-      );
-    },
+    handler: async (ctx) => decisionSearchPage(deps, ctx),
   }),
   definePage({
     method: 'get',
@@ -115,5 +39,75 @@ export const investigatorDecisionPages = (deps: AppDeps) => [
       'GET /api/audit/public-key',
     ],
     handler: async (ctx) => decisionRecordPage(deps, ctx, ctx.params.id!),
+  }),
+  definePage({
+    method: 'get',
+    path: '/beslut/:id',
+    uses: ['GET /api/decisions/:id'],
+    handler: async (ctx) => decisionPage(deps, ctx, ctx.params.id!),
+  }),
+  definePage({
+    method: 'post',
+    path: '/beslut/:id/godkann',
+    uses: ['POST /api/decisions/:id/approve'],
+    handler: async (ctx) => {
+      // Unticked, the box sends nothing, and the API says what is missing.
+      const body = checked(ctx.form.noConflictOfInterest) ? { noConflictOfInterest: true } : {};
+      try {
+        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
+        return redirect(`/beslut/${ctx.params.id}?klart=beslut-godkant`);
+      } catch (err) {
+        return refused(deps, ctx, err, ['noConflictOfInterest']);
+      }
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/beslut/:id/namnd',
+    uses: ['POST /api/decisions/:id/approve'],
+    handler: async (ctx) => {
+      const body = {
+        committee: {
+          meetingOn: ctx.form['committee.meetingOn'] ?? '',
+          paragraph: ctx.form['committee.paragraph'] ?? '',
+        },
+      };
+      try {
+        await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
+        return redirect(`/beslut/${ctx.params.id}?klart=namndbeslut-registrerat`);
+      } catch (err) {
+        return refused(deps, ctx, err, ['committee.meetingOn', 'committee.paragraph']);
+      }
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/beslut/:id/aterlamna',
+    uses: ['POST /api/decisions/:id/return'],
+    handler: async (ctx) => {
+      try {
+        await ctx.call('POST /api/decisions/:id/return', {
+          params: ctx.params,
+          body: { reason: ctx.form.reason ?? '' },
+        });
+        return redirect(`/beslut/${ctx.params.id}?klart=beslut-aterlamnat`);
+      } catch (err) {
+        const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['reason']);
+        if (!form) throw err;
+        return decisionPage(deps, ctx, ctx.params.id!, form, err instanceof ValidationError ? 400 : 409);
+      }
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/beslut/:id/brev',
+    uses: ['GET /api/decisions/:id/document'],
+    handler: async (ctx) => {
+      // The same operation's checks (role, id) as the API, then the same stored bytes and headers.
+      const problem = ctx.problems('GET /api/decisions/:id/document', { params: ctx.params });
+      if (problem) throw problem;
+      sendLetter(ctx.res, await loadDecision(deps.db, ctx.params.id!));
+      return sent();
+    },
   }),
 ];

@@ -2,11 +2,11 @@ import type { AppDeps } from '../../../deps';
 import type { Screening } from '../../../screening/screening.schemas';
 import { nameOf, userDirectory } from '../../web.user-directory';
 import { emptyForm, type FormState } from '../../web.forms';
-import { definePage, view, type PageContext } from '../../web.page';
+import { view, type PageContext } from '../../web.page';
 import { decisionPanel } from './decision-form';
 import { criterionGroups, hitsView } from './screening.view-model';
 
-async function context(deps: AppDeps, ctx: PageContext, id: string) {
+export async function screeningContext(deps: AppDeps, ctx: PageContext, id: string) {
   const screening = await ctx.call('GET /api/screenings/:id', { params: { id } });
   const [application, association, users] = await Promise.all([
     ctx.call('GET /api/applications/:id', { params: { id: screening.applicationId } }),
@@ -34,7 +34,7 @@ export async function screeningPage(
   form: FormState = emptyForm(),
   status?: number,
 ) {
-  const c = await context(deps, ctx, id);
+  const c = await screeningContext(deps, ctx, id);
   const canReplay = ctx.can('POST /api/screenings/:id/replay');
   return view(
     'screening',
@@ -54,34 +54,3 @@ export async function screeningPage(
     status,
   );
 }
-
-// One screening: the recommendation, every criterion with its verdict and reasons, the watchlist
-// hits explained, the stored facts and each rule's conditions; for case officers the decision form,
-// for investigators replay.
-export const screeningPages = (deps: AppDeps) => [
-  definePage({
-    method: 'get',
-    path: '/granskningar/:id',
-    uses: ['GET /api/screenings/:id'],
-    handler: async (ctx) => screeningPage(deps, ctx, ctx.params.id!),
-  }),
-  definePage({
-    method: 'post',
-    path: '/granskningar/:id/kor-om',
-    uses: ['POST /api/screenings/:id/replay'],
-    handler: async (ctx) => {
-      const version = ctx.form.ruleSetVersion?.trim();
-      const replay = await ctx.call('POST /api/screenings/:id/replay', {
-        params: ctx.params,
-        body: version ? { ruleSetVersion: version } : {},
-      });
-      const c = await context(deps, ctx, ctx.params.id!);
-      return view('replay', `Kontrollen av ${c.association.name} körd igen`, {
-        ...c,
-        replay,
-        whatIf: Boolean(version),
-        groups: criterionGroups(replay.replayed.checks, undefined, undefined),
-      });
-    },
-  }),
-];

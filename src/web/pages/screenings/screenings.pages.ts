@@ -6,7 +6,10 @@ import { emptyForm, refusedForm } from '../../web.forms';
 import { LABELS } from '../../web.labels.sv';
 import { nameOf, userDirectory } from '../../web.user-directory';
 import { associationNamesByIds } from '../../../associations/associations.repository';
-import { definePage, view, type PageContext } from '../../web.page';
+import { definePage, redirect, view, type PageContext } from '../../web.page';
+import { DECISION_FIELDS, decisionBody } from './decision-form';
+import { screeningContext, screeningPage } from './screening.page';
+import { criterionGroups } from './screening.view-model';
 
 const FILTERS = ['code', 'ruleSetVersion', 'screenedBy', 'recommendation', 'from', 'to'] as const;
 
@@ -27,9 +30,17 @@ async function filterChoices(deps: AppDeps, ctx: PageContext) {
   };
 }
 
-// Screenings by criterion, rule-set version, case officer, recommendation and period: the
-// investigator's way in to any screening, newest first.
-export const investigatorScreeningPages = (deps: AppDeps) => [
+// Every page under /granskningar. The search: screenings by criterion, rule-set version, case
+// officer, recommendation and period, the investigator's way in to any screening, newest first.
+//
+// One screening: the recommendation, every criterion with its verdict and reasons, the watchlist
+// hits explained, the stored facts and each rule's conditions; for case officers the decision form,
+// for investigators replay.
+//
+// A case officer decides on the screening shown. The API's decision operation does all the checking
+// (in process, as this officer); a refusal comes back as the screening page with the form kept and
+// each problem in Swedish beside its field.
+export const screeningPages = (deps: AppDeps) => [
   definePage({
     method: 'get',
     path: '/granskningar',
@@ -76,6 +87,52 @@ export const investigatorScreeningPages = (deps: AppDeps) => [
         },
         form.summary.length ? 400 : 200,
       );
+    },
+  }),
+  definePage({
+    method: 'get',
+    path: '/granskningar/:id',
+    uses: ['GET /api/screenings/:id'],
+    handler: async (ctx) => screeningPage(deps, ctx, ctx.params.id!),
+  }),
+  definePage({
+    method: 'post',
+    path: '/granskningar/:id/kor-om',
+    uses: ['POST /api/screenings/:id/replay'],
+    handler: async (ctx) => {
+      const version = ctx.form.ruleSetVersion?.trim();
+      const replay = await ctx.call('POST /api/screenings/:id/replay', {
+        params: ctx.params,
+        body: version ? { ruleSetVersion: version } : {},
+      });
+      const c = await screeningContext(deps, ctx, ctx.params.id!);
+      return view('replay', `Kontrollen av ${c.association.name} körd igen`, {
+        ...c,
+        replay,
+        whatIf: Boolean(version),
+        groups: criterionGroups(replay.replayed.checks, undefined, undefined),
+      });
+    },
+  }),
+  definePage({
+    method: 'post',
+    path: '/granskningar/:id/beslut',
+    uses: ['POST /api/applications/:id/decisions'],
+    handler: async (ctx) => {
+      const screening = await ctx.call('GET /api/screenings/:id', { params: ctx.params });
+      try {
+        const d = await ctx.call('POST /api/applications/:id/decisions', {
+          params: { id: screening.applicationId },
+          body: decisionBody(ctx.form, screening.id),
+        });
+        return redirect(
+          `/beslut/${d.id}?klart=${d.status === 'final' ? 'beslut-slutligt' : 'beslut-vantar'}`,
+        );
+      } catch (err) {
+        const form = refusedForm(err, ctx.form, DECISION_FIELDS);
+        if (!form) throw err;
+        return screeningPage(deps, ctx, screening.id, form, err instanceof ValidationError ? 400 : 409);
+      }
     },
   }),
 ];
