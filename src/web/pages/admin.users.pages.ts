@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../users/users.table';
 import { LABELS } from '../web.labels.sv';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
+import type { FlashKey } from '../web.flash.sv';
 
 // The admin's user page: everyone with role, status and last sign-in; deactivate, reactivate,
 // change role and give a new token (shown once, on the answer to the form, never in an address).
@@ -29,10 +30,10 @@ async function usersPage(ctx: PageContext, problem?: { id: string; text: string 
 }
 
 /** A refused step (the last admin, an unknown role) is shown on the user's row, not as an error page. */
-async function step(ctx: PageContext, work: () => Promise<unknown>, done: string) {
+async function step(ctx: PageContext, work: () => Promise<unknown>, done: FlashKey) {
   try {
     await work();
-    return redirect(`/anvandare?klart=${done}`);
+    return redirect('/anvandare', done);
   } catch (err) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 400)) throw err;
     const text =

@@ -93,7 +93,7 @@ export const referralPages = (deps: AppDeps) => [
             note: ctx.form.note ?? '',
           },
         });
-        return redirect('/hanvisningar?klart=hanvisning-avslutad');
+        return redirect('/hanvisningar', 'hanvisning-avslutad');
       } catch (err) {
         const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['outcome', 'note']);
         if (!form) throw err;

@@ -72,7 +72,7 @@ export const reminderPages = (deps: AppDeps) => [
           params: ctx.params,
           body: { note: ctx.form.note ?? '' },
         });
-        return redirect('/paminnelser?klart=paminnelse-utford');
+        return redirect('/paminnelser', 'paminnelse-utford');
       } catch (err) {
         const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['note']);
         if (!form) throw err;

@@ -133,7 +133,7 @@ export const watchlistPages = () => [
       };
       try {
         const entry = await ctx.call('POST /api/watchlist', { body });
-        return redirect(`/bevakningslista/${entry.id}?klart=post-tillagd`);
+        return redirect(`/bevakningslista/${entry.id}`, 'post-tillagd');
       } catch (err) {
         const form = refusedForm(err, v, ENTRY_FIELDS);
         if (!form) throw err;
@@ -157,7 +157,7 @@ export const watchlistPages = () => [
           params: ctx.params,
           body: { reason: ctx.form.reason ?? '' },
         });
-        return redirect(`/bevakningslista/${ctx.params.id}?klart=post-avregistrerad`);
+        return redirect(`/bevakningslista/${ctx.params.id}`, 'post-avregistrerad');
       } catch (err) {
         const form = refusedForm(err, ctx.form, ['reason']);
         if (

@@ -65,7 +65,7 @@ export const applicationPages = (deps: AppDeps) => [
         const created = await ctx.call('POST /api/applications', {
           body: applicationBody(v, found.id),
         });
-        return redirect(`/ansokningar/${created.id}?klart=ansokan-mottagen`);
+        return redirect(`/ansokningar/${created.id}`, 'ansokan-mottagen');
       } catch (err) {
         const form = refusedForm(err, v, APPLICATION_FIELDS);
         if (!form) throw err;
@@ -89,7 +89,7 @@ export const applicationPages = (deps: AppDeps) => [
           params: ctx.params,
           body: findingBody(ctx.form),
         });
-        return redirect(`/ansokningar/${ctx.params.id}?klart=uppgift-registrerad#uppgifter`);
+        return redirect(`/ansokningar/${ctx.params.id}#uppgifter`, 'uppgift-registrerad');
       } catch (err) {
         const form = refusedForm(err, ctx.form, FINDING_FIELDS);
         if (
@@ -107,7 +107,7 @@ export const applicationPages = (deps: AppDeps) => [
     uses: ['POST /api/applications/:id/screenings'],
     handler: async (ctx) => {
       const s = await ctx.call('POST /api/applications/:id/screenings', { params: ctx.params });
-      return redirect(`/granskningar/${s.id}?klart=granskad`);
+      return redirect(`/granskningar/${s.id}`, 'granskad');
     },
   }),
   definePage({
@@ -126,7 +126,7 @@ export const applicationPages = (deps: AppDeps) => [
           params: ctx.params,
           body: { userId: ctx.form.userId ?? '' },
         });
-        return redirect(`/ansokningar/${ctx.params.id}?klart=handlaggare-bytt`);
+        return redirect(`/ansokningar/${ctx.params.id}`, 'handlaggare-bytt');
       } catch (err) {
         const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['userId']);
         if (!form) throw err;

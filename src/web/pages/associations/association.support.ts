@@ -25,7 +25,7 @@ export async function propose(
 ) {
   try {
     const created = await ctx.call(key, { params: ctx.params, body });
-    return redirect(`/beslut/${created.decisionId}?klart=stodbeslut-vantar`);
+    return redirect(`/beslut/${created.decisionId}`, 'stodbeslut-vantar');
   } catch (err) {
     const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);
     if (!form) throw err;

@@ -125,7 +125,7 @@ export const associationPages = (deps: AppDeps) => [
       const { body, rows } = associationBody(ctx.form);
       try {
         const a = await ctx.call('POST /api/associations', { body });
-        return redirect(`/foreningar/${a.id}?klart=forening-registrerad`);
+        return redirect(`/foreningar/${a.id}`, 'forening-registrerad');
       } catch (err) {
         const form = refusedForm(toFormRows(err, rows), ctx.form, FIELDS);
         if (!form) throw err;

@@ -16,7 +16,7 @@ export async function sendCommunication(
     const c = await ctx.call('POST /api/communications', {
       body: communicationBody(ctx.form, target),
     });
-    return redirect(`/kommuniceringar/${c.id}?klart=kommunicering-sparad`);
+    return redirect(`/kommuniceringar/${c.id}`, 'kommunicering-sparad');
   } catch (err) {
     const form = refusedForm(err, ctx.form, COMMUNICATION_FORM_FIELDS);
     if (!form || addressProblem(err)) throw err;

@@ -8,6 +8,7 @@ import { ValidationError } from '../../../http/errors';
 import { addressProblem, emptyForm, refusedForm, type FormState } from '../../web.forms';
 import { nameOf, userDirectory } from '../../web.user-directory';
 import { definePage, redirect, sent, view, type PageContext } from '../../web.page';
+import type { FlashKey } from '../../web.flash.sv';
 
 const REPLY_FIELDS = ['receivedOn', 'summary'];
 
@@ -48,10 +49,10 @@ async function communicationPage(
   );
 }
 
-async function reply(deps: AppDeps, ctx: PageContext, body: Record<string, unknown>, flash: string) {
+async function reply(deps: AppDeps, ctx: PageContext, body: Record<string, unknown>, flash: FlashKey) {
   try {
     await ctx.call('POST /api/communications/:id/reply', { params: ctx.params, body });
-    return redirect(`/kommuniceringar/${ctx.params.id}?klart=${flash}`);
+    return redirect(`/kommuniceringar/${ctx.params.id}`, flash);
   } catch (err) {
     const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, REPLY_FIELDS);
     if (!form) throw err;

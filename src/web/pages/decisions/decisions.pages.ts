@@ -55,7 +55,7 @@ export const decisionPages = (deps: AppDeps) => [
       const body = checked(ctx.form.noConflictOfInterest) ? { noConflictOfInterest: true } : {};
       try {
         await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
-        return redirect(`/beslut/${ctx.params.id}?klart=beslut-godkant`);
+        return redirect(`/beslut/${ctx.params.id}`, 'beslut-godkant');
       } catch (err) {
         return refused(deps, ctx, err, ['noConflictOfInterest']);
       }
@@ -74,7 +74,7 @@ export const decisionPages = (deps: AppDeps) => [
       };
       try {
         await ctx.call('POST /api/decisions/:id/approve', { params: ctx.params, body });
-        return redirect(`/beslut/${ctx.params.id}?klart=namndbeslut-registrerat`);
+        return redirect(`/beslut/${ctx.params.id}`, 'namndbeslut-registrerat');
       } catch (err) {
         return refused(deps, ctx, err, ['committee.meetingOn', 'committee.paragraph']);
       }
@@ -90,7 +90,7 @@ export const decisionPages = (deps: AppDeps) => [
           params: ctx.params,
           body: { reason: ctx.form.reason ?? '' },
         });
-        return redirect(`/beslut/${ctx.params.id}?klart=beslut-aterlamnat`);
+        return redirect(`/beslut/${ctx.params.id}`, 'beslut-aterlamnat');
       } catch (err) {
         const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['reason']);
         if (!form) throw err;

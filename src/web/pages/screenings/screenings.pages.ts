@@ -125,9 +125,7 @@ export const screeningPages = (deps: AppDeps) => [
           params: { id: screening.applicationId },
           body: decisionBody(ctx.form, screening.id),
         });
-        return redirect(
-          `/beslut/${d.id}?klart=${d.status === 'final' ? 'beslut-slutligt' : 'beslut-vantar'}`,
-        );
+        return redirect(`/beslut/${d.id}`, d.status === 'final' ? 'beslut-slutligt' : 'beslut-vantar');
       } catch (err) {
         const form = refusedForm(err, ctx.form, DECISION_FIELDS);
         if (!form) throw err;
