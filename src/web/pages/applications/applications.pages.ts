@@ -1,12 +1,11 @@
 import type { AppDeps } from '../../../deps';
 import type { Association } from '../../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../../http/errors';
-import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
 import { svMessage } from '../../web.validation.sv';
 import { applicationPage } from './application.page';
 import { sendCommunication } from '../communications/communication.send';
-import { addressProblem } from '../../web.forms';
 import {
   APPLICATION_FIELDS,
   FINDING_FIELDS,

@@ -5,6 +5,9 @@ import { redirect, type PageContext } from '../../web.page';
 import { associationPage, type AssociationForm } from './association.page';
 import { COMMUNICATION_CHOICE_FIELDS } from '../communications/communication.view-model';
 
+// Withdrawing support and restoring it, proposed from the association's page (associations.pages.ts):
+// the form as the API's body, and a refusal as the association's page again with the form kept.
+
 export const WITHDRAWAL_FIELDS = ['criteria', 'justification', ...COMMUNICATION_CHOICE_FIELDS];
 export const RESTORATION_FIELDS = ['justification'];
 
