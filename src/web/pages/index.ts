@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
+import { premisesPages } from './premises.pages';
 import { worklistPages } from './worklist.pages';
 import { associationPages } from './associations/associations.pages';
 import { applicationPages } from './applications/applications.pages';
@@ -9,7 +10,6 @@ import { screeningPages } from './screenings/screenings.pages';
 import { decisionPages } from './decisions/decisions.pages';
 import { delegationReportPages } from './delegation-report.pages';
 import { reminderPages } from './reminders.pages';
-import { premisesPages } from './premises.pages';
 import { watchlistPages } from './watchlist.pages';
 import { referralPages } from './referrals.pages';
 import { withdrawalPages } from './withdrawals.pages';
@@ -28,6 +28,7 @@ import { adminRulePages } from './admin.rules.pages';
 export function allPages(deps: AppDeps): PageDef[] {
   return [
     ...homePages(),
+    ...premisesPages(deps),
     ...worklistPages(deps),
     ...associationPages(deps),
     ...applicationPages(deps),
@@ -36,7 +37,6 @@ export function allPages(deps: AppDeps): PageDef[] {
     ...decisionPages(deps),
     ...delegationReportPages(deps),
     ...reminderPages(deps),
-    ...premisesPages(deps),
     ...watchlistPages(),
     ...referralPages(deps),
     ...withdrawalPages(),
