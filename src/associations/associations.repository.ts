@@ -38,6 +38,20 @@ export async function findAssociation(db: Db, id: string): Promise<AssociationRo
   return db.selectFrom('associations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Name and organisationsnummer of each association, by id: one query for a whole list's names. */
+export async function associationNamesByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; orgNumber: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('associations')
+    .select(['id', 'name', 'org_number'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, orgNumber: r.org_number }]));
+}
+
 /** Locks the association for the rest of the transaction: one support matter at a time. */
 export async function lockAssociation(db: Db, id: string): Promise<AssociationRow | undefined> {
   return db.selectFrom('associations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

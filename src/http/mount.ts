@@ -1,9 +1,6 @@
 import { Router, type RequestHandler } from 'express';
-import type { ZodType } from 'zod';
 import type { AnyRoute } from './route';
-import { requireRole } from './auth';
-import { ValidationError } from './errors';
-import { zodDetails } from './error-handler';
+import { prepareCall } from './route-call';
 import {
   idempotencyKeyOf,
   requestHash,
@@ -11,25 +8,12 @@ import {
   takesIdempotencyKey,
   type IdempotencyDeps,
 } from './idempotency';
-import { assertCleanText } from './text-hygiene';
-
-function parsePart(schema: ZodType | undefined, value: unknown, part: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
-  if (!result.success) throw new ValidationError('Request validation failed', zodDetails(result.error, part));
-  return result.data;
-}
 
 function handle(route: AnyRoute, deps: IdempotencyDeps | undefined): RequestHandler {
   const operation = `${route.method.toUpperCase()} ${route.path}`;
   const idempotent = deps !== undefined && takesIdempotencyKey(route);
   return async (req, res) => {
-    // Order matters: who you are (401), whether you may (403), then what you sent (400).
-    const user = route.roles === 'public' ? req.user : requireRole(req.user, route.roles);
-    assertCleanText({ params: req.params, query: req.query, body: req.body });
-    const params = parsePart(route.params, req.params, 'params');
-    const query = parsePart(route.query, req.query, 'query');
-    const body = parsePart(route.body, req.body, 'body');
+    const { user, params, query, body } = prepareCall(route, req.user, req);
     const run = async () => {
       const result = await route.handler({ params, query, body, user: user!, req, res });
       return { status: route.success.status as number, body: result };

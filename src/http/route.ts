@@ -26,22 +26,27 @@ export interface OtherResponse {
   schema: ZodType;
 }
 
-export interface SuccessSpec {
+export interface SuccessSpec<RS extends ZodType | undefined = ZodType | undefined> {
   status: 200 | 201 | 202 | 204;
   description: string;
   /** JSON body schema; omit for non-JSON answers (then give contentType). */
-  schema?: ZodType;
+  schema?: RS;
   contentType?: string;
 }
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteDef<
   PS extends ZodType | undefined,
   QS extends ZodType | undefined,
   BS extends ZodType | undefined,
+  M extends Method = Method,
+  P extends string = string,
+  RS extends ZodType | undefined = ZodType | undefined,
 > {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  method: M;
   /** Express-style path, e.g. /api/associations/:id */
-  path: string;
+  path: P;
   summary: string;
   tag: string;
   roles: readonly Role[] | 'public';
@@ -53,7 +58,7 @@ export interface RouteDef<
    * `req` itself (sanctions list files), and the OpenAPI document shows the body as XML text.
    */
   bodyContentType?: 'application/json' | 'text/csv' | 'application/xml';
-  success: SuccessSpec;
+  success: SuccessSpec<RS>;
   /** Answers besides success whose body is not the error shape (e.g. health's 503). */
   otherResponses?: OtherResponse[];
   /**
@@ -67,7 +72,7 @@ export interface RouteDef<
 
 // Erased form kept in route lists; the generic checks happen at the defineRoute call site.
 export interface AnyRoute {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  method: Method;
   path: string;
   summary: string;
   tag: string;
@@ -82,10 +87,30 @@ export interface AnyRoute {
   handler(ctx: RouteContext<unknown, unknown, unknown>): Promise<unknown>;
 }
 
+/**
+ * A declared route that still knows its method, path and success schema, so a caller in process (the
+ * pages, web.api.ts) gets the answer's type from the declaration instead of asserting it.
+ */
+export interface DeclaredRoute<
+  M extends Method,
+  P extends string,
+  RS extends ZodType | undefined,
+> extends AnyRoute {
+  method: M;
+  path: P;
+  success: SuccessSpec<RS>;
+}
+
+/** What a declared route answers: the success schema's output type (undefined for none, e.g. 204). */
+export type RouteResult<R> = R extends { success: SuccessSpec<infer RS> } ? Infer<RS> : unknown;
+
 export function defineRoute<
   PS extends ZodType | undefined = undefined,
   QS extends ZodType | undefined = undefined,
   BS extends ZodType | undefined = undefined,
->(def: RouteDef<PS, QS, BS>): AnyRoute {
-  return def as unknown as AnyRoute;
+  M extends Method = Method,
+  P extends string = string,
+  RS extends ZodType | undefined = undefined,
+>(def: RouteDef<PS, QS, BS, M, P, RS>): DeclaredRoute<M, P, RS> {
+  return def as unknown as DeclaredRoute<M, P, RS>;
 }

@@ -146,3 +146,23 @@ export async function latestScreeningOf(db: Db, applicationId: string): Promise<
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * The newest screening of each application (one query for a page of applications), by insertion
+ * order as latestScreeningOf: two screenings can share a timestamp.
+ */
+export async function latestScreeningsOf(
+  db: Db,
+  applicationIds: readonly string[],
+): Promise<Map<string, Pick<ScreeningRow, 'id' | 'recommendation' | 'created_at'>>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('screenings')
+    .select(['id', 'application_id', 'recommendation', 'created_at'])
+    .distinctOn('application_id')
+    .where('application_id', 'in', [...new Set(applicationIds)])
+    .orderBy('application_id')
+    .orderBy('seq', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.application_id, r]));
+}

@@ -1,20 +1,17 @@
 import type { Request, Response } from 'express';
-import type { ZodType } from 'zod';
 import type { AuthUser } from '../http/auth';
-import { requireRole } from '../http/auth';
 import { ValidationError } from '../http/errors';
-import { zodDetails } from '../http/error-handler';
-import { assertCleanText } from '../http/text-hygiene';
 import type { AnyRoute } from '../http/route';
+import { prepareCall } from '../http/route-call';
 import type { Role } from '../users/users.table';
+import type { ApiKey, ApiResult } from './web.api-routes';
+
+export type { ApiKey, ApiResult } from './web.api-routes';
 
 // The pages use the API's own route declarations, in process: the same role list, the same zod
 // schemas and the same handler (which calls the same service, so audit and rules are identical).
 // Nothing about who may do what is written twice; a page names the API operations it performs, and
 // its roles follow from theirs.
-
-/** 'METHOD /api/path' exactly as declared, e.g. 'POST /api/applications/:id/findings'. */
-export type ApiKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
 
 export interface ApiCall {
   user: AuthUser;
@@ -34,13 +31,6 @@ const noResponse = new Proxy(
     },
   },
 ) as Response;
-
-function parse(schema: ZodType | undefined, value: unknown, part: string): unknown {
-  if (!schema) return undefined;
-  const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError('Request validation failed', zodDetails(r.error, part));
-  return r.data;
-}
 
 export class InProcessApi {
   private readonly byKey = new Map<string, AnyRoute>();
@@ -72,30 +62,31 @@ export class InProcessApi {
     return roles === 'signed_in' || roles.includes(user.role);
   }
 
-  /** Runs the route as the API would: 403 for the wrong role, then validation, then the handler. */
-  async call<T>(key: ApiKey, call: ApiCall): Promise<T> {
-    const { route, user, params, query, body } = this.prepare(key, call);
-    return (await route.handler({ params, query, body, user, req: call.req, res: noResponse })) as T;
+  /**
+   * Runs the route as the API would: 403 for the wrong role, then validation, then the handler. The
+   * answer has the type of the route's declared success schema (what the handler is declared to return).
+   */
+  async call<K extends ApiKey>(key: K, call: ApiCall): Promise<ApiResult<K>> {
+    const route = this.route(key);
+    const { user, params, query, body } = prepareCall(route, call.user, call);
+    return (await route.handler({
+      params,
+      query,
+      body,
+      user: user!,
+      req: call.req,
+      res: noResponse,
+    })) as ApiResult<K>;
   }
 
   /** The route's role and schema checks only, without performing it: the ValidationError, or undefined. */
   problems(key: ApiKey, call: ApiCall): ValidationError | undefined {
     try {
-      this.prepare(key, call);
+      prepareCall(this.route(key), call.user, call);
       return undefined;
     } catch (err) {
       if (err instanceof ValidationError) return err;
       throw err;
     }
-  }
-
-  private prepare(key: ApiKey, call: ApiCall) {
-    const route = this.route(key);
-    const user = route.roles === 'public' ? call.user : requireRole(call.user, route.roles);
-    assertCleanText({ params: call.params, query: call.query, body: call.body });
-    const params = parse(route.params, call.params ?? {}, 'params');
-    const query = parse(route.query, call.query ?? {}, 'query');
-    const body = parse(route.body, call.body, 'body');
-    return { route, user, params, query, body };
   }
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../http/auth';
 import type { ValidationError } from '../http/errors';
-import type { ApiKey, InProcessApi } from './web.api';
+import type { ApiKey, ApiResult, InProcessApi } from './web.api';
 import type { FormValues } from './web.forms';
 import type { WebSession } from '../auth/sessions/sessions';
 import type { Upload } from './web.multipart';
+import { FLASH_PARAM, type FlashKey } from './web.flash.sv';
 
 // A page is declared like an API route: method, path, the API operations it performs (its roles are
 // theirs), an optional place in the navigation, and a handler that returns a view or a redirect.
@@ -23,8 +24,8 @@ export interface PageContext {
   upload?: Upload | undefined;
   /** Whether this person's role may perform an API operation (to show or hide a form or link). */
   can(key: ApiKey): boolean;
-  /** Performs an API operation in process, as this person. */
-  call<T>(key: ApiKey, args?: ApiArgs): Promise<T>;
+  /** Performs an API operation in process, as this person; the answer is typed by the route's schema. */
+  call<K extends ApiKey>(key: K, args?: ApiArgs): Promise<ApiResult<K>>;
   /** The API's validation of an operation without performing it: its ValidationError, or undefined. */
   problems(key: ApiKey, args?: ApiArgs): ValidationError | undefined;
 }
@@ -69,7 +70,16 @@ export const view = (
   status?: number,
 ): ViewResult => ({ view: v, title, data, ...(status ? { status } : {}) });
 
-export const redirect = (to: string): PageResult => ({ redirect: to });
+/**
+ * A redirect (303) after a form post; with `flash`, the page it leads to says once what was done. The
+ * address carries the message's key, never its text (web.flash.sv.ts), before any #fragment.
+ */
+export const redirect = (to: string, flash?: FlashKey): PageResult => {
+  if (!flash) return { redirect: to };
+  const hash = to.indexOf('#');
+  const [path, fragment] = hash < 0 ? [to, ''] : [to.slice(0, hash), to.slice(hash)];
+  return { redirect: `${path}${path.includes('?') ? '&' : '?'}${FLASH_PARAM}=${flash}${fragment}` };
+};
 
 export const sent = (): PageResult => ({ sent: true });
 
@@ -103,32 +113,3 @@ export function allowed(api: InProcessApi, page: PageDef, user: AuthUser): boole
   const roles = api.rolesFor(page.uses);
   return roles === 'signed_in' || roles.includes(user.role);
 }
-
-/** Messages shown once after a redirect; the query names one, so no user text travels in a URL. */
-export const FLASH: Record<string, string> = {
-  'forening-registrerad': 'Föreningen är registrerad.',
-  'ansokan-mottagen': 'Ansökan är registrerad som mottagen.',
-  'uppgift-registrerad': 'Uppgiften är registrerad på ansökan.',
-  granskad: 'Ansökan är granskad. Rekommendationen och skälen visas nedan.',
-  'post-tillagd': 'Posten är tillagd i bevakningslistan.',
-  'post-avregistrerad': 'Posten är avregistrerad. Den finns kvar men ger inte längre träffar.',
-  'beslut-vantar':
-    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
-  'beslut-slutligt': 'Beslutet är fattat. Beslutsbrevet är skrivet och sparat.',
-  'beslut-godkant': 'Du har fattat beslutet. Beslutsbrevet är skrivet och sparat.',
-  'namndbeslut-registrerat':
-    'Nämndens beslut är registrerat med sammanträdesdatum och paragraf. Beslutsbrevet är skrivet och sparat.',
-  'beslut-aterlamnat': 'Beslutsförslaget är återlämnat med ditt skäl. Det får ingen verkan.',
-  'stodbeslut-vantar':
-    'Beslutsförslaget är registrerat. Det får verkan först när den som har delegation (eller nämnden) har beslutat.',
-  'paminnelse-utford': 'Påminnelsen är markerad som utförd.',
-  'hanvisning-avslutad': 'Beskedet är lämnat. Bokningspersonalen ser det under sina kontroller.',
-  'kommunicering-sparad':
-    'Kommuniceringsbrevet är skrivet och sparat. Skicka det till föreningen; när svaret kommer registrerar du det här.',
-  'svar-registrerat': 'Föreningens svar är registrerat.',
-  'inget-svar-registrerat': 'Det är registrerat att inget svar kom före sista svarsdag.',
-  'handlaggare-bytt': 'Ärendet har fått en ny handläggare.',
-  'anvandare-sparrad': 'Användaren är spärrad. Sessioner och nyckel slutade gälla direkt.',
-  'anvandare-aktiverad': 'Användaren är aktiv igen och kan logga in med sin nyckel.',
-  'roll-andrad': 'Rollen är ändrad. Den gäller från användarens nästa begäran.',
-};

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { InProcessApi } from './web.api';
-import { FLASH, navFor, type PageDef, type ViewResult } from './web.page';
+import { navFor, type PageDef, type ViewResult } from './web.page';
+import { FLASH_PARAM, flashText } from './web.flash.sv';
 import type { Views } from './web.views';
 
 // Puts a page's own data into the layout's frame: who is signed in, the navigation for their role,
@@ -45,13 +46,11 @@ export class Renderer {
 
   private frame(req: Request): Record<string, unknown> {
     const session = req.webSession;
-    const flashKey = typeof req.query.klart === 'string' ? req.query.klart : undefined;
     return {
       user: session?.user,
       csrfToken: session?.csrfToken,
       nav: session ? navFor(this.pages, this.api, session.user, req.path) : [],
-      // Own keys only: ?klart=constructor must not find Object.prototype.constructor.
-      flash: flashKey && Object.hasOwn(FLASH, flashKey) ? FLASH[flashKey] : undefined,
+      flash: flashText(req.query[FLASH_PARAM]),
     };
   }
 

@@ -26,6 +26,7 @@ import { CSRF_REFUSED, Renderer } from './web.render';
 import { resolveSession } from '../auth/sessions/sessions';
 import { svMessage } from './web.validation.sv';
 import { Views } from './web.views';
+import { bySpecificity } from './web.route-order';
 import { allPages } from './pages';
 import { signInRoutes, signInAddress } from './pages/sign-in.pages';
 
@@ -79,7 +80,7 @@ export function webRouter(deps: AppDeps, routes: readonly AnyRoute[]): Router {
   );
 
   router.use(signInRoutes(deps, renderer, cookies));
-  for (const page of pages) router[page.method](page.path, pageHandler(page, api, renderer));
+  for (const page of bySpecificity(pages)) router[page.method](page.path, pageHandler(page, api, renderer));
   router.use((req, res) => renderer.error(req, res, 404));
   router.use(webErrorHandler(deps, renderer));
   return router;

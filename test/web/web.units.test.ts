@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { criterionGroups } from '../../src/web/pages/screening.view-model';
+import { criterionGroups } from '../../src/web/pages/screenings/screening.view-model';
 import { explainMatch } from '../../src/web/web.match-explanation';
 import { stockholmLocalToInstant } from '../../src/web/web.time';
 import { svLineError, svMessage } from '../../src/web/web.validation.sv';

@@ -1,13 +1,4 @@
-import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
 import { definePage, view } from '../web.page';
-
-interface RuleSetVersion {
-  id: string;
-  version: string;
-  validFrom: string;
-  hash: string;
-  publishedAt: string;
-}
 
 // What the screening and the decisions rest on, for the admin who keeps the files (and anyone who
 // may read them over the API): every published rule-set version with its validity and hash, and
@@ -25,8 +16,8 @@ export const adminRulePages = () => [
     },
     handler: async (ctx) => {
       const [ruleSets, delegation] = await Promise.all([
-        ctx.call<{ items: RuleSetVersion[] }>('GET /api/rule-sets'),
-        ctx.call<DelegationOrderResponse>('GET /api/delegation'),
+        ctx.call('GET /api/rule-sets'),
+        ctx.call('GET /api/delegation'),
       ]);
       return view('rule-sets', 'Regelverk och delegation', { ruleSets: ruleSets.items, delegation });
     },

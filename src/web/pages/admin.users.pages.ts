@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
 import { ROLES, type Role } from '../../users/users.table';
-import type { UserView } from '../../users/users.admin.schemas';
 import { LABELS } from '../web.labels.sv';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { svMessage } from '../web.validation.sv';
+import type { FlashKey } from '../web.flash.sv';
 
 // The admin's user page: everyone with role, status and last sign-in; deactivate, reactivate,
 // change role and give a new token (shown once, on the answer to the form, never in an address).
@@ -12,7 +12,7 @@ import { svMessage } from '../web.validation.sv';
 const roleOptions = ROLES.map((r) => ({ value: r, label: LABELS.role[r] }));
 
 async function usersPage(ctx: PageContext, problem?: { id: string; text: string }, status?: number) {
-  const { items } = await ctx.call<{ items: UserView[] }>('GET /api/users');
+  const { items } = await ctx.call('GET /api/users');
   return view(
     'users',
     'Användare',
@@ -30,10 +30,10 @@ async function usersPage(ctx: PageContext, problem?: { id: string; text: string 
 }
 
 /** A refused step (the last admin, an unknown role) is shown on the user's row, not as an error page. */
-async function step(ctx: PageContext, work: () => Promise<unknown>, done: string) {
+async function step(ctx: PageContext, work: () => Promise<unknown>, done: FlashKey) {
   try {
     await work();
-    return redirect(`/anvandare?klart=${done}`);
+    return redirect('/anvandare', done);
   } catch (err) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 400)) throw err;
     const text =
@@ -95,10 +95,7 @@ export const adminUserPages = (_deps: AppDeps) => [
     path: '/anvandare/:id/ny-nyckel',
     uses: ['POST /api/users/:id/rotate-token'],
     handler: async (ctx) => {
-      const rotated = await ctx.call<{ id: string; name: string; role: Role; token: string }>(
-        'POST /api/users/:id/rotate-token',
-        { params: ctx.params },
-      );
+      const rotated = await ctx.call('POST /api/users/:id/rotate-token', { params: ctx.params });
       return view('user-token', 'Ny inloggningsnyckel', { rotated });
     },
   }),

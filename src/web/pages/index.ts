@@ -1,56 +1,47 @@
 import type { AppDeps } from '../../deps';
 import type { PageDef } from '../web.page';
 import { homePages } from './home.pages';
-import { bookingStaffPages } from './booking-staff.premises.pages';
-import { caseOfficerQueuePages } from './case-officer.queue.pages';
-import { caseOfficerAssociationPages } from './case-officer.associations.pages';
-import { caseOfficerWithdrawalPages } from './case-officer.withdrawals.pages';
-import { caseOfficerApplicationPages } from './case-officer.applications.pages';
-import { caseOfficerCommunicationPages } from './case-officer.communications.pages';
-import { caseOfficerDecidePages } from './case-officer.decide.pages';
-import { screeningPages } from './screening.pages';
-import { decisionPages } from './decision.pages';
+import { premisesPages } from './premises.pages';
+import { worklistPages } from './worklist.pages';
+import { associationPages } from './associations/associations.pages';
+import { applicationPages } from './applications/applications.pages';
+import { communicationPages } from './communications/communications.pages';
+import { screeningPages } from './screenings/screenings.pages';
+import { decisionPages } from './decisions/decisions.pages';
+import { delegationReportPages } from './delegation-report.pages';
 import { reminderPages } from './reminders.pages';
-import { investigatorScreeningPages } from './investigator.screenings.pages';
-import { investigatorDecisionPages } from './investigator.decisions.pages';
-import { investigatorWithdrawalPages } from './investigator.withdrawals.pages';
-import { investigatorAuditPages } from './investigator.audit.pages';
-import { investigatorStatsPages } from './investigator.stats.pages';
-import { coordinatorWatchlistPages } from './coordinator.watchlist.pages';
-import { coordinatorImportPages } from './coordinator.import.pages';
-import { coordinatorReferralPages } from './coordinator.referrals.pages';
-import { delegationReportPages } from './coordinator.delegation-report.pages';
-import { registerExtractPages } from './register-extract.pages';
+import { watchlistPages } from './watchlist.pages';
+import { referralPages } from './referrals.pages';
+import { withdrawalPages } from './withdrawals.pages';
+import { auditPages } from './audit.pages';
+import { statsPages } from './stats.pages';
 import { retentionPages } from './retention.pages';
+import { registerExtractPages } from './register-extract.pages';
 import { adminUserPages } from './admin.users.pages';
 import { adminRulePages } from './admin.rules.pages';
 
 /**
- * Every page, declared once: mounted, put in the navigation and role-tested from this list. Within
- * an area, fixed paths come before `:id` paths, which express would otherwise match first.
+ * Every page, declared once, one file per address section: mounted, put in the navigation and
+ * role-tested from this list. The order does not matter: the router tries fixed path segments before
+ * `:id` parameters itself (web.route-order.ts).
  */
 export function allPages(deps: AppDeps): PageDef[] {
   return [
     ...homePages(),
-    ...bookingStaffPages(deps),
-    ...caseOfficerQueuePages(deps),
-    ...caseOfficerAssociationPages(deps),
-    ...caseOfficerWithdrawalPages(deps),
-    ...caseOfficerApplicationPages(deps),
-    ...caseOfficerCommunicationPages(deps),
-    ...investigatorScreeningPages(deps),
+    ...premisesPages(deps),
+    ...worklistPages(deps),
+    ...associationPages(deps),
+    ...applicationPages(deps),
+    ...communicationPages(deps),
     ...screeningPages(deps),
-    ...caseOfficerDecidePages(deps),
-    ...delegationReportPages(deps),
-    ...investigatorDecisionPages(deps),
     ...decisionPages(deps),
+    ...delegationReportPages(deps),
     ...reminderPages(deps),
-    ...coordinatorImportPages(),
-    ...coordinatorWatchlistPages(),
-    ...coordinatorReferralPages(deps),
-    ...investigatorWithdrawalPages(),
-    ...investigatorAuditPages(deps),
-    ...investigatorStatsPages(),
+    ...watchlistPages(),
+    ...referralPages(deps),
+    ...withdrawalPages(),
+    ...auditPages(deps),
+    ...statsPages(),
     ...retentionPages(),
     ...registerExtractPages(deps),
     ...adminUserPages(deps),

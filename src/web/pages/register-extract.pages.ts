@@ -24,7 +24,7 @@ function subjectOf(ctx: PageContext) {
 async function extractFor(ctx: PageContext): Promise<{ extract?: RegisterExtract; form: FormState }> {
   const { values, query } = subjectOf(ctx);
   try {
-    const extract = await ctx.call<RegisterExtract>('GET /api/register-extract', { query });
+    const extract = await ctx.call('GET /api/register-extract', { query });
     return { extract, form: emptyForm(values) };
   } catch (err) {
     const form = err instanceof ValidationError ? refusedForm(err, values, FIELDS) : undefined;

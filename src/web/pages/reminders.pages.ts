@@ -1,8 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { isoDate } from '../../clock';
 import { ValidationError } from '../../http/errors';
-import type { Page } from '../../http/pagination';
-import type { Reminder } from '../../reminders/reminders.schemas';
 import { addressProblem, emptyForm, forRow, refusedForm, type FormState } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { remindersView } from './reminders.view-model';
@@ -18,7 +16,7 @@ async function remindersPage(
   status?: number,
 ) {
   const done = ctx.query.visa === 'utforda';
-  const page = await ctx.call<Page<Reminder>>('GET /api/reminders', {
+  const page = await ctx.call('GET /api/reminders', {
     query: {
       status: done ? 'done' : 'open',
       sort: done ? 'newest' : 'due',
@@ -74,7 +72,7 @@ export const reminderPages = (deps: AppDeps) => [
           params: ctx.params,
           body: { note: ctx.form.note ?? '' },
         });
-        return redirect('/paminnelser?klart=paminnelse-utford');
+        return redirect('/paminnelser', 'paminnelse-utford');
       } catch (err) {
         const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, ['note']);
         if (!form) throw err;

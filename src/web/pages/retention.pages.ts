@@ -1,22 +1,5 @@
 import { periodText } from '../../register-extract/register-extract.document';
-import type { Period } from '../../retention/retention.policy';
 import { definePage, view } from '../web.page';
-
-interface RetentionView {
-  policy: {
-    decisionReference: string;
-    kinds: { kind: string; keepFor: Period; decisionReference: string; description: string }[];
-    archived: string;
-  };
-  runs: {
-    id: string;
-    runOn: string;
-    decisionReference: string;
-    counts: Record<string, { deleted: number; erasedPayloads: number }>;
-    erasedPayloads: number;
-    auditSeq: number | null;
-  }[];
-}
 
 // Gallring for investigators and admins: what is kept how long, under which decision, and what the
 // latest daily runs deleted.
@@ -31,7 +14,7 @@ export const retentionPages = () => [
       description: 'Hur länge uppgifter sparas och vad de senaste gallringarna tog bort.',
     },
     handler: async (ctx) => {
-      const r = await ctx.call<RetentionView>('GET /api/retention');
+      const r = await ctx.call('GET /api/retention');
       const kinds = r.policy.kinds.map((k) => ({ ...k, period: periodText(k.keepFor) }));
       return view('retention', 'Gallring', {
         policy: r.policy,
