@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { DecisionKind } from '../decisions/decisions.table';
 import { ConflictError } from '../http/errors';
 import { findScreening } from '../screening/screening.repository';
 import type { ScreeningRow } from '../screening/screening.table';
@@ -16,7 +17,7 @@ export interface DecisionBasis {
 
 /** The decision as the check needs it (structural, so this area does not depend on decisions). */
 export interface DecisionForConflict {
-  kind: 'application' | 'withdrawal' | 'restoration';
+  kind: DecisionKind;
   association_id: string;
   screening_id: string | null;
   criteria: string[];

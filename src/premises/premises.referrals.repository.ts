@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { ReferralOutcome } from './premises.table';
+import type { ReferralOutcome, ReferralStatus } from './premises.table';
 
 const referralColumns = [
   'referrals.id',
@@ -36,7 +36,7 @@ export type ReferralListRow = Awaited<ReturnType<ReturnType<typeof withCheck>['e
 
 export async function listReferrals(
   db: Db,
-  status: 'open' | 'resolved' | undefined,
+  status: ReferralStatus | undefined,
   after: { t: Date; id: string } | undefined,
   limit: number,
 ): Promise<ReferralListRow[]> {

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { isoDate } from '../clock';
 import { olderThan } from '../db/keyset';
 import { pageQuery, pageSchema, toPage } from '../http/pagination';
+import { REMINDER_STATUSES } from '../reminders/reminders.table';
 
 // For investigators: every withdrawal with the follow-up it implied, and whether each step was done
 // on time — the action plan's "control and follow-up", answerable in one request.
@@ -14,7 +15,7 @@ const followUpSchema = z.object({
   kind: z.string(),
   assigneeRole: z.string(),
   dueOn: z.string(),
-  status: z.enum(['open', 'done']),
+  status: z.enum(REMINDER_STATUSES),
   escalated: z.boolean(),
   completedOn: z.string().nullable(),
   /** true: done by its due date; false: done late, or still open past it; null: open, not yet due. */
