@@ -20,6 +20,7 @@ import * as m0018 from './0018_idempotency_keys';
 import * as m0019 from './0019_watchlist_category_imports';
 import * as m0020 from './0020_sanctions_sources';
 import * as m0021 from './0021_users_admin_oidc';
+import * as m0022 from './0022_enum_checks';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
 // Listed statically (not read from disk) so the same code runs under ts-jest/swc and from dist/.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019_watchlist_category_imports': m0019,
   '0020_sanctions_sources': m0020,
   '0021_users_admin_oidc': m0021,
+  '0022_enum_checks': m0022,
 };

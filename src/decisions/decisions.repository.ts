@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { toJson } from '../db/json';
 import { olderThan } from '../db/keyset';
 import type { DelegationKind } from '../delegation/delegation.schema';
+import type { Recommendation } from '../screening/screening.result';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 
@@ -27,7 +28,7 @@ export interface NewDecision {
   applicationId: string | null;
   screeningId: string | null;
   outcome: DecisionOutcome;
-  recommendation: string | null;
+  recommendation: Recommendation | null;
   departsFromRecommendation: boolean;
   justification: string | null;
   /** An approval's conditions; left out by decisions that have none. */

@@ -2,6 +2,7 @@ import type { ColumnType, Selectable } from 'kysely';
 import type { Json } from '../db/json';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 import type { DelegationKind } from '../delegation/delegation.schema';
+import type { Recommendation } from '../screening/screening.result';
 
 // Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
 // check constraint (test/db/enum-checks.test.ts) all derive from these arrays.
@@ -25,7 +26,7 @@ export interface DecisionsTable {
   screening_id: string | null;
   outcome: DecisionOutcome;
   /** The engine's recommendation the person decided on (application decisions). */
-  recommendation: string | null;
+  recommendation: Recommendation | null;
   departs_from_recommendation: boolean;
   justification: string | null;
   /**

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isoDateSchema, jsonObject } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { OUTCOMES } from './rule-set.schema';
+import { RECOMMENDATIONS } from './screening.result';
 
-const recommendation = z.enum(['eligible', 'incomplete', 'refer', 'ineligible']);
-const outcome = z.enum(['ineligible', 'refer', 'incomplete']);
+const recommendation = z.enum(RECOMMENDATIONS);
+const outcome = z.enum(OUTCOMES);
 
 export const reasonSchema = z
   .object({
