@@ -1,5 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/json';
+import type { Role } from '../users/users.table';
 
 // Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
 // check constraint (test/db/enum-checks.test.ts) all derive from these arrays. A new reminder kind
@@ -17,7 +18,11 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** The roles that work reminders; investigators read them all, nobody else sees them. */
-export const ASSIGNEE_ROLES = ['case_officer', 'booking_staff', 'coordinator'] as const;
+export const ASSIGNEE_ROLES = [
+  'case_officer',
+  'booking_staff',
+  'coordinator',
+] as const satisfies readonly Role[];
 export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
 
 export const REMINDER_STATUSES = ['open', 'done'] as const;

@@ -23,7 +23,8 @@ export const SEVERITY: Record<Recommendation, number> = {
  * not_evaluated: the conditions could not be decided (skipped by json-rules-engine, or a fact the
  *   rule needs is absent from the snapshot). Never to be shown as failed.
  */
-export type RuleStatus = 'met' | 'not_met' | 'not_evaluated';
+export const RULE_STATUSES = ['met', 'not_met', 'not_evaluated'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export interface BooleanConditionDetail {
   kind: 'all' | 'any' | 'not';

@@ -10,7 +10,8 @@ import type { DelegationKind } from '../delegation/delegation.schema';
 import type { CheckStatus } from '../premises/premises.schemas';
 import type { ReferralOutcome, ReferralStatus } from '../premises/premises.table';
 import type { ReminderKind } from '../reminders/reminders.table';
-import type { Recommendation } from '../screening/screening.result';
+import type { HitSubject } from '../screening/screening.facts';
+import type { Recommendation, RuleStatus } from '../screening/screening.result';
 import type { FindingCategory } from '../shared/finding-categories';
 import type { Role } from '../users/users.table';
 import type { EntryStatus, ImportJobStatus, SubjectKind } from '../watchlist/watchlist.table';
@@ -35,9 +36,21 @@ export const LABELS = {
   // A rule's result in the words of its kind of criterion (ruleVerdict picks the table): conduct
   // is an obstacle or none; what only refers is weighed by a person, never an obstacle by itself;
   // a formal requirement is fulfilled or not. "Uppfyllt" alone read as if the association passed.
-  conductVerdict: { met: 'Hinder finns', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
-  referVerdict: { met: 'Prövas särskilt', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
-  formalVerdict: { met: 'Krav inte uppfyllt', not_met: 'Krav uppfyllt', not_evaluated: 'Ej bedömt' },
+  conductVerdict: {
+    met: 'Hinder finns',
+    not_met: 'Inget hinder',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
+  referVerdict: {
+    met: 'Prövas särskilt',
+    not_met: 'Inget hinder',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
+  formalVerdict: {
+    met: 'Krav inte uppfyllt',
+    not_met: 'Krav uppfyllt',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
   applicationStatus: { received: 'Mottagen', screened: 'Granskad', decided: 'Beslutad' } satisfies Record<
     ApplicationStatus,
     string
@@ -67,7 +80,10 @@ export const LABELS = {
     SupportStatus,
     string
   >,
-  hitSubject: { association: 'Föreningen', representative: 'Företrädare' },
+  hitSubject: { association: 'Föreningen', representative: 'Företrädare' } satisfies Record<
+    HitSubject,
+    string
+  >,
   matchMethod: {
     org_number: 'organisationsnummer',
     personal_number: 'personnummer',
