@@ -1,5 +1,4 @@
 import type { Db } from '../db/database';
-import type { DecisionKind } from '../decisions/decisions.table';
 import { ConflictError } from '../http/errors';
 import { findScreening } from '../screening/screening.repository';
 import type { ScreeningRow } from '../screening/screening.table';
@@ -17,7 +16,7 @@ export interface DecisionBasis {
 
 /** The decision as the check needs it (structural, so this area does not depend on decisions). */
 export interface DecisionForConflict {
-  kind: DecisionKind;
+  kind: 'application' | 'withdrawal' | 'restoration';
   association_id: string;
   screening_id: string | null;
   criteria: string[];
