@@ -20,6 +20,7 @@ import * as m0018 from './0018_idempotency_keys';
 import * as m0019 from './0019_watchlist_category_imports';
 import * as m0020 from './0020_sanctions_sources';
 import * as m0021 from './0021_users_admin_oidc';
+import * as m0022 from './0022_enum_checks';
 import * as m0023 from './0023_oidc_sign_ins_expiry';
 
 // Every migration, in order. Landed migrations are never edited: a change is a new file listed here.
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0019_watchlist_category_imports': m0019,
   '0020_sanctions_sources': m0020,
   '0021_users_admin_oidc': m0021,
+  '0022_enum_checks': m0022,
   '0023_oidc_sign_ins_expiry': m0023,
 };

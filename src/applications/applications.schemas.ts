@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, nameSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-import { FINDING_CATEGORIES } from './applications.table';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, FINDING_CATEGORIES } from './applications.table';
 import { caseNumberSchema } from '../cases/cases.schemas';
 import { CASE_NUMBER_MAX } from '../cases/cases.number';
 
@@ -101,7 +101,7 @@ export const declarationSchema = z
 
 export const createApplicationBody = z
   .object({
-    kind: z.enum(['grant', 'premises']),
+    kind: z.enum(APPLICATION_KINDS),
     associationId: z.uuid(),
     grant: grantSchema.nullable().optional(),
     premises: premisesSchema.nullable().optional(),
@@ -145,7 +145,7 @@ export const applicationSchema = z
     id: z.uuid(),
     caseNumber: z.string().describe('the diarienummer of the application’s case'),
     assignedTo: z.string().describe('the handling officer (a case officer’s user id)'),
-    kind: z.enum(['grant', 'premises']),
+    kind: z.enum(APPLICATION_KINDS),
     associationId: z.uuid(),
     grant: z
       .object({ program: z.string(), amountSek: z.number(), periodFrom: z.string(), periodTo: z.string() })
@@ -158,7 +158,7 @@ export const applicationSchema = z
       signedOn: z.string().nullable(),
     }),
     findings: z.array(findingSchema),
-    status: z.enum(['received', 'screened', 'decided']),
+    status: z.enum(APPLICATION_STATUSES),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -168,7 +168,7 @@ export type Application = z.infer<typeof applicationSchema>;
 
 export const applicationsQuery = z.object({
   associationId: z.uuid().optional(),
-  status: z.enum(['received', 'screened', 'decided']).optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
   assignedTo: z.string().max(100).optional().describe('the handling officer’s user id, or "me"'),
   caseNumber: z.string().max(CASE_NUMBER_MAX).optional(),
   ...pageQuery,

@@ -4,8 +4,10 @@ import type { FindingCategory } from '../shared/finding-categories';
 
 export { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-categories';
 
-export type ApplicationKind = 'grant' | 'premises';
-export type ApplicationStatus = 'received' | 'screened' | 'decided';
+export const APPLICATION_KINDS = ['grant', 'premises'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_STATUSES = ['received', 'screened', 'decided'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface GrantDetails {
   program: string;

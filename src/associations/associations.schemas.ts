@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, nameSchema, orgNumberSchema, personalNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { SUPPORT_STATUSES } from './associations.table';
 
 export const representativeSchema = z
   .object({
@@ -31,7 +32,7 @@ export const associationSchema = z
     representatives: z.array(
       z.object({ name: z.string(), role: z.string(), personalNumber: z.string().nullable().optional() }),
     ),
-    supportStatus: z.enum(['active', 'withdrawn']),
+    supportStatus: z.enum(SUPPORT_STATUSES),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Json } from '../db/json';
 
-export type SupportStatus = 'active' | 'withdrawn';
+export const SUPPORT_STATUSES = ['active', 'withdrawn'] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
 export interface Representative {
   name: string;

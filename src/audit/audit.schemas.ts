@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, jsonObject } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { VERIFICATION_STATUSES } from './audit.table';
 
 /** A date (YYYY-MM-DD, a whole UTC day) or an instant. */
 const dateOrInstant = z.union([isoDateSchema, instantSchema]);
@@ -123,7 +124,7 @@ export const verificationCreatedSchema = z.object({ id: z.uuid() }).meta({ id: '
 export const verificationSchema = z
   .object({
     id: z.uuid(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
+    status: z.enum(VERIFICATION_STATUSES),
     requestedBy: z.string(),
     requestedAt: z.string(),
     startedAt: z.string().nullable(),

@@ -75,7 +75,8 @@ export interface AuditSigningKeyTable {
   created_at: Date;
 }
 
-export type VerificationStatus = 'queued' | 'running' | 'done' | 'failed';
+export const VERIFICATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 export interface AuditVerificationsTable {
   id: string;

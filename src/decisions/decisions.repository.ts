@@ -4,6 +4,7 @@ import { toJson } from '../db/json';
 import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
 import type { Page } from '../http/pagination';
 import type { DelegationKind } from '../delegation/delegation.schema';
+import type { Recommendation } from '../screening/screening.result';
 import type { DecisionKind, DecisionOutcome, DecisionRow, DecisionStatus } from './decisions.table';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 
@@ -28,7 +29,7 @@ export interface NewDecision {
   applicationId: string | null;
   screeningId: string | null;
   outcome: DecisionOutcome;
-  recommendation: string | null;
+  recommendation: Recommendation | null;
   departsFromRecommendation: boolean;
   justification: string | null;
   /** An approval's conditions; left out by decisions that have none. */

@@ -3,13 +3,19 @@ import { isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { communicationFields, exemptionSchema } from '../communications/communications.schemas';
 import { DELEGATION_KINDS } from '../delegation/delegation.schema';
+import {
+  APPLICATION_OUTCOMES,
+  DECISION_KINDS,
+  DECISION_OUTCOMES,
+  DECISION_STATUSES,
+} from './decisions.table';
 
 const justification = z.string().trim().min(1, 'must not be empty').max(20_000);
 
 export const decideBody = z
   .object({
     screeningId: z.uuid(),
-    outcome: z.enum(['approved', 'denied']),
+    outcome: z.enum(APPLICATION_OUTCOMES),
     justification: justification.optional(),
     ...communicationFields,
     supersedesDecisionId: z
@@ -81,11 +87,11 @@ export const decisionSchema = z
     id: z.uuid(),
     reference: z.string(),
     caseNumber: z.string().describe('the diarienummer of the case the decision is made in'),
-    kind: z.enum(['application', 'withdrawal', 'restoration']),
+    kind: z.enum(DECISION_KINDS),
     associationId: z.uuid(),
     applicationId: z.uuid().nullable(),
     screeningId: z.uuid().nullable(),
-    outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']),
+    outcome: z.enum(DECISION_OUTCOMES),
     recommendation: z.string().nullable(),
     departsFromRecommendation: z.boolean(),
     justification: z.string().nullable(),
@@ -98,7 +104,7 @@ export const decisionSchema = z
       .nullable()
       .describe('the exception to kommunicering the decision states (förvaltningslagen 25 §)'),
     criteria: z.array(z.string()),
-    status: z.enum(['pending_approval', 'final', 'superseded', 'returned']),
+    status: z.enum(DECISION_STATUSES),
     preparedBy: z.string().describe('the case officer who prepared the decision (föredragande)'),
     preparedAt: z.string().describe('when it was prepared and proposed'),
     decidedBy: z
@@ -126,9 +132,9 @@ export type Decision = z.infer<typeof decisionSchema>;
 export const decisionsQuery = z.object({
   associationId: z.uuid().optional(),
   applicationId: z.uuid().optional(),
-  outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']).optional(),
-  status: z.enum(['pending_approval', 'final', 'superseded', 'returned']).optional(),
-  kind: z.enum(['application', 'withdrawal', 'restoration']).optional(),
+  outcome: z.enum(DECISION_OUTCOMES).optional(),
+  status: z.enum(DECISION_STATUSES).optional(),
+  kind: z.enum(DECISION_KINDS).optional(),
   decidedBy: z.string().max(100).optional().describe('the delegat'),
   preparedBy: z.string().max(100).optional().describe('the föredragande'),
   caseNumber: z.string().max(100).optional(),
@@ -151,7 +157,7 @@ export const decisionStatsSchema = z
         z.object({
           month: z.string(),
           code: z.string(),
-          outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']),
+          outcome: z.enum(DECISION_OUTCOMES),
           count: z.number().int(),
         }),
       )

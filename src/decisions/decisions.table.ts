@@ -2,10 +2,19 @@ import type { ColumnType, Selectable } from 'kysely';
 import type { Json } from '../db/json';
 import type { CommunicationExemption } from '../communications/communications.exemptions';
 import type { DelegationKind } from '../delegation/delegation.schema';
+import type { Recommendation } from '../screening/screening.result';
 
-export type DecisionKind = 'application' | 'withdrawal' | 'restoration';
-export type DecisionOutcome = 'approved' | 'denied' | 'withdrawn' | 'restored';
-export type DecisionStatus = 'pending_approval' | 'final' | 'superseded' | 'returned';
+// Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
+// check constraint (test/db/enum-checks.test.ts) all derive from these arrays.
+export const DECISION_KINDS = ['application', 'withdrawal', 'restoration'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+export const DECISION_OUTCOMES = ['approved', 'denied', 'withdrawn', 'restored'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+/** What a decision on an application may say; withdrawals and restorations have their own. */
+export const APPLICATION_OUTCOMES = ['approved', 'denied'] as const satisfies readonly DecisionOutcome[];
+export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
+export const DECISION_STATUSES = ['pending_approval', 'final', 'superseded', 'returned'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 export interface DecisionsTable {
   id: string;
@@ -17,7 +26,7 @@ export interface DecisionsTable {
   screening_id: string | null;
   outcome: DecisionOutcome;
   /** The engine's recommendation the person decided on (application decisions). */
-  recommendation: string | null;
+  recommendation: Recommendation | null;
   departs_from_recommendation: boolean;
   justification: string | null;
   /**

@@ -1,15 +1,17 @@
+import type { ApplicationKind } from '../applications/applications.table';
+import type { DecisionKind, DecisionOutcome } from '../decisions/decisions.table';
 import type { DelegationKind } from './delegation.schema';
 
 // Which point of the delegation order a decision falls under. Stored with the decision when it is
 // made, so the report and the letter read it back instead of working it out again.
 
 export interface DecisionToClassify {
-  kind: 'application' | 'withdrawal' | 'restoration';
-  outcome: 'approved' | 'denied' | 'withdrawn' | 'restored';
+  kind: DecisionKind;
+  outcome: DecisionOutcome;
   /** Grant approvals: whether the outcome goes against the engine's recommendation. */
   departsFromRecommendation: boolean;
   /** For decisions on applications: what was applied for. */
-  applicationKind: 'grant' | 'premises' | null;
+  applicationKind: ApplicationKind | null;
 }
 
 export function delegationKindOf(d: DecisionToClassify): DelegationKind {

@@ -4,6 +4,7 @@ import { addDays, isoDate, startOfSwedishDay } from '../clock';
 import { isoDateSchema } from '../http/common.schemas';
 import { invalidField } from '../http/errors';
 import { delegatedDecisions, type DelegatedDecisionRow } from '../decisions/decisions.repository';
+import { DECISION_OUTCOMES } from '../decisions/decisions.table';
 import type { DelegationOrder } from './delegation.loader';
 import { DELEGATION_KINDS } from './delegation.schema';
 
@@ -41,7 +42,7 @@ export const delegationReportSchema = z
         reference: z.string().describe('the decision’s diary number'),
         kind: z.enum(DELEGATION_KINDS),
         kindTitle: z.string().describe('the kind of decision in the delegation order’s words'),
-        outcome: z.enum(['approved', 'denied', 'withdrawn', 'restored']),
+        outcome: z.enum(DECISION_OUTCOMES),
         superseded: z.boolean().describe('a later decision replaced it (ersätter); it was still taken'),
         association: z.object({ id: z.uuid(), name: z.string(), orgNumber: z.string() }),
         delegat: person,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../http/common.schemas';
+import type { Role } from '../users/users.table';
 
 // The committee's delegation order (delegationsordning) as data: for each kind of decision this
 // service records, who may take it — a role under a point of the order (a delegat), or only the
@@ -21,7 +22,7 @@ export type DelegationKind = (typeof DELEGATION_KINDS)[number];
  * The roles that can be delegats. Investigators only read and admins keep the system: neither decides
  * in cases, and booking staff never learn grounds. The approve route admits exactly these roles.
  */
-export const DELEGATE_ROLES = ['case_officer', 'coordinator'] as const;
+export const DELEGATE_ROLES = ['case_officer', 'coordinator'] as const satisfies readonly Role[];
 export type DelegateRole = (typeof DELEGATE_ROLES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

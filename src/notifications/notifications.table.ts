@@ -1,8 +1,8 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/json';
 
-export type NotificationStatus = 'pending' | 'delivered' | 'failed';
 export const NOTIFICATION_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export interface OutboxTable {
   id: string;

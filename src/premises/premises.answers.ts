@@ -1,6 +1,6 @@
 import { addSwedishWorkingDays } from '../shared/swedish-working-days';
 import type { CheckStatus } from './premises.schemas';
-import type { ReferralOutcome } from './premises.table';
+import type { CheckResult, ReferralOutcome, ReferralStatus } from './premises.table';
 
 // What the booking desk is told, in Swedish. Neutral on purpose: a refer says that the booking must
 // be checked and when an answer comes, never why (no reason, name, score or criterion), so the
@@ -31,8 +31,8 @@ export function answerByFor(today: string, days: number): string {
  * rather than let the room on an answer nobody recorded).
  */
 export function checkStatus(
-  result: 'clear' | 'refer',
-  referral: { status: 'open' | 'resolved'; outcome: ReferralOutcome | null } | null,
+  result: CheckResult,
+  referral: { status: ReferralStatus; outcome: ReferralOutcome | null } | null,
 ): CheckStatus {
   if (result === 'clear') return 'clear';
   if (!referral || referral.status === 'open') return 'awaiting_answer';

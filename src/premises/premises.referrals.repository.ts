@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
 import type { Page } from '../http/pagination';
-import type { ReferralOutcome } from './premises.table';
+import type { ReferralOutcome, ReferralStatus } from './premises.table';
 
 const referralColumns = [
   'referrals.id',
@@ -40,7 +40,7 @@ const newestFirst = timeIdKeyset('referrals.created_at', 'referrals.id');
 
 export async function listReferrals(
   db: Db,
-  status: 'open' | 'resolved' | undefined,
+  status: ReferralStatus | undefined,
   page: PageRequest,
 ): Promise<Page<ReferralListRow>> {
   let q = withCheck(db);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-
-export const REFERRAL_OUTCOMES = ['no_obstacle', 'not_cleared'] as const;
+import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
 
 export const premisesCheckBody = z
   .object({
@@ -18,7 +17,7 @@ export type PremisesCheckInput = z.output<typeof premisesCheckBody>;
 export const premisesCheckResultSchema = z
   .object({
     checkId: z.string(),
-    result: z.enum(['clear', 'refer']),
+    result: z.enum(CHECK_RESULTS),
     message: z.string(),
     answerBy: z
       .string()
@@ -36,7 +35,7 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
 export const premisesCheckStatusSchema = z
   .object({
     checkId: z.string(),
-    result: z.enum(['clear', 'refer']),
+    result: z.enum(CHECK_RESULTS),
     status: z.enum(CHECK_STATUSES),
     answerBy: z.string().nullable().describe('refer only: the date an answer comes by; null when clear'),
   })
@@ -73,7 +72,7 @@ export const referralSchema = z
   .object({
     id: z.uuid(),
     checkId: z.string(),
-    status: z.enum(['open', 'resolved']),
+    status: z.enum(REFERRAL_STATUSES),
     answerBy: z.string().describe('the date (YYYY-MM-DD) the booking desk was promised an answer by'),
     overdue: z.boolean().describe('open and past answerBy'),
     escalatedAt: z.string().nullable().describe('when the missed deadline was escalated'),
@@ -103,7 +102,7 @@ export const referralSchema = z
   .meta({ id: 'Referral' });
 export type Referral = z.infer<typeof referralSchema>;
 
-export const referralsQuery = z.object({ status: z.enum(['open', 'resolved']).optional(), ...pageQuery });
+export const referralsQuery = z.object({ status: z.enum(REFERRAL_STATUSES).optional(), ...pageQuery });
 export const referralsPage = pageSchema(referralSchema);
 
 export const resolveBody = z

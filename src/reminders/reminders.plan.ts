@@ -2,10 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { isoDate, type Clock } from '../clock';
 import type { NewReminder } from './reminders.repository';
 import { addInterval, type ReminderPolicy } from './reminders.policy';
-import type { AssigneeRole, ReminderKind, ReminderRow } from './reminders.table';
+import { REMINDER_KINDS, type AssigneeRole, type ReminderKind, type ReminderRow } from './reminders.table';
 import { REMINDER_TITLES } from './reminders.titles';
 
 // Pure planning: what a reminder to be created looks like (due date, assignee, natural key, series).
+
+/**
+ * What makes each kind of reminder, so a new kind cannot be added without saying so: a final
+ * withdrawal of support (its follow-up work, DOMAIN.md), a new watchlist hit on an association that
+ * has support (watchlist.monitor), or an entry's coming review date (reminders.watchlist-port).
+ */
+export const REMINDER_CAUSES: Record<ReminderKind, 'withdrawal' | 'watchlist_hit' | 'entry_review'> = {
+  cancel_bookings: 'withdrawal',
+  notify_association: 'withdrawal',
+  recover_grant: 'withdrawal',
+  reassess: 'withdrawal',
+  annual_follow_up: 'withdrawal',
+  review_support: 'watchlist_hit',
+  review_watchlist_entry: 'entry_review',
+};
+
+/** The reminders a final withdrawal creates, in the order they are created. */
+export const WITHDRAWAL_FOLLOW_UPS: readonly ReminderKind[] = REMINDER_KINDS.filter(
+  (kind) => REMINDER_CAUSES[kind] === 'withdrawal',
+);
 
 export interface CreateReminderInput {
   kind: ReminderKind;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays } from '../clock';
-import { ASSIGNEE_ROLES, type AssigneeRole, type Interval } from './reminders.table';
+import { ASSIGNEE_ROLES, type AssigneeRole, type Interval, type ReminderKind } from './reminders.table';
 
 // Who gets which follow-up and when, as configuration (REMINDER_POLICY, JSON). Every field has the
 // default DOMAIN.md describes, so an override names only what it changes:
@@ -34,33 +34,34 @@ function rule(
     .prefault({});
 }
 
-export const reminderPolicySchema = z
-  .object({
-    /** At once: the association's future bookings of the municipality's rooms. */
-    cancel_bookings: rule('booking_staff', { days: 0 }, roleSchema),
-    /** Within days: the decision is sent to the association (underrättelse). */
-    notify_association: rule('case_officer', { days: 5 }),
-    /** Within a month: decide on repayment (återkrav) of grants already paid. */
-    recover_grant: rule('case_officer', { months: 1 }),
-    /** After the withdrawal period (unless the decision names the day): may support resume? */
-    reassess: rule('case_officer', { months: 12 }),
-    /** Yearly from the decision, recurring: the action plan's follow-up. */
-    annual_follow_up: rule('coordinator', { months: 12 }).refine(
-      (r) => (r.dueAfter.months ?? 0) + (r.dueAfter.days ?? 0) > 0,
-      { message: 'a recurring reminder needs an interval longer than zero', path: ['dueAfter'] },
-    ),
-    /** A new watchlist entry matches an association that has support. */
-    review_support: rule('coordinator', { days: 7 }),
-    /** Asked this many days before an entry's reviewBy, due on reviewBy. */
-    review_watchlist_entry: z
-      .object({
-        assigneeRole: caseworkRoleSchema.default('coordinator'),
-        daysBefore: z.number().int().min(0).max(366).default(14),
-      })
-      .strict()
-      .prefault({}),
-  })
-  .strict();
+// One rule per reminder kind: a kind without a rule does not compile (the `satisfies` below).
+const rules = {
+  /** At once: the association's future bookings of the municipality's rooms. */
+  cancel_bookings: rule('booking_staff', { days: 0 }, roleSchema),
+  /** Within days: the decision is sent to the association (underrättelse). */
+  notify_association: rule('case_officer', { days: 5 }),
+  /** Within a month: decide on repayment (återkrav) of grants already paid. */
+  recover_grant: rule('case_officer', { months: 1 }),
+  /** After the withdrawal period (unless the decision names the day): may support resume? */
+  reassess: rule('case_officer', { months: 12 }),
+  /** Yearly from the decision, recurring: the action plan's follow-up. */
+  annual_follow_up: rule('coordinator', { months: 12 }).refine(
+    (r) => (r.dueAfter.months ?? 0) + (r.dueAfter.days ?? 0) > 0,
+    { message: 'a recurring reminder needs an interval longer than zero', path: ['dueAfter'] },
+  ),
+  /** A new watchlist entry matches an association that has support. */
+  review_support: rule('coordinator', { days: 7 }),
+  /** Asked this many days before an entry's reviewBy, due on reviewBy. */
+  review_watchlist_entry: z
+    .object({
+      assigneeRole: caseworkRoleSchema.default('coordinator'),
+      daysBefore: z.number().int().min(0).max(366).default(14),
+    })
+    .strict()
+    .prefault({}),
+} satisfies Record<ReminderKind, z.ZodType>;
+
+export const reminderPolicySchema = z.object(rules).strict();
 
 export type ReminderPolicy = z.output<typeof reminderPolicySchema>;
 

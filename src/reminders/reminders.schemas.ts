@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-import { ASSIGNEE_ROLES, REMINDER_KINDS } from './reminders.table';
+import { ASSIGNEE_ROLES, REMINDER_KINDS, REMINDER_STATUSES } from './reminders.table';
 
 export const reminderSchema = z
   .object({
@@ -15,7 +15,7 @@ export const reminderSchema = z
     watchlistEntryId: z.uuid().nullable(),
     assigneeRole: z.enum(ASSIGNEE_ROLES),
     dueOn: z.string(),
-    status: z.enum(['open', 'done']),
+    status: z.enum(REMINDER_STATUSES),
     escalated: z.boolean().describe('it was still open after its due date'),
     escalatedAt: z.string().nullable(),
     completedAt: z.string().nullable(),
@@ -29,7 +29,7 @@ export const reminderSchema = z
 export type Reminder = z.infer<typeof reminderSchema>;
 
 export const remindersQuery = z.object({
-  status: z.enum(['open', 'done']).optional(),
+  status: z.enum(REMINDER_STATUSES).optional(),
   assigneeRole: z
     .enum(ASSIGNEE_ROLES)
     .optional()

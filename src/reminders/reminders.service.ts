@@ -15,7 +15,12 @@ import {
   type ReminderView,
 } from './reminders.repository';
 import type { ReminderPolicy } from './reminders.policy';
-import { nextOccurrence, planReminder, type CreateReminderInput } from './reminders.plan';
+import {
+  nextOccurrence,
+  planReminder,
+  WITHDRAWAL_FOLLOW_UPS,
+  type CreateReminderInput,
+} from './reminders.plan';
 import { NEW_REMINDER_SUBJECT } from './reminders.titles';
 import type { Reminder } from './reminders.schemas';
 
@@ -135,14 +140,6 @@ export interface FollowUpInput {
   actor?: string;
 }
 
-const FOLLOW_UPS = [
-  'cancel_bookings',
-  'notify_association',
-  'recover_grant',
-  'reassess',
-  'annual_follow_up',
-] as const;
-
 /**
  * The follow-up work a final withdrawal of support implies (DOMAIN.md), created inside the withdrawal's
  * own transaction so the decision and its reminders commit together or not at all. Idempotent per
@@ -156,7 +153,7 @@ export async function createFollowUpReminders(
 ): Promise<Reminder[]> {
   const actor = input.actor ?? 'system';
   const results: CreatedReminder[] = [];
-  for (const kind of FOLLOW_UPS) {
+  for (const kind of WITHDRAWAL_FOLLOW_UPS) {
     const plan = planReminder(clock, policy, {
       kind,
       associationId: input.associationId,

@@ -1,6 +1,11 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/json';
+import type { Role } from '../users/users.table';
 
+// Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
+// check constraint (test/db/enum-checks.test.ts) all derive from these arrays. A new reminder kind
+// does not compile until it has a label (web.labels.sv), a title (reminders.titles), a policy
+// (reminders.policy) and a cause (reminders.plan).
 export const REMINDER_KINDS = [
   'cancel_bookings',
   'notify_association',
@@ -13,10 +18,15 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** The roles that work reminders; investigators read them all, nobody else sees them. */
-export const ASSIGNEE_ROLES = ['case_officer', 'booking_staff', 'coordinator'] as const;
+export const ASSIGNEE_ROLES = [
+  'case_officer',
+  'booking_staff',
+  'coordinator',
+] as const satisfies readonly Role[];
 export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
 
-export type ReminderStatus = 'open' | 'done';
+export const REMINDER_STATUSES = ['open', 'done'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /** A calendar interval; months first, then days (so "1 month" from 31 Jan is 28/29 Feb). */
 export interface Interval {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { APPLICATION_KINDS } from '../applications/applications.table';
+import { SUPPORT_STATUSES } from '../associations/associations.table';
 import { wholeYearsBetween } from '../shared/calendar-date';
 import { FINDING_CATEGORIES } from '../shared/finding-categories';
 import { parseOrgNumber } from '../shared/swedish-ids';
@@ -25,11 +27,15 @@ export const findingFactSchema = z.object({
   description: z.string(),
 });
 
+/** Whose name a watchlist hit matched: the association's own, or one of its representatives'. */
+export const HIT_SUBJECTS = ['association', 'representative'] as const;
+export type HitSubject = (typeof HIT_SUBJECTS)[number];
+
 export const watchlistHitFactSchema = z.object({
   entryId: z.string().min(1),
   score: z.number().min(0).max(1),
   matchedName: z.string(),
-  subject: z.enum(['association', 'representative']),
+  subject: z.enum(HIT_SUBJECTS),
   idNumberMatch: z.boolean(),
   // The sanctions list the hit entry comes from (rule set 2026.3, SANK-1). Absent for entries kept
   // by hand and in every snapshot stored before lists were sources, so those replay unchanged.
@@ -39,7 +45,7 @@ export const watchlistHitFactSchema = z.object({
 export const screeningFactsSchema = z.object({
   screeningDate: date,
   application: z.object({
-    kind: z.enum(['grant', 'premises']),
+    kind: z.enum(APPLICATION_KINDS),
     statutes: z.object({
       adoptedAtAnnualMeeting: z.boolean(),
       electedBoard: z.boolean(),
@@ -56,7 +62,7 @@ export const screeningFactsSchema = z.object({
   association: z.object({
     orgNumber: z.string(),
     registeredOn: date.nullable(),
-    supportStatus: z.enum(['active', 'withdrawn']),
+    supportStatus: z.enum(SUPPORT_STATUSES),
   }),
   findings: z.array(findingFactSchema),
   watchlist: z.object({

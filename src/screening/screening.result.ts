@@ -3,7 +3,11 @@ import type { LocalisedText, Outcome } from './rule-set.schema';
 // The result of one evaluation. Stored beside the fact snapshot and compared on replay, so it is
 // plain JSON (no undefined values: absent keys) and its order is fixed by the rule set.
 
-export type Recommendation = Outcome | 'eligible';
+/** From the mildest to the most severe; an outcome not listed here does not compile (SEVERITY, LABELS). */
+export const RECOMMENDATIONS = ['eligible', 'incomplete', 'refer', 'ineligible'] as const satisfies readonly (
+  Outcome | 'eligible'
+)[];
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /** Higher is more severe: ineligible > refer > incomplete > eligible (DOMAIN.md). */
 export const SEVERITY: Record<Recommendation, number> = {
@@ -19,7 +23,8 @@ export const SEVERITY: Record<Recommendation, number> = {
  * not_evaluated: the conditions could not be decided (skipped by json-rules-engine, or a fact the
  *   rule needs is absent from the snapshot). Never to be shown as failed.
  */
-export type RuleStatus = 'met' | 'not_met' | 'not_evaluated';
+export const RULE_STATUSES = ['met', 'not_met', 'not_evaluated'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export interface BooleanConditionDetail {
   kind: 'all' | 'any' | 'not';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { isoDateSchema, jsonObject } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { OUTCOMES } from './rule-set.schema';
+import { HIT_SUBJECTS } from './screening.facts';
+import { RECOMMENDATIONS, RULE_STATUSES } from './screening.result';
 
-const recommendation = z.enum(['eligible', 'incomplete', 'refer', 'ineligible']);
-const outcome = z.enum(['ineligible', 'refer', 'incomplete']);
+const recommendation = z.enum(RECOMMENDATIONS);
+const outcome = z.enum(OUTCOMES);
 
 export const reasonSchema = z
   .object({
@@ -24,7 +27,7 @@ export const checkSchema = z
     code: z.string(),
     criterion: z.string(),
     outcome,
-    status: z.enum(['met', 'not_met', 'not_evaluated']),
+    status: z.enum(RULE_STATUSES),
     explanation: z.string().nullable().describe('for met: why it applies; for not_met: what was checked'),
     legalBasis: z.string(),
   })
@@ -36,7 +39,7 @@ export const watchlistHitSchema = z
     score: z.number(),
     matchedName: z.string(),
     queryName: z.string(),
-    subject: z.enum(['association', 'representative']),
+    subject: z.enum(HIT_SUBJECTS),
     idNumberMatch: z.boolean(),
     explanation: jsonObject.describe('how the hit came about (matcher explanation)'),
     sanctions: z

@@ -5,6 +5,7 @@ import { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-cate
 import { parseOrgNumber } from '../shared/swedish-ids';
 import { csvRecords, type LineError } from './watchlist.csv-reader';
 import { LIMIT_MESSAGES, WATCHLIST_LIMITS } from './watchlist.limits';
+import { SUBJECT_KINDS, type SubjectKind } from './watchlist.table';
 
 export { csvRecords, parseCsv, type CsvRecord, type LineError } from './watchlist.csv-reader';
 
@@ -47,7 +48,7 @@ function rowSchema(options: WatchlistCsvOptions) {
   const today = options.today === null ? null : toUtcDate(options.today);
   if (options.today !== null && !today) throw new Error(`today must be YYYY-MM-DD, got "${options.today}"`);
   return z.object({
-    subject_kind: z.enum(['organisation', 'person'], {
+    subject_kind: z.enum(SUBJECT_KINDS, {
       error: 'subject_kind must be "organisation" or "person"',
     }),
     name: z.string().trim().min(1, 'name is empty').max(WATCHLIST_LIMITS.name, LIMIT_MESSAGES.name),
@@ -101,7 +102,7 @@ function rowSchema(options: WatchlistCsvOptions) {
 }
 
 export interface WatchlistCsvRow {
-  subjectKind: 'organisation' | 'person';
+  subjectKind: SubjectKind;
   name: string;
   aliases: string[];
   /** Normalised as NNNNNN-NNNN, or null. */

@@ -12,7 +12,7 @@ import { MATCHER_VERSION, MatcherIndex, type MatchHit, type MatchQuery } from '.
 import { currentVersion, entriesChangedAfter } from './watchlist.repository';
 import { TimeSlicer } from './watchlist.slices';
 import { matcherDuration } from '../metrics/metrics.registry';
-import type { WatchlistEntryRow } from './watchlist.table';
+import type { ListSource, WatchlistEntryRow } from './watchlist.table';
 
 /** Rows read per statement while loading. */
 const LOAD_PAGE = 2000;
@@ -34,7 +34,7 @@ function matchable(row: WatchlistEntryRow) {
 
 /** What a hit on a sanctions-list entry carries for the coordinator (SANK-1). */
 export interface SanctionsListing {
-  list: 'eu' | 'un';
+  list: ListSource;
   reference: string;
   programmes: string[];
   regulations: string[];

@@ -9,6 +9,7 @@ import {
 import { pageQuery, pageSchema } from '../http/pagination';
 import { FINDING_CATEGORIES } from '../shared/finding-categories';
 import { WATCHLIST_LIMITS } from './watchlist.limits';
+import { ENTRY_STATUSES, IMPORT_JOB_STATUSES, LIST_SOURCES, SUBJECT_KINDS } from './watchlist.table';
 
 const categorySchema = z
   .enum(FINDING_CATEGORIES)
@@ -17,7 +18,7 @@ const entryName = nameSchema.max(WATCHLIST_LIMITS.name);
 
 export const createEntryBody = z
   .object({
-    subjectKind: z.enum(['organisation', 'person']),
+    subjectKind: z.enum(SUBJECT_KINDS),
     name: entryName,
     aliases: z.array(entryName).max(WATCHLIST_LIMITS.aliases).default([]),
     orgNumber: orgNumberSchema.nullish(),
@@ -49,7 +50,7 @@ export const retireBody = z
 export const entrySchema = z
   .object({
     id: z.uuid(),
-    subjectKind: z.enum(['organisation', 'person']),
+    subjectKind: z.enum(SUBJECT_KINDS),
     name: z.string(),
     aliases: z.array(z.string()),
     orgNumber: z.string().nullable(),
@@ -64,7 +65,7 @@ export const entrySchema = z
       .nullable()
       .describe('null for an entry from a sanctions list: it is valid while the list holds it'),
     listSource: z
-      .enum(['eu', 'un'])
+      .enum(LIST_SOURCES)
       .nullable()
       .describe('the sanctions list the entry comes from (POST /api/watchlist/sources/:source/import)'),
     listing: jsonObject
@@ -72,7 +73,7 @@ export const entrySchema = z
       .describe(
         'what the list says of the entry: every name, identifiers, programmes, regulations, listing date, and the import that set it',
       ),
-    status: z.enum(['active', 'retired', 'expired']),
+    status: z.enum(ENTRY_STATUSES),
     statusReason: z.string().nullable(),
     statusChangedAt: z.string().nullable(),
     createdBy: z.string(),
@@ -82,8 +83,8 @@ export const entrySchema = z
 export type WatchlistEntry = z.infer<typeof entrySchema>;
 
 export const entriesQuery = z.object({
-  status: z.enum(['active', 'retired', 'expired']).optional(),
-  subjectKind: z.enum(['organisation', 'person']).optional(),
+  status: z.enum(ENTRY_STATUSES).optional(),
+  subjectKind: z.enum(SUBJECT_KINDS).optional(),
   ...pageQuery,
 });
 export const entriesPage = pageSchema(entrySchema);
@@ -92,7 +93,7 @@ export const searchQuery = z
   .object({
     q: z.string().trim().min(1).max(300).optional(),
     orgNumber: z.string().trim().max(20).optional().describe('any format; compared by its digits'),
-    subjectKind: z.enum(['organisation', 'person']).optional(),
+    subjectKind: z.enum(SUBJECT_KINDS).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(10),
   })
   .refine((s) => s.q || s.orgNumber, { message: 'give q or orgNumber', path: ['q'] });
@@ -125,7 +126,7 @@ export const importJobSchema = z
   .object({
     id: z.uuid(),
     status: z
-      .enum(['running', 'completed', 'failed', 'interrupted'])
+      .enum(IMPORT_JOB_STATUSES)
       .describe('interrupted: the service stopped while it ran; the batches before were imported'),
     filename: z.string().nullable(),
     totalLines: z.number().int().describe('lines in the file, header included'),

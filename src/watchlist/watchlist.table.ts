@@ -2,8 +2,12 @@ import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/json';
 import type { FindingCategory } from '../shared/finding-categories';
 
-export type SubjectKind = 'organisation' | 'person';
-export type EntryStatus = 'active' | 'retired' | 'expired';
+// Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
+// check constraint (test/db/enum-checks.test.ts) all derive from these arrays.
+export const SUBJECT_KINDS = ['organisation', 'person'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export const ENTRY_STATUSES = ['active', 'retired', 'expired'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 export interface WatchlistEntriesTable {
   id: string;
@@ -39,7 +43,8 @@ export interface WatchlistEntriesTable {
   listing: Json<Listing> | null;
 }
 
-export type ListSource = 'eu' | 'un';
+export const LIST_SOURCES = ['eu', 'un'] as const;
+export type ListSource = (typeof LIST_SOURCES)[number];
 
 /** One regulation (EU) or sanctions regime (UN) under which an entry is listed. */
 export interface ListingRegulation {
@@ -93,7 +98,12 @@ export interface WatchlistStateTable {
 
 export type WatchlistEntryRow = Selectable<WatchlistEntriesTable>;
 
-export type ImportStatus = 'running' | 'completed' | 'failed';
+/** What an import row stores. */
+export const IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** What an import job reads as: a running row silent too long was interrupted (watchlist.import.view). */
+export const IMPORT_JOB_STATUSES = [...IMPORT_STATUSES, 'interrupted'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
 export interface WatchlistImportsTable {
   id: string;

@@ -1,6 +1,23 @@
 import { EXEMPTION_GROUNDS, type ExemptionGround } from '../communications/communications.exemptions';
 
-// Swedish words for the service's codes. The API speaks in codes; people read these.
+import type { ApplicationKind, ApplicationStatus } from '../applications/applications.table';
+import type { SupportStatus } from '../associations/associations.table';
+import type { VerificationStatus } from '../audit/audit.table';
+import type { CaseKind } from '../cases/cases.table';
+import type { CommunicationStatus } from '../communications/communications.table';
+import type { DecisionKind, DecisionOutcome, DecisionStatus } from '../decisions/decisions.table';
+import type { DelegationKind } from '../delegation/delegation.schema';
+import type { CheckStatus } from '../premises/premises.schemas';
+import type { ReferralOutcome, ReferralStatus } from '../premises/premises.table';
+import type { ReminderKind } from '../reminders/reminders.table';
+import type { HitSubject } from '../screening/screening.facts';
+import type { Recommendation, RuleStatus } from '../screening/screening.result';
+import type { FindingCategory } from '../shared/finding-categories';
+import type { Role } from '../users/users.table';
+import type { EntryStatus, ImportJobStatus, SubjectKind } from '../watchlist/watchlist.table';
+
+// Swedish words for the service's codes. The API speaks in codes; people read these. A table for a
+// closed set of values `satisfies` a Record over it, so a new value does not compile without its words.
 
 export const LABELS = {
   role: {
@@ -9,21 +26,36 @@ export const LABELS = {
     coordinator: 'Samordnare mot våldsbejakande extremism',
     investigator: 'Granskare',
     admin: 'Systemförvaltare',
-  },
+  } satisfies Record<Role, string>,
   recommendation: {
     eligible: 'Stödberättigad',
     incomplete: 'Ofullständig ansökan',
     refer: 'Särskild prövning',
     ineligible: 'Ej stödberättigad',
-  },
+  } satisfies Record<Recommendation, string>,
   // A rule's result in the words of its kind of criterion (ruleVerdict picks the table): conduct
   // is an obstacle or none; what only refers is weighed by a person, never an obstacle by itself;
   // a formal requirement is fulfilled or not. "Uppfyllt" alone read as if the association passed.
-  conductVerdict: { met: 'Hinder finns', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
-  referVerdict: { met: 'Prövas särskilt', not_met: 'Inget hinder', not_evaluated: 'Ej bedömt' },
-  formalVerdict: { met: 'Krav inte uppfyllt', not_met: 'Krav uppfyllt', not_evaluated: 'Ej bedömt' },
-  applicationStatus: { received: 'Mottagen', screened: 'Granskad', decided: 'Beslutad' },
-  applicationKind: { grant: 'Föreningsbidrag', premises: 'Lokal' },
+  conductVerdict: {
+    met: 'Hinder finns',
+    not_met: 'Inget hinder',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
+  referVerdict: {
+    met: 'Prövas särskilt',
+    not_met: 'Inget hinder',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
+  formalVerdict: {
+    met: 'Krav inte uppfyllt',
+    not_met: 'Krav uppfyllt',
+    not_evaluated: 'Ej bedömt',
+  } satisfies Record<RuleStatus, string>,
+  applicationStatus: { received: 'Mottagen', screened: 'Granskad', decided: 'Beslutad' } satisfies Record<
+    ApplicationStatus,
+    string
+  >,
+  applicationKind: { grant: 'Föreningsbidrag', premises: 'Lokal' } satisfies Record<ApplicationKind, string>,
   category: {
     violence_coercion_threats: 'Våld, tvång eller hot',
     rights_violation: 'Kränkning av grundläggande fri- och rättigheter',
@@ -32,17 +64,26 @@ export const LABELS = {
     promotes_violations: 'Försvarar, främjar eller uppmanar till sådant som ovan',
     counteracts_democracy: 'Motverkar det demokratiska styrelseskicket',
     supports_violent_extremism: 'Uppmuntrar eller möjliggör våldsbejakande extremism',
-  },
-  subjectKind: { organisation: 'Organisation', person: 'Person' },
-  entryStatus: { active: 'Aktiv', retired: 'Avregistrerad', expired: 'Utgången' },
+  } satisfies Record<FindingCategory, string>,
+  subjectKind: { organisation: 'Organisation', person: 'Person' } satisfies Record<SubjectKind, string>,
+  entryStatus: { active: 'Aktiv', retired: 'Avregistrerad', expired: 'Utgången' } satisfies Record<
+    EntryStatus,
+    string
+  >,
   importStatus: {
     running: 'Pågår',
     completed: 'Klar',
     failed: 'Avbröts av ett fel',
     interrupted: 'Avbröts när tjänsten startades om',
-  },
-  supportStatus: { active: 'Aktivt stöd', withdrawn: 'Stödet indraget' },
-  hitSubject: { association: 'Föreningen', representative: 'Företrädare' },
+  } satisfies Record<ImportJobStatus, string>,
+  supportStatus: { active: 'Aktivt stöd', withdrawn: 'Stödet indraget' } satisfies Record<
+    SupportStatus,
+    string
+  >,
+  hitSubject: { association: 'Föreningen', representative: 'Företrädare' } satisfies Record<
+    HitSubject,
+    string
+  >,
   matchMethod: {
     org_number: 'organisationsnummer',
     personal_number: 'personnummer',
@@ -72,13 +113,13 @@ export const LABELS = {
     denied: 'Avslås',
     withdrawn: 'Stödet dras in',
     restored: 'Stödet återupptas',
-  },
+  } satisfies Record<DecisionOutcome, string>,
   decisionStatus: {
     pending_approval: 'Beslutsförslag',
     final: 'Beslutat',
     superseded: 'Ersatt av ett senare beslut',
     returned: 'Återlämnat',
-  },
+  } satisfies Record<DecisionStatus, string>,
   delegationKind: {
     grant_approval_with_recommendation: 'Bevilja föreningsbidrag när villkoren är uppfyllda',
     grant_approval_against_recommendation: 'Bevilja föreningsbidrag trots att villkoren inte är uppfyllda',
@@ -87,12 +128,12 @@ export const LABELS = {
     premises_refusal: 'Neka lokal',
     withdrawal: 'Dra in stöd',
     restoration: 'Återuppta stöd',
-  },
+  } satisfies Record<DelegationKind, string>,
   decisionKind: {
     application: 'Beslut om ansökan',
     withdrawal: 'Indragning av stöd',
     restoration: 'Återupptagande av stöd',
-  },
+  } satisfies Record<DecisionKind, string>,
   reminderKind: {
     cancel_bookings: 'Avboka lokaler',
     notify_association: 'Underrätta föreningen',
@@ -101,22 +142,25 @@ export const LABELS = {
     annual_follow_up: 'Årlig uppföljning',
     review_support: 'Pröva stöd efter träff',
     review_watchlist_entry: 'Se över post i bevakningslistan',
-  },
-  referralStatus: { open: 'Öppen', resolved: 'Avslutad' },
+  } satisfies Record<ReminderKind, string>,
+  referralStatus: { open: 'Öppen', resolved: 'Avslutad' } satisfies Record<ReferralStatus, string>,
   // What the booking desk reads about its checks (status of GET /api/premises-checks/:checkId).
   checkStatus: {
     clear: 'Inget hinder',
     awaiting_answer: 'Väntar på besked',
     no_obstacle: 'Inget hinder',
     not_cleared: 'Kan inte bekräftas',
-  },
-  referralOutcome: { no_obstacle: 'Inget hinder', not_cleared: 'Kan inte bekräftas' },
-  caseKind: { application: 'Ansökan', withdrawal: 'Indragning av stöd' },
+  } satisfies Record<CheckStatus, string>,
+  referralOutcome: { no_obstacle: 'Inget hinder', not_cleared: 'Kan inte bekräftas' } satisfies Record<
+    ReferralOutcome,
+    string
+  >,
+  caseKind: { application: 'Ansökan', withdrawal: 'Indragning av stöd' } satisfies Record<CaseKind, string>,
   communicationStatus: {
     awaiting_reply: 'Väntar på svar',
     replied: 'Svar har kommit',
     no_reply: 'Inget svar kom',
-  },
+  } satisfies Record<CommunicationStatus, string>,
   // The law's own words, from the one list of exceptions (communications.exemptions).
   exemptionGround: Object.fromEntries(
     EXEMPTION_GROUNDS.map((g) => [g.code, g.sv.replace(/\.$/, '')]),
@@ -196,7 +240,7 @@ export const LABELS = {
     running: 'Pågår',
     done: 'Klar',
     failed: 'Avbruten',
-  },
+  } satisfies Record<VerificationStatus, string>,
 } as const satisfies Record<string, Record<string, string>>;
 
 export type LabelKind = keyof typeof LABELS;

@@ -4,6 +4,7 @@ import { isoDate } from '../clock';
 import { paginate, type PageRequest } from '../db/paginate';
 import { mapPage, pageQuery, pageSchema } from '../http/pagination';
 import { decisionsNewestFirst } from '../decisions/decisions.repository';
+import { REMINDER_STATUSES } from '../reminders/reminders.table';
 
 // For investigators: every withdrawal with the follow-up it implied, and whether each step was done
 // on time — the action plan's "control and follow-up", answerable in one request.
@@ -15,7 +16,7 @@ const followUpSchema = z.object({
   kind: z.string(),
   assigneeRole: z.string(),
   dueOn: z.string(),
-  status: z.enum(['open', 'done']),
+  status: z.enum(REMINDER_STATUSES),
   escalated: z.boolean(),
   completedOn: z.string().nullable(),
   /** true: done by its due date; false: done late, or still open past it; null: open, not yet due. */

@@ -1,6 +1,8 @@
 import type { Normalisation } from './normalise';
 
-export type SubjectKind = 'organisation' | 'person';
+import type { SubjectKind } from '../watchlist.table';
+
+export type { SubjectKind };
 
 export interface MatchableEntry {
   id: string;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { IMPORT_STATUSES, LIST_SOURCES } from '../watchlist.table';
 
 export const sourceParams = z.object({
   source: z
-    .enum(['eu', 'un'])
+    .enum(LIST_SOURCES)
     .describe(
       'eu: the EU consolidated financial sanctions list; un: the UN Security Council consolidated list',
     ),
@@ -10,7 +11,7 @@ export const sourceParams = z.object({
 
 export const sourceImportResultSchema = z
   .object({
-    source: z.enum(['eu', 'un']),
+    source: z.enum(LIST_SOURCES),
     publishedOn: z.string().describe('the publication (generation) date the file states'),
     added: z.number().int().describe('listed entities that were not on the watchlist'),
     updated: z.number().int().describe('entries the file describes otherwise than the last import'),
@@ -23,13 +24,13 @@ export const sourcesSchema = z
   .object({
     sources: z.array(
       z.object({
-        source: z.enum(['eu', 'un']),
+        source: z.enum(LIST_SOURCES),
         activeEntries: z.number().int(),
         retiredEntries: z.number().int(),
         lastImport: z
           .object({
             id: z.uuid(),
-            status: z.enum(['running', 'completed', 'failed']),
+            status: z.enum(IMPORT_STATUSES),
             publishedOn: z.string(),
             fileSha256: z.string(),
             listed: z.number().int(),

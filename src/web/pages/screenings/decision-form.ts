@@ -12,6 +12,7 @@ import {
 import { label } from '../../web.labels.sv';
 import { latestScreeningOf } from '../../../screening/screening.repository';
 import type { PageContext } from '../../web.page';
+import { APPLICATION_OUTCOMES, type ApplicationOutcome } from '../../../decisions/decisions.table';
 
 // The decision form on a screening page. The rules (kommunicering and reasons for a denial, reasons
 // for a departure or a weighed referral, a second officer) are the decisions service's; the form only
@@ -26,10 +27,8 @@ export const DECISION_FIELDS = [
   'supersedesDecisionId',
 ];
 
-type Outcome = 'approved' | 'denied';
-
 /** What each choice entails here, in the words the officer needs before choosing. */
-function outcomeHint(rec: Screening['recommendation'], outcome: Outcome): string {
+function outcomeHint(rec: Screening['recommendation'], outcome: ApplicationOutcome): string {
   const parts: string[] = [];
   if (outcome === 'denied') {
     parts.push(
@@ -87,7 +86,7 @@ export async function decisionPanel(deps: AppDeps, ctx: PageContext, screening: 
     final,
     newerScreeningId,
     open: !pending && !newerScreeningId,
-    outcomes: (['approved', 'denied'] as const).map((value) => ({
+    outcomes: APPLICATION_OUTCOMES.map((value) => ({
       value,
       label: value === 'approved' ? 'Bevilja ansökan' : 'Avslå ansökan',
       hint: outcomeHint(rec, value),
