@@ -200,6 +200,27 @@ const decisionMonth = sql<string>`to_char(decisions.decided_at at time zone 'Eur
  * counted once under every criterion that fired in the screening it was made on. Beside the
  * screenings' counts this shows whether the same criterion leads to the same outcome.
  */
+/** Withdrawal decisions with their association, newest first (the investigators' overview). */
+export async function listWithdrawalDecisions(db: Db, page: PageRequest) {
+  const q = db
+    .selectFrom('decisions')
+    .innerJoin('associations as a', 'a.id', 'decisions.association_id')
+    .select([
+      'decisions.id',
+      'decisions.reference',
+      'decisions.case_number',
+      'decisions.association_id',
+      'decisions.status',
+      'decisions.criteria',
+      'decisions.prepared_at',
+      'decisions.decided_at',
+      'a.name',
+      'a.org_number',
+    ])
+    .where('decisions.kind', '=', 'withdrawal');
+  return paginate(q, decisionsNewestFirst, page);
+}
+
 export async function outcomeCountsByCriterion(
   db: Db,
   f: { from?: Date | undefined; to?: Date | undefined; ruleSetVersion?: string | undefined },

@@ -128,6 +128,17 @@ const dueFirst = dateIdAscKeyset('reminders.due_on', 'reminders.id');
  * urgent first (overdue, hence escalated, ones lead). Each order has its own cursor; a cursor of the
  * other order is refused.
  */
+/** The follow-up reminders of these decisions, earliest due first. */
+export async function remindersOfDecisions(db: Db, decisionIds: string[]): Promise<ReminderRow[]> {
+  if (decisionIds.length === 0) return [];
+  return db
+    .selectFrom('reminders')
+    .selectAll()
+    .where('decision_id', 'in', decisionIds)
+    .orderBy('due_on')
+    .execute();
+}
+
 export async function listReminders(
   db: Db,
   f: ReminderFilter,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { isoDate } from '../clock';
-import { paginate, type PageRequest } from '../db/paginate';
+import type { PageRequest } from '../db/paginate';
 import { mapPage, pageQuery, pageSchema } from '../http/pagination';
-import { decisionsNewestFirst } from '../decisions/decisions.repository';
+import { listWithdrawalDecisions } from '../decisions/decisions.repository';
+import { remindersOfDecisions } from '../reminders/reminders.repository';
 import { REMINDER_STATUSES } from '../reminders/reminders.table';
 
 // For investigators: every withdrawal with the follow-up it implied, and whether each step was done
@@ -45,27 +46,11 @@ export const withdrawalOverviewSchema = z
 export const withdrawalsPage = pageSchema(withdrawalOverviewSchema);
 
 export async function listWithdrawals(db: Db, today: string, page: PageRequest) {
-  const q = db
-    .selectFrom('decisions')
-    .innerJoin('associations as a', 'a.id', 'decisions.association_id')
-    .select([
-      'decisions.id',
-      'decisions.reference',
-      'decisions.case_number',
-      'decisions.association_id',
-      'decisions.status',
-      'decisions.criteria',
-      'decisions.prepared_at',
-      'decisions.decided_at',
-      'a.name',
-      'a.org_number',
-    ])
-    .where('decisions.kind', '=', 'withdrawal');
-  const rows = await paginate(q, decisionsNewestFirst, page);
-  const ids = rows.items.map((r) => r.id);
-  const reminders = ids.length
-    ? await db.selectFrom('reminders').selectAll().where('decision_id', 'in', ids).orderBy('due_on').execute()
-    : [];
+  const rows = await listWithdrawalDecisions(db, page);
+  const reminders = await remindersOfDecisions(
+    db,
+    rows.items.map((r) => r.id),
+  );
   return mapPage(rows, (r) => {
     const followUps = reminders
       .filter((m) => m.decision_id === r.id)
