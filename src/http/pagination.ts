@@ -29,7 +29,7 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new ValidationError('Request validation failed', [
-      { path: 'query.cursor', message: 'invalid cursor' },
+      { path: 'query.cursor', code: 'cursor_invalid', message: 'invalid cursor' },
     ]);
   }
 }
