@@ -113,7 +113,12 @@ async function caseOf(
     return { caseId: app.case_id, caseNumber: app.case_number, application: app, association, events: [] };
   }
   const association = await lockAssociation(trx, input.associationId!);
-  if (!association) throw invalidField('body.associationId', 'association_unknown', 'no association with this id is registered');
+  if (!association)
+    throw invalidField(
+      'body.associationId',
+      'association_unknown',
+      'no association with this id is registered',
+    );
   if (association.support_status !== 'active') {
     throw new ConflictError(`The association's support is ${association.support_status}`, {
       code: 'support_status',
@@ -234,9 +239,14 @@ export async function recordCommunicationReply(
       });
     }
     if (!noReply) {
-      if (input.receivedOn > today) throw invalidField('body.receivedOn', 'date_in_future', 'must not be in the future');
+      if (input.receivedOn > today)
+        throw invalidField('body.receivedOn', 'date_in_future', 'must not be in the future');
       if (input.receivedOn < c.sent_on) {
-        throw invalidField('body.receivedOn', 'received_before_sent', 'must not be before the day the letter was sent');
+        throw invalidField(
+          'body.receivedOn',
+          'received_before_sent',
+          'must not be before the day the letter was sent',
+        );
       }
     }
     const recorded = await recordReply(trx, id, {

@@ -242,7 +242,8 @@ async function decider(
 ): Promise<DecidedBy> {
   const authority = authorityFor(deps.delegation, d.delegation_kind, actor.role);
   if (input.committee) {
-    if (authority.by !== 'committee') throw new ForbiddenError(NOT_RESERVED, { code: 'not_reserved_to_committee' });
+    if (authority.by !== 'committee')
+      throw new ForbiddenError(NOT_RESERVED, { code: 'not_reserved_to_committee' });
     if (actor.role !== 'coordinator') {
       throw new ForbiddenError(COORDINATOR_RECORDS, { code: 'coordinator_records_committee' });
     }
@@ -342,7 +343,8 @@ export async function returnDecision(
       returnedReason: reason,
       now: deps.clock.now(),
     });
-    if (!closed) throw new ConflictError(`The decision is ${d.status}, not awaiting approval`, {
+    if (!closed)
+      throw new ConflictError(`The decision is ${d.status}, not awaiting approval`, {
         code: 'decision_not_pending',
         params: { status: d.status },
       });

@@ -25,7 +25,8 @@ export function dateProblems(today: string, checks: readonly DateCheck[]): Error
   for (const c of checks) {
     if (!c.value) continue;
     const day = dayOf(c.value);
-    if (c.rule === 'happened' && day > today) details.push({ path: c.path, code: 'date_in_future', message: FUTURE_MESSAGE });
+    if (c.rule === 'happened' && day > today)
+      details.push({ path: c.path, code: 'date_in_future', message: FUTURE_MESSAGE });
     if (
       c.rule === 'planned' &&
       (day < addYears(today, -PLANNING_YEARS) || day > addYears(today, PLANNING_YEARS))

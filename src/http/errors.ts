@@ -197,5 +197,7 @@ export function invalidField(
   message: string,
   params?: ErrorParams,
 ): ValidationError {
-  return new ValidationError('Request validation failed', [{ path, code, message, ...(params && { params }) }]);
+  return new ValidationError('Request validation failed', [
+    { path, code, message, ...(params && { params }) },
+  ]);
 }

@@ -17,7 +17,8 @@ z.config({
   },
 });
 
-const isCode = (c: unknown): c is ErrorCode => typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c);
+const isCode = (c: unknown): c is ErrorCode =>
+  typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c);
 
 // zod's regex issue carries no params, only the pattern: a pattern with a meaning of its own (a date,
 // a paragraph of the minutes) is registered with its code where the schema is written.
@@ -47,13 +48,15 @@ export function issueProblem(issue: Issue): Problem {
     case 'custom':
       return customProblem(issue.params);
     case 'invalid_type':
-      if ((issue as { received?: unknown }).received === 'undefined') return { code: 'required', params: { expected: issue.expected } };
+      if ((issue as { received?: unknown }).received === 'undefined')
+        return { code: 'required', params: { expected: issue.expected } };
       if (issue.expected === 'int') return { code: 'not_an_integer' };
       if (issue.expected === 'number') return { code: 'not_a_number' };
       return { code: 'invalid_type', params: { expected: issue.expected } };
     case 'too_small': {
       const min = limit(issue.minimum);
-      if (issue.origin === 'string') return min === 1 ? { code: 'empty' } : { code: 'too_short', params: { min } };
+      if (issue.origin === 'string')
+        return min === 1 ? { code: 'empty' } : { code: 'too_short', params: { min } };
       if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few', params: { min } };
       return { code: 'number_too_small', params: issue.inclusive ? { min } : { greaterThan: min } };
     }
@@ -72,7 +75,9 @@ export function issueProblem(issue: Issue): Problem {
       }
       return { code: 'invalid_format', params: { format: issue.format } };
     case 'invalid_value':
-      return issue.values.length === 1 && issue.values[0] === true ? { code: 'must_be_true' } : { code: 'invalid_option' };
+      return issue.values.length === 1 && issue.values[0] === true
+        ? { code: 'must_be_true' }
+        : { code: 'invalid_option' };
     case 'unrecognized_keys':
       return { code: 'unknown_field' };
     default:

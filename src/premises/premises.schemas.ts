@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { codedPattern } from '../http/validation-details';
+import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
 export const REFERRAL_OUTCOMES = ['no_obstacle', 'not_cleared'] as const;
@@ -66,7 +67,10 @@ export const checkIdParams = z.object({
     .max(40)
     .trim()
     .toUpperCase()
-    .regex(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'must be a check number like PK-XXXXX-XXXXX'),
+    .regex(
+      codedPattern(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'check_number_format'),
+      'must be a check number like PK-XXXXX-XXXXX',
+    ),
 });
 
 /** Cursor of the own-checks list, ordered by (created_at desc, id desc); check ids are not UUIDs. */
@@ -112,6 +116,6 @@ export const referralsPage = pageSchema(referralSchema);
 export const resolveBody = z
   .object({
     outcome: z.enum(REFERRAL_OUTCOMES, { error: 'choose the outcome: no_obstacle or not_cleared' }),
-    note: z.string().trim().min(1, 'a note is required').max(5000),
+    note: filledText(5000, 'note_required', 'a note is required'),
   })
   .strict();

@@ -49,7 +49,11 @@ export async function clearSanctionsHit(
     const screening = await findScreening(trx, screeningId);
     if (!screening) throw new NotFoundError('Screening');
     if (!sanctionsHitsOf(screening.result).includes(entryId)) {
-      throw invalidField('params.entryId', 'not_a_sanctions_hit', `not a ${SANCTIONS_CODE} hit of this screening`);
+      throw invalidField(
+        'params.entryId',
+        'not_a_sanctions_hit',
+        `not a ${SANCTIONS_CODE} hit of this screening`,
+      );
     }
     const row = await insertClearance(trx, {
       id: randomUUID(),

@@ -79,7 +79,8 @@ export async function addEntry(
   input: CreateEntryInput,
 ): Promise<WatchlistEntry> {
   const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()));
-  if (problem) throw invalidField('body.reviewBy', problem.code, problem.message.replace('review_by', 'reviewBy'));
+  if (problem)
+    throw invalidField('body.reviewBy', problem.code, problem.message.replace('review_by', 'reviewBy'));
   const [row] = await addEntries(
     deps,
     actor,
