@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@astea
 import { z, type ZodType } from 'zod';
 import type { AnyRoute } from './route';
 import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from './idempotency';
-import { ERROR_CODES } from './errors';
+import { errorDetailSchema } from './validation-details';
 
 const idempotencyHeaders = z.object({
   [IDEMPOTENCY_HEADER]: z
@@ -20,21 +20,7 @@ const ErrorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z
-        .array(
-          z.object({
-            path: z.string(),
-            code: z
-              .enum(ERROR_CODES)
-              .describe('what is wrong, stable: translate or branch on this, not on the message'),
-            message: z.string().describe('English, for people reading the API; may be reworded'),
-            params: z
-              .record(z.string(), z.union([z.string(), z.number()]))
-              .optional()
-              .describe('what the code needs to be precise, e.g. {"max": 300} for too_long'),
-          }),
-        )
-        .optional(),
+      details: z.array(errorDetailSchema).optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -20,6 +20,19 @@ z.config({
 const isCode = (c: unknown): c is ErrorCode =>
   typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c);
 
+/** A detail as the contract shows it (the error body's details, a CSV line's problems). */
+export const errorDetailSchema = z.object({
+  path: z.string(),
+  code: z
+    .enum(ERROR_CODES)
+    .describe('what is wrong, stable: translate or branch on this, not on the message'),
+  message: z.string().describe('English, for people reading the API; may be reworded'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('what the code needs to be precise, e.g. {"max": 300} for too_long'),
+});
+
 // zod's regex issue carries no params, only the pattern: a pattern with a meaning of its own (a date,
 // a paragraph of the minutes) is registered with its code where the schema is written.
 const PATTERN_CODES = new Map<string, ErrorCode>();
@@ -75,9 +88,8 @@ export function issueProblem(issue: Issue): Problem {
       }
       return { code: 'invalid_format', params: { format: issue.format } };
     case 'invalid_value':
-      return issue.values.length === 1 && issue.values[0] === true
-        ? { code: 'must_be_true' }
-        : { code: 'invalid_option' };
+      if (issue.values.length === 1 && issue.values[0] === true) return { code: 'must_be_true' };
+      return { code: 'invalid_option', params: { options: issue.values.map(String).join(', ') } };
     case 'unrecognized_keys':
       return { code: 'unknown_field' };
     default:

@@ -8,6 +8,7 @@ import {
   personalNumberSchema,
 } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { errorDetailSchema } from '../http/validation-details';
 import { FINDING_CATEGORIES } from '../shared/finding-categories';
 import { WATCHLIST_LIMITS } from './watchlist.limits';
 
@@ -122,7 +123,11 @@ export const searchResultSchema = z
   })
   .meta({ id: 'WatchlistSearchResult' });
 
-const lineError = z.object({ line: z.number().int(), error: z.string() });
+const lineError = z.object({
+  line: z.number().int(),
+  error: z.string(),
+  details: z.array(errorDetailSchema).optional().describe('the problems by code; path names the column'),
+});
 
 export const importResultSchema = z
   .object({

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../users/users.table';
 import type { UserView } from '../../users/users.admin.schemas';
 import { LABELS } from '../web.labels.sv';
 import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
+import { svError } from '../web.validation.sv';
 
 // The admin's user page: everyone with role, status and last sign-in; deactivate, reactivate,
 // change role and give a new token (shown once, on the answer to the form, never in an address).
@@ -36,10 +36,7 @@ async function step(ctx: PageContext, work: () => Promise<unknown>, done: string
     return redirect(`/anvandare?klart=${done}`);
   } catch (err) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 400)) throw err;
-    const text =
-      err.status === 409
-        ? 'Det måste finnas minst en aktiv systemförvaltare. Ge någon annan rollen först.'
-        : svMessage(err.message);
+    const text = svError(err);
     return usersPage(ctx, { id: ctx.params.id!, text }, err.status);
   }
 }

@@ -9,7 +9,7 @@ import type { Page } from '../../http/pagination';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm, withError, type FormState } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
+import { svError } from '../web.validation.sv';
 import { activeCaseOfficers, nameOf, userDirectory } from '../web.lookups.repository';
 import { findingChoices } from './communication.view-model';
 import {
@@ -33,7 +33,7 @@ async function associationFor(ctx: PageContext, id: string | undefined, orgNumbe
     return 'Ange föreningens organisationsnummer.';
   } catch (err) {
     if (err instanceof NotFoundError) return 'Ingen förening med det organisationsnumret är registrerad.';
-    if (err instanceof ValidationError) return svMessage(err.details?.[0]?.message ?? '');
+    if (err instanceof ValidationError) return svError(err);
     throw err;
   }
 }

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../../http/errors';
 import type { Page } from '../../http/pagination';
 import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../web.forms';
 import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
+import { svError } from '../web.validation.sv';
 import { associationPage } from './case-officer.association-page';
 
 const REP_ROWS = 5;
@@ -61,7 +61,7 @@ async function lookUp(ctx: PageContext, orgNumber: string) {
     return { found: await ctx.call<Association>('GET /api/associations', { query: { orgNumber } }) };
   } catch (err) {
     if (err instanceof NotFoundError) return { missing: true };
-    if (err instanceof ValidationError) return { error: svMessage(err.details?.[0]?.message ?? '') };
+    if (err instanceof ValidationError) return { error: svError(err) };
     throw err;
   }
 }

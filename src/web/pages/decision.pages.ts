@@ -7,7 +7,7 @@ import type { Communication } from '../../communications/communications.schemas'
 import { loadDecision } from '../../decisions/decisions.service';
 import { ForbiddenError, ValidationError } from '../../http/errors';
 import { addressProblem, checked, emptyForm, refusedForm, withError, type FormState } from '../web.forms';
-import { svMessage } from '../web.validation.sv';
+import { svError } from '../web.validation.sv';
 import type { DelegationOrderResponse } from '../../delegation/delegation.schema';
 import { delegationView } from './decision.delegation-view';
 import { userDirectory } from '../web.lookups.repository';
@@ -66,13 +66,7 @@ async function decisionPage(
 /** A refusal of the decision's approval, on the page again in Swedish (403 no delegation, 409 jäv …). */
 function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]) {
   if (err instanceof ForbiddenError) {
-    return decisionPage(
-      deps,
-      ctx,
-      ctx.params.id!,
-      withError(emptyForm(), undefined, svMessage(err.message)),
-      403,
-    );
+    return decisionPage(deps, ctx, ctx.params.id!, withError(emptyForm(), undefined, svError(err)), 403);
   }
   const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);
   if (!form) throw err;
