@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'justification_required',
   'reason_required',
   'note_required',
+  'referral_outcome_required',
   'conditions_only_on_approval',
   'letter_mentions_watchlist',
   'communication_or_exemption',

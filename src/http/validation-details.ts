@@ -33,14 +33,23 @@ export const errorDetailSchema = z.object({
     .describe('what the code needs to be precise, e.g. {"max": 300} for too_long'),
 });
 
-// zod's regex issue carries no params, only the pattern: a pattern with a meaning of its own (a date,
-// a paragraph of the minutes) is registered with its code where the schema is written.
+// zod's regex and enum issues carry no params, only the pattern or the options: a pattern or a set of
+// options with a meaning of its own (a date, a paragraph of the minutes, a referral's outcome) is
+// registered with its code where the schema is written.
 const PATTERN_CODES = new Map<string, ErrorCode>();
+const OPTION_CODES = new Map<string, ErrorCode>();
+const optionsKey = (values: readonly unknown[]) => JSON.stringify(values.map(String));
 
 /** A regular expression whose mismatch has its own code: `.regex(codedPattern(re, 'paragraph_format'), '…')`. */
 export function codedPattern(re: RegExp, code: ErrorCode): RegExp {
   PATTERN_CODES.set(String(re), code);
   return re;
+}
+
+/** Options whose missing or wrong choice has its own code: `z.enum(codedOptions(OUTCOMES, 'x'))`. */
+export function codedOptions<T extends readonly string[]>(values: T, code: ErrorCode): T {
+  OPTION_CODES.set(optionsKey(values), code);
+  return values;
 }
 
 /** The params of a custom issue, with its code taken out; numbers and strings only. */
@@ -89,7 +98,10 @@ export function issueProblem(issue: Issue): Problem {
       return { code: 'invalid_format', params: { format: issue.format } };
     case 'invalid_value':
       if (issue.values.length === 1 && issue.values[0] === true) return { code: 'must_be_true' };
-      return { code: 'invalid_option', params: { options: issue.values.map(String).join(', ') } };
+      return {
+        code: OPTION_CODES.get(optionsKey(issue.values)) ?? 'invalid_option',
+        params: { options: issue.values.map(String).join(', ') },
+      };
     case 'unrecognized_keys':
       return { code: 'unknown_field' };
     default:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedPattern } from '../http/validation-details';
+import { codedOptions, codedPattern } from '../http/validation-details';
 import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 
@@ -115,7 +115,9 @@ export const referralsPage = pageSchema(referralSchema);
 
 export const resolveBody = z
   .object({
-    outcome: z.enum(REFERRAL_OUTCOMES, { error: 'choose the outcome: no_obstacle or not_cleared' }),
+    outcome: z.enum(codedOptions(REFERRAL_OUTCOMES, 'referral_outcome_required'), {
+      error: 'choose the outcome: no_obstacle or not_cleared',
+    }),
     note: filledText(5000, 'note_required', 'a note is required'),
   })
   .strict();

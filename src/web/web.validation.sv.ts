@@ -128,6 +128,8 @@ export const SV: Record<ErrorCode, Text> = {
       : `Motivera beslutet. Att ${p.outcome === 'approved' ? 'bevilja' : 'avslå'} när rekommendationen är ”${label('recommendation', p.recommendation)}” kräver en skriftlig motivering.`,
   reason_required: () => 'Ange ett skäl.',
   note_required: () => 'Skriv en anteckning.',
+  referral_outcome_required: () =>
+    'Välj beskedet till bokningspersonalen: inget hinder eller kan inte bekräftas.',
   conditions_only_on_approval: () => 'Bara ett beviljande kan ha villkor.',
   letter_mentions_watchlist: () =>
     'Motiveringen står i beslutsbrevet och får inte nämna bevakningslistan eller rekommendationen. Beskriv det dokumenterade agerandet och din bedömning.',

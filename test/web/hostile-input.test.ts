@@ -117,7 +117,9 @@ describe('text the database cannot store, in a form', () => {
       .send({ orgNumber: orgNumber(903), name: 'Förening\u0000' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.details).toEqual([{ path: 'body.name', message: expect.stringContaining('NUL') }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'body.name', code: 'nul_character', message: expect.stringContaining('NUL') },
+    ]);
   });
 });
 
