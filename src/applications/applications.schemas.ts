@@ -60,6 +60,7 @@ export const findingBody = z
   .refine((f) => !f.lawfulSingleSexActivity || SINGLE_SEX_CATEGORIES.includes(f.category), {
     message: 'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
     path: ['lawfulSingleSexActivity'],
+    params: { code: 'single_sex_category' },
   });
 export type FindingInput = z.output<typeof findingBody>;
 
@@ -74,12 +75,17 @@ const grantSchema = z
   .refine((g) => g.periodFrom <= g.periodTo, {
     message: 'periodTo must not be before periodFrom',
     path: ['periodTo'],
+    params: { code: 'period_order' },
   });
 
 const premisesSchema = z
   .object({ venue: text(300), from: instantSchema, to: instantSchema })
   .strict()
-  .refine((p) => new Date(p.from) < new Date(p.to), { message: 'to must be after from', path: ['to'] });
+  .refine((p) => new Date(p.from) < new Date(p.to), {
+    message: 'to must be after from',
+    path: ['to'],
+    params: { code: 'time_order' },
+  });
 
 export const statutesSchema = z
   .object({
@@ -115,9 +121,21 @@ export const createApplicationBody = z
     // The details of the other kind must be absent: a grant application has no booking and vice versa.
     const own = a.kind === 'grant' ? 'grant' : 'premises';
     const other = a.kind === 'grant' ? 'premises' : 'grant';
-    if (!a[own]) ctx.addIssue({ code: 'custom', path: [own], message: `required when kind is ${a.kind}` });
+    if (!a[own]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [own],
+        message: `required when kind is ${a.kind}`,
+        params: { code: 'required', kind: a.kind },
+      });
+    }
     if (a[other])
-      ctx.addIssue({ code: 'custom', path: [other], message: `must be null when kind is ${a.kind}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [other],
+        message: `must be null when kind is ${a.kind}`,
+        params: { code: 'not_allowed', kind: a.kind },
+      });
   });
 export type CreateApplicationInput = z.output<typeof createApplicationBody>;
 

@@ -79,7 +79,11 @@ export async function receiveApplication(
   return db.transaction().execute(async (trx) => {
     if (!(await findAssociation(trx, input.associationId))) {
       throw new ValidationError('Request validation failed', [
-        { path: 'body.associationId', message: 'no association with this id is registered' },
+        {
+          path: 'body.associationId',
+          code: 'association_unknown',
+          message: 'no association with this id is registered',
+        },
       ]);
     }
     const now = clock.now();

@@ -30,12 +30,13 @@ export async function registerAssociation(
   input: CreateAssociationInput,
 ): Promise<Association> {
   if (input.registeredOn && input.registeredOn > isoDate(clock.now())) {
-    throw invalidField('body.registeredOn', 'must not be in the future');
+    throw invalidField('body.registeredOn', 'date_in_future', 'must not be in the future');
   }
   return db.transaction().execute(async (trx) => {
     if (await findAssociationByOrgNumber(trx, input.orgNumber)) {
       throw new ConflictError(
         `An association with organisationsnummer ${input.orgNumber} is already registered`,
+        { code: 'association_registered', params: { orgNumber: input.orgNumber } },
       );
     }
     const row = await insertAssociation(trx, {

@@ -70,11 +70,17 @@ export async function currentRoot(db: Db): Promise<{ size: number; rootHash: str
 
 async function checkSize(db: Db, treeSize: number, field: string) {
   const { seq } = await readHead(db);
-  if (treeSize > seq) throw invalidField(field, `the log has ${seq} events, fewer than ${treeSize}`);
+  if (treeSize > seq)
+    throw invalidField(field, 'beyond_log', `the log has ${seq} events, fewer than ${treeSize}`, {
+      events: seq,
+    });
 }
 
 export async function inclusionProof(db: Db, seq: number, treeSize: number) {
-  if (seq > treeSize) throw invalidField('query.seq', 'must not be greater than treeSize');
+  if (seq > treeSize)
+    throw invalidField('query.seq', 'range_order', 'must not be greater than treeSize', {
+      other: 'treeSize',
+    });
   await checkSize(db, treeSize, 'query.treeSize');
   const p = await withNodes(
     (get) => ({
@@ -95,7 +101,8 @@ export async function inclusionProof(db: Db, seq: number, treeSize: number) {
 }
 
 export async function consistency(db: Db, from: number, to: number) {
-  if (from > to) throw invalidField('query.from', 'must not be greater than to');
+  if (from > to)
+    throw invalidField('query.from', 'range_order', 'must not be greater than to', { other: 'to' });
   await checkSize(db, to, 'query.to');
   const p = await withNodes(
     (get) => ({

@@ -25,7 +25,7 @@ export async function assignApplication(
     if (!app) throw new NotFoundError('Application');
     const user = (await findUsersByIds(trx, [userId])).get(userId);
     if (!user || !user.active || user.role !== 'case_officer') {
-      throw invalidField('body.userId', 'must be an active case officer');
+      throw invalidField('body.userId', 'case_officer_required', 'must be an active case officer');
     }
     if (app.assigned_to !== userId) {
       await setAssignedTo(trx, app.case_id, userId);

@@ -68,7 +68,10 @@ export async function openCase(
   },
 ): Promise<CaseRow> {
   if (c.caseNumber !== undefined && (await caseNumberTaken(trx, c.caseNumber))) {
-    throw new ConflictError(`The case number ${c.caseNumber} is already in use`);
+    throw new ConflictError(`The case number ${c.caseNumber} is already in use`, {
+      code: 'case_number_in_use',
+      params: { caseNumber: c.caseNumber },
+    });
   }
   return insertCase(trx, {
     id: randomUUID(),
@@ -97,6 +100,7 @@ export async function withdrawalCaseFor(
     if (c.caseNumber !== undefined && c.caseNumber !== open.case_number) {
       throw new ConflictError(
         `The association already has an open withdrawal case, ${open.case_number}; use that number or none`,
+        { code: 'open_withdrawal_case', params: { caseNumber: open.case_number } },
       );
     }
     return { row: open, opened: false };

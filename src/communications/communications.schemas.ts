@@ -34,6 +34,7 @@ export const createCommunicationBody = z
         code: 'custom',
         path: ['applicationId'],
         message: 'give either applicationId or associationId',
+        params: { code: 'one_of_required', fields: 'applicationId, associationId' },
       });
     }
     if (b.caseNumber !== undefined && b.applicationId !== undefined) {
@@ -41,6 +42,7 @@ export const createCommunicationBody = z
         code: 'custom',
         path: ['caseNumber'],
         message: 'an application’s case already has its number',
+        params: { code: 'case_number_not_allowed' },
       });
     }
   });

@@ -67,12 +67,27 @@ function addMonths(date: string, months: number): string {
 /** A deadline the association can use: after the letter is sent, and not months away. */
 function checkDates(sentOn: string, replyBy: string, today: string): void {
   const details = [
-    ...(sentOn > today ? [{ path: 'body.sentOn', message: 'must not be in the future' }] : []),
+    ...(sentOn > today
+      ? [{ path: 'body.sentOn', code: 'date_in_future' as const, message: 'must not be in the future' }]
+      : []),
     ...(replyBy < sentOn
-      ? [{ path: 'body.replyBy', message: 'must not be before the day the letter is sent' }]
+      ? [
+          {
+            path: 'body.replyBy',
+            code: 'reply_by_before_sent' as const,
+            message: 'must not be before the day the letter is sent',
+          },
+        ]
       : []),
     ...(replyBy > addMonths(sentOn, 3)
-      ? [{ path: 'body.replyBy', message: 'must be at most three months after the day the letter is sent' }]
+      ? [
+          {
+            path: 'body.replyBy',
+            code: 'reply_by_too_late' as const,
+            params: { months: 3 },
+            message: 'must be at most three months after the day the letter is sent',
+          },
+        ]
       : []),
   ];
   if (details.length) throw new ValidationError('Request validation failed', details);
@@ -93,14 +108,22 @@ async function caseOf(
 }> {
   if (input.applicationId) {
     const app = await lockApplication(trx, input.applicationId);
-    if (!app) throw invalidField('body.applicationId', 'no application with this id');
+    if (!app) throw invalidField('body.applicationId', 'application_unknown', 'no application with this id');
     const association = (await findAssociation(trx, app.association_id))!;
     return { caseId: app.case_id, caseNumber: app.case_number, application: app, association, events: [] };
   }
   const association = await lockAssociation(trx, input.associationId!);
-  if (!association) throw invalidField('body.associationId', 'no association with this id is registered');
+  if (!association)
+    throw invalidField(
+      'body.associationId',
+      'association_unknown',
+      'no association with this id is registered',
+    );
   if (association.support_status !== 'active') {
-    throw new ConflictError(`The association's support is ${association.support_status}`);
+    throw new ConflictError(`The association's support is ${association.support_status}`, {
+      code: 'support_status',
+      params: { status: association.support_status },
+    });
   }
   const c = await withdrawalCaseFor(trx, deps, {
     associationId: association.id,
@@ -139,6 +162,9 @@ export async function createCommunication(
         : [
             {
               path: `body.findingIds.${i}`,
+              code: application
+                ? ('finding_not_of_application' as const)
+                : ('finding_not_of_association' as const),
               message: application
                 ? 'not a finding of this application'
                 : 'not a finding of the association’s applications',
@@ -197,20 +223,30 @@ export async function recordCommunicationReply(
     const c = await lockCommunication(trx, id);
     if (!c) throw new NotFoundError('Communication');
     if (c.status !== 'awaiting_reply') {
-      throw new ConflictError(
-        c.status === 'replied'
-          ? 'The answer to this communication is already recorded'
-          : 'It is already recorded that no answer came to this communication',
-      );
+      throw c.status === 'replied'
+        ? new ConflictError('The answer to this communication is already recorded', {
+            code: 'reply_already_recorded',
+          })
+        : new ConflictError('It is already recorded that no answer came to this communication', {
+            code: 'no_reply_already_recorded',
+          });
     }
     const noReply = 'noReply' in input;
     if (noReply && today <= c.reply_by) {
-      throw new ConflictError(`The reply deadline ${c.reply_by} has not passed yet`);
+      throw new ConflictError(`The reply deadline ${c.reply_by} has not passed yet`, {
+        code: 'reply_deadline_not_passed',
+        params: { replyBy: c.reply_by },
+      });
     }
     if (!noReply) {
-      if (input.receivedOn > today) throw invalidField('body.receivedOn', 'must not be in the future');
+      if (input.receivedOn > today)
+        throw invalidField('body.receivedOn', 'date_in_future', 'must not be in the future');
       if (input.receivedOn < c.sent_on) {
-        throw invalidField('body.receivedOn', 'must not be before the day the letter was sent');
+        throw invalidField(
+          'body.receivedOn',
+          'received_before_sent',
+          'must not be before the day the letter was sent',
+        );
       }
     }
     const recorded = await recordReply(trx, id, {
@@ -221,7 +257,9 @@ export async function recordCommunicationReply(
       now: deps.clock.now(),
     });
     if (!recorded)
-      throw new ConflictError('The answer to this communication was just recorded by someone else');
+      throw new ConflictError('The answer to this communication was just recorded by someone else', {
+        code: 'reply_just_recorded',
+      });
     const communication = toCommunication((await findCommunication(trx, id))!);
     await appendAuditMany(trx, deps.clock, [
       {

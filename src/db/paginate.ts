@@ -105,7 +105,7 @@ export function decodeCursor<C>(keyset: Keyset<unknown, C>, cursor: string | und
     return keyset.cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new ValidationError('Request validation failed', [
-      { path: 'query.cursor', message: 'invalid cursor' },
+      { path: 'query.cursor', code: 'cursor_invalid', message: 'invalid cursor' },
     ]);
   }
 }

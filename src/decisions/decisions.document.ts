@@ -10,7 +10,9 @@ import type { DecisionRow } from './decisions.table';
  */
 export function sendLetter(res: Response, d: DecisionRow): void {
   if (d.document_html === null) {
-    throw new ConflictError('The letter is written when the decision becomes final');
+    throw new ConflictError('The letter is written when the decision becomes final', {
+      code: 'letter_not_final',
+    });
   }
   sendStoredDocument(res, d.document_html, d.document_sha256!);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../http/common.schemas';
+import { codedPattern } from '../http/validation-details';
+import { filledText, isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { communicationFields, exemptionSchema } from '../communications/communications.schemas';
 import { DELEGATION_KINDS } from '../delegation/delegation.schema';
@@ -53,7 +54,10 @@ export const approveBody = z
           .string()
           .trim()
           .max(20)
-          .regex(PARAGRAPH, 'must be a paragraph of the minutes, like "§ 45"')
+          .regex(
+            codedPattern(PARAGRAPH, 'paragraph_format'),
+            'must be a paragraph of the minutes, like "§ 45"',
+          )
           .transform((p) => {
             const [, n, letter] = PARAGRAPH.exec(p)!;
             return letter ? `§ ${n} ${letter}` : `§ ${n}`;
@@ -71,6 +75,7 @@ export const approveBody = z
         code: 'custom',
         path: ['noConflictOfInterest'],
         message: 'required: confirm that you have no conflict of interest (jäv)',
+        params: { code: 'jav_not_confirmed' },
       });
     }
     // Both may come together: the coordinator recording the committee's decision may also confirm
@@ -79,7 +84,7 @@ export const approveBody = z
 export type ApproveInput = z.output<typeof approveBody>;
 
 export const returnBody = z
-  .object({ reason: z.string().trim().min(1, 'a reason is required').max(5000) })
+  .object({ reason: filledText(5000, 'reason_required', 'a reason is required') })
   .strict();
 
 export const decisionSchema = z

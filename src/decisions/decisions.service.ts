@@ -110,24 +110,35 @@ export async function decideOnApplication(
     const screening = await findScreening(trx, input.screeningId);
     if (!screening || screening.application_id !== applicationId) {
       throw new ValidationError('Request validation failed', [
-        { path: 'body.screeningId', message: 'not a screening of this application' },
+        {
+          path: 'body.screeningId',
+          code: 'screening_not_of_application',
+          message: 'not a screening of this application',
+        },
       ]);
     }
     const latest = await latestScreeningOf(trx, applicationId);
     if (latest!.id !== screening.id) {
-      throw new ConflictError('A newer screening of this application exists: decide on the latest one');
+      throw new ConflictError('A newer screening of this application exists: decide on the latest one', {
+        code: 'newer_screening',
+      });
     }
     const open = await openDecisionsOn(trx, applicationId);
     if (open.some((d) => d.status === 'pending_approval')) {
-      throw new ConflictError('A decision on this application is already awaiting approval');
+      throw new ConflictError('A decision on this application is already awaiting approval', {
+        code: 'decision_pending',
+      });
     }
     const current = open.find((d) => d.status === 'final');
     if (input.supersedesDecisionId ? current?.id !== input.supersedesDecisionId : current) {
-      throw new ConflictError(
-        input.supersedesDecisionId
-          ? 'supersedesDecisionId must be the final decision on this application'
-          : 'This application already has a final decision; a correction must name it in supersedesDecisionId',
-      );
+      throw input.supersedesDecisionId
+        ? new ConflictError('supersedesDecisionId must be the final decision on this application', {
+            code: 'supersedes_not_final',
+          })
+        : new ConflictError(
+            'This application already has a final decision; a correction must name it in supersedesDecisionId',
+            { code: 'final_decision_exists' },
+          );
     }
 
     const recommendation = screening.recommendation;
@@ -142,7 +153,13 @@ export async function decideOnApplication(
     });
     fail([
       ...(input.conditions && outcome !== 'approved'
-        ? [{ path: 'body.conditions', message: 'only an approval has conditions' }]
+        ? [
+            {
+              path: 'body.conditions',
+              code: 'conditions_only_on_approval' as const,
+              message: 'only an approval has conditions',
+            },
+          ]
         : []),
       ...(outcome === 'denied' ? letterWordProblems(input.justification, 'body.justification') : []),
       ...communication.details,
@@ -150,6 +167,8 @@ export async function decideOnApplication(
         ? [
             {
               path: 'body.justification',
+              code: 'justification_required' as const,
+              params: { outcome, recommendation },
               message:
                 outcome === 'denied'
                   ? 'required for a denial (förvaltningslagen 32 §)'
@@ -158,7 +177,9 @@ export async function decideOnApplication(
           ]
         : []),
     ]);
-    if (communication.conflict) throw new ConflictError(communication.conflict);
+    if (communication.conflict) {
+      throw new ConflictError(communication.conflict.message, communication.conflict.reason);
+    }
 
     const delegationKind = delegationKindOf({
       kind: 'application',
@@ -221,19 +242,28 @@ async function decider(
 ): Promise<DecidedBy> {
   const authority = authorityFor(deps.delegation, d.delegation_kind, actor.role);
   if (input.committee) {
-    if (authority.by !== 'committee') throw new ForbiddenError(NOT_RESERVED);
-    if (actor.role !== 'coordinator') throw new ForbiddenError(COORDINATOR_RECORDS);
+    if (authority.by !== 'committee')
+      throw new ForbiddenError(NOT_RESERVED, { code: 'not_reserved_to_committee' });
+    if (actor.role !== 'coordinator') {
+      throw new ForbiddenError(COORDINATOR_RECORDS, { code: 'coordinator_records_committee' });
+    }
     const { meetingOn, paragraph } = input.committee;
     if (meetingOn > isoDate(deps.clock.now()))
-      throw invalidField('body.committee.meetingOn', 'must not be in the future');
+      throw invalidField('body.committee.meetingOn', 'date_in_future', 'must not be in the future');
     if (meetingOn < isoDate(d.prepared_at)) {
-      throw invalidField('body.committee.meetingOn', 'must not be before the decision was prepared');
+      throw invalidField(
+        'body.committee.meetingOn',
+        'meeting_before_prepared',
+        'must not be before the decision was prepared',
+      );
     }
     return { committee: { meetingOn, paragraph, recordedBy: actor.id } };
   }
-  if (authority.by === 'committee') throw new ForbiddenError(RESERVED_TO_COMMITTEE);
-  if (d.prepared_by === actor.id) throw new ForbiddenError(FOUR_EYES);
-  if (authority.by === 'none') throw new ForbiddenError(NO_DELEGATION);
+  if (authority.by === 'committee') {
+    throw new ForbiddenError(RESERVED_TO_COMMITTEE, { code: 'reserved_to_committee' });
+  }
+  if (d.prepared_by === actor.id) throw new ForbiddenError(FOUR_EYES, { code: 'four_eyes' });
+  if (authority.by === 'none') throw new ForbiddenError(NO_DELEGATION, { code: 'no_delegation' });
   await refuseConflictOfInterest(trx, d, actor.id);
   return { delegat: actor.id, point: authority.point };
 }
@@ -253,7 +283,10 @@ export async function approveDecision(
     const d = await findDecision(trx, decisionId);
     if (!d) throw new NotFoundError('Decision');
     if (d.status !== 'pending_approval')
-      throw new ConflictError(`The decision is ${d.status}, not awaiting approval`);
+      throw new ConflictError(`The decision is ${d.status}, not awaiting approval`, {
+        code: 'decision_not_pending',
+        params: { status: d.status },
+      });
     const decidedBy = await decider(trx, deps, actor, d, input);
     // Findings may have been added and the application screened again while this waited: a decision
     // resting on an outdated screening must not become final (its letter would cite the old reasons).
@@ -263,6 +296,7 @@ export async function approveDecision(
       if (latest && latest.id !== d.screening_id) {
         throw new ConflictError(
           'The application was screened again after this decision was made: return it, and decide on the latest screening',
+          { code: 'screened_again' },
         );
       }
     }
@@ -271,7 +305,11 @@ export async function approveDecision(
       await refuseUnclearedSanctionsHits(trx, d.screening_id);
     }
     const closed = await closePending(trx, decisionId, { status: 'final', decidedBy, now: deps.clock.now() });
-    if (!closed) throw new ConflictError('The decision was just approved or returned by someone else');
+    if (!closed) {
+      throw new ConflictError('The decision was just approved or returned by someone else', {
+        code: 'decision_just_closed',
+      });
+    }
     await appendAudit(trx, deps.clock, {
       actor: actor.id,
       action: 'decision.approved',
@@ -305,7 +343,11 @@ export async function returnDecision(
       returnedReason: reason,
       now: deps.clock.now(),
     });
-    if (!closed) throw new ConflictError(`The decision is ${d.status}, not awaiting approval`);
+    if (!closed)
+      throw new ConflictError(`The decision is ${d.status}, not awaiting approval`, {
+        code: 'decision_not_pending',
+        params: { status: d.status },
+      });
     await appendAudit(trx, deps.clock, {
       actor: actor.id,
       action: 'decision.returned',

@@ -19,5 +19,7 @@ export function forbiddenLetterWords(text: string): string[] {
 
 /** A validation detail for a text the letter will print, when it uses a forbidden word. */
 export function letterWordProblems(text: string | null | undefined, path: string): ErrorDetail[] {
-  return text && forbiddenLetterWords(text).length ? [{ path, message: LETTER_WORD_MESSAGE }] : [];
+  return text && forbiddenLetterWords(text).length
+    ? [{ path, code: 'letter_mentions_watchlist', message: LETTER_WORD_MESSAGE }]
+    : [];
 }

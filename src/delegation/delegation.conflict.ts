@@ -78,6 +78,6 @@ export async function refuseConflictOfInterest(
   userId: string,
 ): Promise<void> {
   const c = await conflictOfInterest(db, d, userId);
-  if (c.findingIds.length) throw new ConflictError(JAV_FINDING);
-  if (c.watchlistEntryIds.length) throw new ConflictError(JAV_WATCHLIST);
+  if (c.findingIds.length) throw new ConflictError(JAV_FINDING, { code: 'jav_finding' });
+  if (c.watchlistEntryIds.length) throw new ConflictError(JAV_WATCHLIST, { code: 'jav_watchlist' });
 }

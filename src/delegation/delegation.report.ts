@@ -20,9 +20,19 @@ export const delegationReportQuery = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .superRefine((q, ctx) => {
     if (q.to < q.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'to must not be before from',
+        params: { code: 'period_order' },
+      });
     } else if (addDays(q.from, MAX_DAYS) <= q.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `the period may be at most ${MAX_DAYS} days` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the period may be at most ${MAX_DAYS} days`,
+        params: { code: 'period_too_long', days: MAX_DAYS },
+      });
     }
   });
 export type DelegationReportQuery = z.output<typeof delegationReportQuery>;
@@ -81,7 +91,9 @@ export async function delegationReport(
   if (rows.length > MAX_REPORT_ROWS) {
     throw invalidField(
       'query.to',
+      'too_many_decisions',
       `the period holds more than ${MAX_REPORT_ROWS} delegated decisions: choose a shorter period`,
+      { max: MAX_REPORT_ROWS },
     );
   }
   return {

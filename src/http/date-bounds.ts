@@ -25,12 +25,18 @@ export function dateProblems(today: string, checks: readonly DateCheck[]): Error
   for (const c of checks) {
     if (!c.value) continue;
     const day = dayOf(c.value);
-    if (c.rule === 'happened' && day > today) details.push({ path: c.path, message: FUTURE_MESSAGE });
+    if (c.rule === 'happened' && day > today)
+      details.push({ path: c.path, code: 'date_in_future', message: FUTURE_MESSAGE });
     if (
       c.rule === 'planned' &&
       (day < addYears(today, -PLANNING_YEARS) || day > addYears(today, PLANNING_YEARS))
     ) {
-      details.push({ path: c.path, message: PLANNING_MESSAGE });
+      details.push({
+        path: c.path,
+        code: 'date_outside_planning',
+        params: { years: PLANNING_YEARS },
+        message: PLANNING_MESSAGE,
+      });
     }
   }
   return details;

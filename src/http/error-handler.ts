@@ -3,34 +3,10 @@ import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable, safeError } from '../db/db-errors';
 import { AppError } from './errors';
+import { zodDetails } from './validation-details';
 
 export function errorBody(code: string, message: string, details?: unknown[]) {
   return { error: details ? { code, message, details } : { code, message } };
-}
-
-type Issue = ZodError['issues'][number];
-
-/**
- * A body that fits none of a union's shapes (e.g. a reply: `{receivedOn, summary}` or `{noReply}`)
- * is reported by the shape it came closest to — the one with the fewest problems — so the sender
- * reads "body.receivedOn: …" instead of a bare "body: Invalid input".
- */
-function flatten(issue: Issue, at: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
-  const path = [...at, ...issue.path];
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
-    if (closest.length > 0) return closest.flatMap((i) => flatten(i as Issue, path));
-  }
-  return [{ path, message: issue.message }];
-}
-
-export function zodDetails(err: ZodError, prefix = '') {
-  return err.issues
-    .flatMap((i) => flatten(i, []))
-    .map((i) => ({
-      path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-      message: i.message,
-    }));
 }
 
 // Errors thrown by body-parser carry a `type`; map the ones a client can cause.

@@ -39,6 +39,7 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   if (typeof value !== 'string' || !KEY_FORMAT.test(value)) {
     throw invalidField(
       `headers.${IDEMPOTENCY_HEADER}`,
+      'idempotency_key_invalid',
       'must be 1–255 visible ASCII characters (a UUID is a good key)',
     );
   }

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@astea
 import { z, type ZodType } from 'zod';
 import type { AnyRoute } from './route';
 import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from './idempotency';
+import { errorDetailSchema } from './validation-details';
 
 const idempotencyHeaders = z.object({
   [IDEMPOTENCY_HEADER]: z
@@ -19,7 +20,7 @@ const ErrorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z.array(errorDetailSchema).optional(),
     }),
   })
   .meta({ id: 'Error' });

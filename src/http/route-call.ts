@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { requireRole, type AuthUser } from './auth';
 import { ValidationError } from './errors';
-import { zodDetails } from './error-handler';
+import { zodDetails } from './validation-details';
 import type { AnyRoute } from './route';
 import { assertCleanText } from './text-hygiene';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, type ErrorDetail } from './errors';
+import { ValidationError, type ErrorCode, type ErrorDetail } from './errors';
 
 // Text hygiene in one place. PostgreSQL cannot store U+0000 (it answers 22021/22P05, which used to be
 // a 500), and a lone UTF-16 surrogate (possible in JSON through "\ud800") would be stored as U+FFFD,
@@ -14,30 +14,36 @@ export const SURROGATE_MESSAGE = 'must not contain a lone surrogate (text that i
 
 const isWellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+const CODE_OF = { [NUL_MESSAGE]: 'nul_character', [SURROGATE_MESSAGE]: 'lone_surrogate' } as const;
+type TextProblem = keyof typeof CODE_OF;
+
 /** What is wrong with a string that the database or a reader could not keep faithfully, if anything. */
-export function textProblem(s: string): string | undefined {
+export function textProblem(s: string): TextProblem | undefined {
   if (s.includes('\u0000')) return NUL_MESSAGE;
   if (!isWellFormed(s)) return SURROGATE_MESSAGE;
   return undefined;
 }
 
+const codeOf = (problem: TextProblem): ErrorCode => CODE_OF[problem];
+
 /** A zod string with the same rule, for text parsed outside a request. */
 export const cleanText = () =>
   z.string().superRefine((s, ctx) => {
     const problem = textProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: codeOf(problem) } });
   });
 
 /** A multi-line text (a CSV file): the problem names the line, so the sender can find it. */
-function locate(s: string, problem: string): string {
+function locate(path: string, s: string, problem: TextProblem): ErrorDetail {
+  const code = codeOf(problem);
   const bad =
     problem === NUL_MESSAGE
       ? s.indexOf('\u0000')
       : s.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-  if (bad < 0 || s.lastIndexOf('\n', bad) < 0) return problem;
+  if (bad < 0 || s.lastIndexOf('\n', bad) < 0) return { path, code, message: problem };
   let line = 1;
   for (let i = s.indexOf('\n'); i >= 0 && i < bad; i = s.indexOf('\n', i + 1)) line++;
-  return `${problem} (line ${line})`;
+  return { path, code, params: { line }, message: `${problem} (line ${line})` };
 }
 
 const MAX_DETAILS = 20;
@@ -53,14 +59,14 @@ export function textProblems(value: unknown, root: string): ErrorDetail[] {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
       const problem = textProblem(v);
-      if (problem) details.push({ path, message: locate(v, problem) });
+      if (problem) details.push(locate(path, v, problem));
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}.${i}`]);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
         const problem = textProblem(k);
         // A bad key is named by its position: the key itself cannot be quoted faithfully.
-        if (problem) details.push({ path: `${path}.(key)`, message: problem });
+        if (problem) details.push({ path: `${path}.(key)`, code: codeOf(problem), message: problem });
         else stack.push([child, `${path}.${k}`]);
       }
     }

@@ -64,7 +64,7 @@ export async function resolveWithOutcome(
     if (!referral) throw new NotFoundError('Referral');
     const now = clock.now();
     if (!(await resolveReferral(trx, referralId, { by: actor, ...resolution, now }))) {
-      throw new ConflictError('The referral is already resolved');
+      throw new ConflictError('The referral is already resolved', { code: 'referral_resolved' });
     }
     await appendAudit(trx, clock, {
       actor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { codedOptions, codedPattern } from '../http/validation-details';
+import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
 
@@ -65,7 +66,10 @@ export const checkIdParams = z.object({
     .max(40)
     .trim()
     .toUpperCase()
-    .regex(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'must be a check number like PK-XXXXX-XXXXX'),
+    .regex(
+      codedPattern(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'check_number_format'),
+      'must be a check number like PK-XXXXX-XXXXX',
+    ),
 });
 
 export const referralSchema = z
@@ -107,7 +111,9 @@ export const referralsPage = pageSchema(referralSchema);
 
 export const resolveBody = z
   .object({
-    outcome: z.enum(REFERRAL_OUTCOMES, { error: 'choose the outcome: no_obstacle or not_cleared' }),
-    note: z.string().trim().min(1, 'a note is required').max(5000),
+    outcome: z.enum(codedOptions(REFERRAL_OUTCOMES, 'referral_outcome_required'), {
+      error: 'choose the outcome: no_obstacle or not_cleared',
+    }),
+    note: filledText(5000, 'note_required', 'a note is required'),
   })
   .strict();

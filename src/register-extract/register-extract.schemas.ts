@@ -18,6 +18,7 @@ export const registerExtractQuery = z
         code: 'custom',
         path: ['personalNumber'],
         message: 'give either personalNumber or name',
+        params: { code: 'one_of_required', fields: 'personalNumber, name' },
       });
     }
   });

@@ -184,7 +184,9 @@ export async function completeReminder(
     if (row.assignee_role !== user.role) {
       throw new ForbiddenError(`Only ${row.assignee_role} completes this reminder`);
     }
-    if (row.status === 'done') throw new ConflictError('The reminder is already completed');
+    if (row.status === 'done') {
+      throw new ConflictError('The reminder is already completed', { code: 'reminder_completed' });
+    }
     const now = clock.now();
     await markDone(trx, id, { now, by: user.id, note });
     const plan = nextOccurrence(row, clock, user.id);

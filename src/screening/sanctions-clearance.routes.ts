@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { NotFoundError } from '../http/errors';
-import { idParams } from '../http/common.schemas';
+import { filledText, idParams } from '../http/common.schemas';
 import { findScreening } from './screening.repository';
 import { clearancesOf } from './sanctions-clearance.repository';
 import { clearSanctionsHit, sanctionsHitsOf, toClearance } from './sanctions-clearance.service';
@@ -14,14 +14,13 @@ const hitParams = z.object({
 
 const clearanceBody = z
   .object({
-    note: z
-      .string()
-      .trim()
-      .min(1, 'a note is required: why the hit does not concern the association')
-      .max(2000)
-      .describe(
-        'why the hit is a false positive (e.g. other date of birth, other country, other organisation)',
-      ),
+    note: filledText(
+      2000,
+      'note_required',
+      'a note is required: why the hit does not concern the association',
+    ).describe(
+      'why the hit is a false positive (e.g. other date of birth, other country, other organisation)',
+    ),
   })
   .strict();
 

@@ -49,7 +49,11 @@ export async function clearSanctionsHit(
     const screening = await findScreening(trx, screeningId);
     if (!screening) throw new NotFoundError('Screening');
     if (!sanctionsHitsOf(screening.result).includes(entryId)) {
-      throw invalidField('params.entryId', `not a ${SANCTIONS_CODE} hit of this screening`);
+      throw invalidField(
+        'params.entryId',
+        'not_a_sanctions_hit',
+        `not a ${SANCTIONS_CODE} hit of this screening`,
+      );
     }
     const row = await insertClearance(trx, {
       id: randomUUID(),
@@ -60,7 +64,7 @@ export async function clearSanctionsHit(
       cleared_by: actor,
       cleared_at: deps.clock.now(),
     });
-    if (!row) throw new ConflictError('This hit has already been cleared');
+    if (!row) throw new ConflictError('This hit has already been cleared', { code: 'hit_already_cleared' });
     await appendAudit(trx, deps.clock, {
       actor,
       action: 'screening.sanctions_hit_cleared',
@@ -88,6 +92,10 @@ export async function refuseUnclearedSanctionsHits(db: Db, screeningId: string):
     409,
     'sanctions_hit_not_cleared',
     'The screening has a hit on the EU or UN sanctions list (SANK-1) that a coordinator has not cleared: support may not be approved until the coordinator has recorded that the hit does not concern the association',
-    open.map((id) => ({ path: `watchlist.hits.${id}`, message: 'not cleared by a coordinator' })),
+    open.map((id) => ({
+      path: `watchlist.hits.${id}`,
+      code: 'sanctions_hit_not_cleared' as const,
+      message: 'not cleared by a coordinator',
+    })),
   );
 }

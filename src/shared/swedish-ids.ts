@@ -10,7 +10,10 @@ export function luhnCheckDigit(nineDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-export type IdResult = { ok: true; value: string } | { ok: false; error: string };
+/** Why a number was refused, stable (the pages' Swedish text is keyed by it); `error` is the English. */
+export type IdProblem = 'org_format' | 'org_digits' | 'check_digit' | 'personal_format' | 'birth_date';
+
+export type IdResult = { ok: true; value: string } | { ok: false; error: string; problem: IdProblem };
 
 /**
  * Validates an organisationsnummer given as NNNNNNNNNN, NNNNNN-NNNN, or the same with the
@@ -19,11 +22,19 @@ export type IdResult = { ok: true; value: string } | { ok: false; error: string 
 export function parseOrgNumber(input: string): IdResult {
   const trimmed = input.trim();
   const m = /^(16)?(\d{6})-?(\d{4})$/.exec(trimmed);
-  if (!m) return { ok: false, error: 'must be 10 digits as NNNNNN-NNNN (optionally prefixed by 16)' };
+  if (!m) {
+    return {
+      ok: false,
+      error: 'must be 10 digits as NNNNNN-NNNN (optionally prefixed by 16)',
+      problem: 'org_format',
+    };
+  }
   const digits = m[2]! + m[3]!;
-  if (Number(digits.slice(2, 4)) < 20) return { ok: false, error: 'digits 3–4 must be 20 or more' };
+  if (Number(digits.slice(2, 4)) < 20) {
+    return { ok: false, error: 'digits 3–4 must be 20 or more', problem: 'org_digits' };
+  }
   if (luhnCheckDigit(digits.slice(0, 9)) !== Number(digits[9])) {
-    return { ok: false, error: 'check digit does not match (Luhn)' };
+    return { ok: false, error: 'check digit does not match (Luhn)', problem: 'check_digit' };
   }
   return { ok: true, value: `${digits.slice(0, 6)}-${digits.slice(6)}` };
 }
@@ -41,7 +52,7 @@ export function orgNumberDigits(input: string): string | null {
  */
 export function parsePersonalNumber(input: string, today: Date = new Date()): IdResult {
   const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/.exec(input.trim());
-  if (!m) return { ok: false, error: 'must be YYMMDD-NNNN or YYYYMMDD-NNNN' };
+  if (!m) return { ok: false, error: 'must be YYMMDD-NNNN or YYYYMMDD-NNNN', problem: 'personal_format' };
   const [, century, yy, mm, dd, sep, last4] = m as unknown as [
     string,
     string | undefined,
@@ -63,10 +74,10 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Id
   }
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || day < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { ok: false, error: 'not a valid date of birth' };
+    return { ok: false, error: 'not a valid date of birth', problem: 'birth_date' };
   }
   if (luhnCheckDigit(yy + mm + dd + last4.slice(0, 3)) !== Number(last4[3])) {
-    return { ok: false, error: 'check digit does not match (Luhn)' };
+    return { ok: false, error: 'check digit does not match (Luhn)', problem: 'check_digit' };
   }
   return { ok: true, value: `${year}${mm}${dd}-${last4}` };
 }

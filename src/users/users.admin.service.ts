@@ -40,7 +40,7 @@ const LAST_ADMIN = 'The last active admin cannot be deactivated or given another
 async function keepAnAdmin(trx: Transaction<Database>, user: UserRow): Promise<void> {
   if (user.role !== 'admin' || !user.active) return;
   const admins = await lockActiveAdminIds(trx);
-  if (admins.length <= 1) throw new ConflictError(LAST_ADMIN);
+  if (admins.length <= 1) throw new ConflictError(LAST_ADMIN, { code: 'last_admin' });
 }
 
 async function change<T>(

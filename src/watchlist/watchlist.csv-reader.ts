@@ -1,4 +1,6 @@
 // An RFC 4180 CSV reader that keeps line numbers, for the watchlist import.
+import type { ErrorCode, ErrorDetail, ErrorParams } from '../http/errors';
+
 export interface CsvRecord {
   /** 1-based line of the file where the record starts (a quoted field may span lines). */
   line: number;
@@ -7,8 +9,28 @@ export interface CsvRecord {
 
 export interface LineError {
   line: number;
+  /** English, as the API has always given it. */
   error: string;
+  /** The same by code, path naming the column ('' for the whole line): what the pages translate. */
+  details?: ErrorDetail[];
 }
+
+/** A whole line's problem, by code. */
+export const lineProblem = (
+  line: number,
+  code: ErrorCode,
+  error: string,
+  params?: ErrorParams,
+): LineError => ({
+  line,
+  error,
+  details: [{ path: '', code, message: error, ...(params && { params }) }],
+});
+
+const READER_ERRORS = {
+  csv_unterminated_quote: 'unterminated quoted field',
+  csv_after_quote: 'unexpected character after a closing quote',
+} as const;
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -38,7 +60,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | LineError> {
   while (i < n) {
     const start = line;
     const fields: string[] = [];
-    let error: string | null = null;
+    let error: 'csv_unterminated_quote' | 'csv_after_quote' | null = null;
     for (;;) {
       let field = '';
       if (src.charCodeAt(i) === QUOTE) {
@@ -54,7 +76,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | LineError> {
             });
           } else field += chunk;
           if (q < 0) {
-            error = 'unterminated quoted field';
+            error = 'csv_unterminated_quote';
             i = n;
             break;
           }
@@ -66,8 +88,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | LineError> {
           i = q + 1;
           break;
         }
-        if (!error && !atEndOfRecord() && src.charCodeAt(i) !== COMMA)
-          error = 'unexpected character after a closing quote';
+        if (!error && !atEndOfRecord() && src.charCodeAt(i) !== COMMA) error = 'csv_after_quote';
       } else {
         let j = i;
         for (; j < n; j++) {
@@ -86,7 +107,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | LineError> {
       break;
     }
     if (error) {
-      yield { line: start, error };
+      yield lineProblem(start, error, READER_ERRORS[error]);
       while (!atEndOfRecord()) i++;
     } else if (!(fields.length === 1 && fields[0]!.trim() === '')) {
       yield { line: start, fields };

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { FINDING_CATEGORIES, type FindingCategory } from '../shared/finding-categories';
 import { parseOrgNumber } from '../shared/swedish-ids';
-import { csvRecords, type LineError } from './watchlist.csv-reader';
+import type { ErrorCode } from '../http/errors';
+import { zodDetails } from '../http/validation-details';
+import { csvRecords, lineProblem, type LineError } from './watchlist.csv-reader';
 import { LIMIT_MESSAGES, WATCHLIST_LIMITS } from './watchlist.limits';
 import { SUBJECT_KINDS, type SubjectKind } from './watchlist.table';
 
@@ -62,15 +64,27 @@ function rowSchema(options: WatchlistCsvOptions) {
       )
       .superRefine((aliases, ctx) => {
         if (aliases.length > WATCHLIST_LIMITS.aliases)
-          ctx.addIssue({ code: 'custom', message: LIMIT_MESSAGES.aliases });
+          ctx.addIssue({
+            code: 'custom',
+            message: LIMIT_MESSAGES.aliases,
+            params: { code: 'too_many', max: WATCHLIST_LIMITS.aliases },
+          });
         if (aliases.some((a) => a.length > WATCHLIST_LIMITS.name))
-          ctx.addIssue({ code: 'custom', message: LIMIT_MESSAGES.alias });
+          ctx.addIssue({
+            code: 'custom',
+            message: LIMIT_MESSAGES.alias,
+            params: { code: 'too_long', max: WATCHLIST_LIMITS.name },
+          });
       }),
     org_number: z.string().transform((s, ctx) => {
       if (s.trim() === '') return null;
       const parsed = parseOrgNumber(s);
       if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: 'custom', message: `org_number: ${parsed.error}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `org_number: ${parsed.error}`,
+        params: { code: 'invalid_org_number', reason: parsed.problem },
+      });
       return z.NEVER;
     }),
     category: z
@@ -78,11 +92,15 @@ function rowSchema(options: WatchlistCsvOptions) {
       .trim()
       .transform((s, ctx) => {
         if ((FINDING_CATEGORIES as readonly string[]).includes(s)) return s as FindingCategory;
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            s === '' ? 'category is empty' : `category must be one of ${FINDING_CATEGORIES.join(', ')}`,
-        });
+        ctx.addIssue(
+          s === ''
+            ? { code: 'custom', message: 'category is empty', params: { code: 'empty' } }
+            : {
+                code: 'custom',
+                message: `category must be one of ${FINDING_CATEGORIES.join(', ')}`,
+                params: { code: 'invalid_category', categories: FINDING_CATEGORIES.join(', ') },
+              },
+        );
         return z.NEVER;
       }),
     reason: z.string().trim().min(1, 'reason is empty').max(WATCHLIST_LIMITS.reason, LIMIT_MESSAGES.reason),
@@ -92,10 +110,12 @@ function rowSchema(options: WatchlistCsvOptions) {
       .trim()
       .superRefine((s, ctx) => {
         const day = toUtcDate(s);
-        if (!day) ctx.addIssue({ code: 'custom', message: 'review_by must be a real date as YYYY-MM-DD' });
-        else if (today && day < today) ctx.addIssue({ code: 'custom', message: 'review_by is in the past' });
+        const problem = (code: ErrorCode, message: string) =>
+          ctx.addIssue({ code: 'custom', message, params: { code } });
+        if (!day) problem('invalid_date_format', 'review_by must be a real date as YYYY-MM-DD');
+        else if (today && day < today) problem('review_by_past', 'review_by is in the past');
         else if (today && day > oneYearAfter(today)) {
-          ctx.addIssue({ code: 'custom', message: 'review_by is more than one year ahead' });
+          problem('review_by_too_far', 'review_by is more than one year ahead');
         }
       }),
   });
@@ -133,14 +153,16 @@ export function* readWatchlistCsv(text: string, options: WatchlistCsvOptions): G
     if (names === null) {
       if ('error' in rec || rec.line !== 1) {
         // No header: nothing can be read, but the file's malformed lines are still named.
-        yield { line: 1, error: 'the first line must be the header' };
+        yield lineProblem(1, 'csv_header_missing', 'the first line must be the header');
         for (const other of csvRecords(text)) if ('error' in other) yield other;
         return;
       }
       names = rec.fields.map((f) => f.trim().toLowerCase());
       const missing = WATCHLIST_CSV_COLUMNS.filter((c) => !names!.includes(c));
       if (missing.length > 0) {
-        yield { line: 1, error: `header lacks column(s): ${missing.join(', ')}` };
+        yield lineProblem(1, 'csv_header_columns', `header lacks column(s): ${missing.join(', ')}`, {
+          columns: missing.join(', '),
+        });
         return;
       }
       columns = WATCHLIST_CSV_COLUMNS.map((c) => names!.indexOf(c));
@@ -151,13 +173,25 @@ export function* readWatchlistCsv(text: string, options: WatchlistCsvOptions): G
       continue;
     }
     if (rec.fields.length !== names.length) {
-      yield { line: rec.line, error: `expected ${names.length} fields, found ${rec.fields.length}` };
+      yield lineProblem(
+        rec.line,
+        'csv_field_count',
+        `expected ${names.length} fields, found ${rec.fields.length}`,
+        {
+          expected: names.length,
+          found: rec.fields.length,
+        },
+      );
       continue;
     }
     const raw = Object.fromEntries(WATCHLIST_CSV_COLUMNS.map((c, k) => [c, rec.fields[columns[k]!]!]));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      yield { line: rec.line, error: parsed.error.issues.map((i) => i.message).join('; ') };
+      yield {
+        line: rec.line,
+        error: parsed.error.issues.map((i) => i.message).join('; '),
+        details: zodDetails(parsed.error),
+      };
       continue;
     }
     const v = parsed.data;
@@ -175,7 +209,7 @@ export function* readWatchlistCsv(text: string, options: WatchlistCsvOptions): G
       },
     };
   }
-  if (names === null) yield { line: 1, error: 'the first line must be the header' };
+  if (names === null) yield lineProblem(1, 'csv_header_missing', 'the first line must be the header');
 }
 
 /** Parses an import file at once (see readWatchlistCsv); rejected lines in line order. */

@@ -13,7 +13,10 @@ export const WATCHLIST_LIMITS = {
   source: 1000,
 } as const;
 
-/** The CSV import's messages for those limits (translated for the pages in web.validation.sv.ts). */
+/**
+ * The CSV import's English messages for those limits; the line's details carry them as codes
+ * (`too_long` / `too_many` with `max`), which the pages translate.
+ */
 export const LIMIT_MESSAGES = {
   name: `name is longer than ${WATCHLIST_LIMITS.name} characters`,
   alias: `an alias is longer than ${WATCHLIST_LIMITS.name} characters`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  filledText,
   isoDateSchema,
   jsonObject,
   nameSchema,
@@ -7,6 +8,7 @@ import {
   personalNumberSchema,
 } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
+import { errorDetailSchema } from '../http/validation-details';
 import { FINDING_CATEGORIES } from '../shared/finding-categories';
 import { WATCHLIST_LIMITS } from './watchlist.limits';
 import { ENTRY_STATUSES, IMPORT_JOB_STATUSES, LIST_SOURCES, SUBJECT_KINDS } from './watchlist.table';
@@ -31,20 +33,26 @@ export const createEntryBody = z
   .strict()
   .superRefine((e, ctx) => {
     if (e.subjectKind === 'person' && e.orgNumber) {
-      ctx.addIssue({ code: 'custom', path: ['orgNumber'], message: 'a person has no organisationsnummer' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orgNumber'],
+        message: 'a person has no organisationsnummer',
+        params: { code: 'person_has_no_org_number' },
+      });
     }
     if (e.subjectKind === 'organisation' && e.personalNumber) {
       ctx.addIssue({
         code: 'custom',
         path: ['personalNumber'],
         message: 'an organisation has no personnummer',
+        params: { code: 'organisation_has_no_personal_number' },
       });
     }
   });
 export type CreateEntryInput = z.output<typeof createEntryBody>;
 
 export const retireBody = z
-  .object({ reason: z.string().trim().min(1, 'a reason is required').max(1000) })
+  .object({ reason: filledText(1000, 'reason_required', 'a reason is required') })
   .strict();
 
 export const entrySchema = z
@@ -96,7 +104,11 @@ export const searchQuery = z
     subjectKind: z.enum(SUBJECT_KINDS).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(10),
   })
-  .refine((s) => s.q || s.orgNumber, { message: 'give q or orgNumber', path: ['q'] });
+  .refine((s) => s.q || s.orgNumber, {
+    message: 'give q or orgNumber',
+    path: ['q'],
+    params: { code: 'search_term_required' },
+  });
 
 export const searchResultSchema = z
   .object({
@@ -112,7 +124,11 @@ export const searchResultSchema = z
   })
   .meta({ id: 'WatchlistSearchResult' });
 
-const lineError = z.object({ line: z.number().int(), error: z.string() });
+const lineError = z.object({
+  line: z.number().int(),
+  error: z.string(),
+  details: z.array(errorDetailSchema).optional().describe('the problems by code; path names the column'),
+});
 
 export const importResultSchema = z
   .object({

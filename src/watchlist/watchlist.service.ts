@@ -79,7 +79,8 @@ export async function addEntry(
   input: CreateEntryInput,
 ): Promise<WatchlistEntry> {
   const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()));
-  if (problem) throw invalidField('body.reviewBy', problem.replace('review_by', 'reviewBy'));
+  if (problem)
+    throw invalidField('body.reviewBy', problem.code, problem.message.replace('review_by', 'reviewBy'));
   const [row] = await addEntries(
     deps,
     actor,
@@ -112,7 +113,12 @@ export async function retireEntry(
   return deps.db.transaction().execute(async (trx) => {
     const current = await lockEntry(trx, id);
     if (!current) throw new NotFoundError('Watchlist entry');
-    if (current.status !== 'active') throw new ConflictError(`The entry is already ${current.status}`);
+    if (current.status !== 'active') {
+      throw new ConflictError(`The entry is already ${current.status}`, {
+        code: 'entry_not_active',
+        params: { status: current.status },
+      });
+    }
     if (current.list_source) {
       // The list decides: an entry leaves when a newer file of its list no longer holds it.
       throw new ConflictError(

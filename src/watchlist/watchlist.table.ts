@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from '../db/json';
 import type { FindingCategory } from '../shared/finding-categories';
+import type { LineError } from './watchlist.csv-reader';
 
 // Each closed set once: the type, the zod enums, the Swedish labels and a test of the database's
 // check constraint (test/db/enum-checks.test.ts) all derive from these arrays.
@@ -113,7 +114,8 @@ export interface WatchlistImportsTable {
   processed_lines: number;
   imported: number;
   rejected_count: number;
-  rejected: Json<Array<{ line: number; error: string }>>;
+  /** Lines stored before problems had codes have no `details`. */
+  rejected: Json<LineError[]>;
   error: string | null;
   created_by: string;
   created_at: Date;

@@ -1,5 +1,5 @@
 import { AppError, ValidationError } from '../http/errors';
-import { svMessage } from './web.validation.sv';
+import { svError, svProblem } from './web.validation.sv';
 
 // A form re-rendered after a refusal keeps what the person typed and says, next to each field and in
 // a summary at the top, what to correct. Field names are the API's paths ("grant.amountSek"), so an
@@ -49,11 +49,13 @@ export function refusedForm(
 ): FormState | undefined {
   if (err instanceof ValidationError) {
     const state = emptyForm(values);
-    const details = err.details?.length ? err.details : [{ path: '', message: err.message }];
+    const details = err.details?.length
+      ? err.details
+      : [{ path: '', code: 'invalid' as const, message: err.message }];
     for (const d of details) {
       const path = d.path.replace(/^(body|query)\.?/, '');
       const field = fieldOf(path, fields);
-      const message = svMessage(d.message);
+      const message = svProblem(d);
       if (field && state.errors[field]) continue; // one message per field is enough
       if (field) state.errors[field] = message;
       state.summary.push(field ? { field, message } : { message });
@@ -63,7 +65,7 @@ export function refusedForm(
     return state;
   }
   if (err instanceof AppError && err.status === 409) {
-    return { values, errors: {}, summary: [{ message: svMessage(err.message) }] };
+    return { values, errors: {}, summary: [{ message: svError(err) }] };
   }
   return undefined;
 }

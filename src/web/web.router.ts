@@ -24,7 +24,7 @@ import { MalformedUploadError, readMultipart, UploadTooLargeError, type Upload }
 import { allowed, type PageContext, type PageDef } from './web.page';
 import { CSRF_REFUSED, Renderer } from './web.render';
 import { resolveSession } from '../auth/sessions/sessions';
-import { svMessage } from './web.validation.sv';
+import { svError, svProblem } from './web.validation.sv';
 import { Views } from './web.views';
 import { bySpecificity } from './web.route-order';
 import { allPages } from './pages';
@@ -162,12 +162,11 @@ function webErrorHandler(deps: AppDeps, renderer: Renderer): ErrorRequestHandler
         res,
         400,
         undefined,
-        details.map((d) => svMessage(d.message)),
+        details.map((d) => svProblem(d)),
       );
     }
     if (err instanceof ForbiddenError) return renderer.error(req, res, 403);
-    if (err instanceof AppError && err.status === 409)
-      return renderer.error(req, res, 409, svMessage(err.message));
+    if (err instanceof AppError && err.status === 409) return renderer.error(req, res, 409, svError(err));
     if (err instanceof UploadTooLargeError || err?.type === 'entity.too.large')
       return renderer.error(req, res, 413);
     if (err instanceof MalformedUploadError) return renderer.error(req, res, 400);

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { caseNumberSchema } from '../cases/cases.schemas';
+import { filledArray } from '../http/common.schemas';
 import { communicationFields } from '../communications/communications.schemas';
 
 export const withdrawalBody = z
   .object({
     justification: z.string().trim().min(1, 'must not be empty').max(20_000),
-    criteria: z.array(z.string().trim().min(1).max(20)).min(1, 'cite at least one criterion').max(20),
+    criteria: filledArray(
+      z.string().trim().min(1).max(20),
+      20,
+      'criteria_required',
+      'cite at least one criterion',
+    ),
     ...communicationFields,
     caseNumber: caseNumberSchema
       .optional()

@@ -71,10 +71,15 @@ async function openSupportDecision(
     if (!association) throw new NotFoundError('Association');
     const expected = kind === 'withdrawal' ? 'active' : 'withdrawn';
     if (association.support_status !== expected) {
-      throw new ConflictError(`The association's support is ${association.support_status}`);
+      throw new ConflictError(`The association's support is ${association.support_status}`, {
+        code: 'support_status',
+        params: { status: association.support_status },
+      });
     }
     if (await pendingSupportDecision(trx, associationId)) {
-      throw new ConflictError('A decision on this association’s support is already awaiting approval');
+      throw new ConflictError('A decision on this association’s support is already awaiting approval', {
+        code: 'support_decision_pending',
+      });
     }
     // A withdrawal joins the case its kommunicering opened (or opens one); a restoration continues
     // the case of the withdrawal it ends.
@@ -95,7 +100,9 @@ async function openSupportDecision(
     });
     const details = [...fields.details, ...communication.details];
     if (details.length) throw new ValidationError('Request validation failed', details);
-    if (communication.conflict) throw new ConflictError(communication.conflict);
+    if (communication.conflict) {
+      throw new ConflictError(communication.conflict.message, communication.conflict.reason);
+    }
     const row = await recordDecision(trx, deps, {
       kind,
       delegationKind: kind,
@@ -138,6 +145,8 @@ export async function proposeWithdrawal(
       .filter(({ c }) => !known.has(c))
       .map(({ c, i }) => ({
         path: `body.criteria.${i}`,
+        code: 'not_conduct_criterion' as const,
+        params: { criterion: c, known: [...known].join(', ') },
         message: `"${c}" is not a conduct criterion (${[...known].join(', ')})`,
       })),
     ...letterWordProblems(input.justification, 'body.justification'),

@@ -114,7 +114,7 @@ describe('handling officer', () => {
     const res = await officer().post(`/api/applications/${app.body.id}/assign`).send({ userId: userId() });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([
-      { path: 'body.userId', message: 'must be an active case officer' },
+      { path: 'body.userId', code: 'case_officer_required', message: 'must be an active case officer' },
     ]);
   });
 

@@ -157,7 +157,11 @@ describe('kommunicering of an application', () => {
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details).toEqual([
-      { path: 'body.findingIds.1', message: 'not a finding of this application' },
+      {
+        path: 'body.findingIds.1',
+        code: 'finding_not_of_application',
+        message: 'not a finding of this application',
+      },
     ]);
   });
 
@@ -377,7 +381,11 @@ describe('kommunicering before a withdrawal', () => {
     const wrongCase = await withdraw({ communicationId: onApplicationCase.body.id });
     expect(wrongCase.status).toBe(400);
     expect(wrongCase.body.error.details).toEqual([
-      { path: 'body.communicationId', message: 'not a communication of this case' },
+      {
+        path: 'body.communicationId',
+        code: 'communication_not_of_case',
+        message: 'not a communication of this case',
+      },
     ]);
 
     await officer()
@@ -486,6 +494,7 @@ describe('kommunicering before a withdrawal', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details[0]).toEqual({
       path: 'body.findingIds.0',
+      code: 'finding_not_of_association',
       message: 'not a finding of the association’s applications',
     });
   });

@@ -147,7 +147,11 @@ describe('the letter of a denial', () => {
         .send({ screeningId: s.id, outcome: 'denied', justification, communicationId });
       expect(res.status).toBe(400);
       expect(res.body.error.details).toEqual([
-        { path: 'body.justification', message: expect.stringMatching(/watchlist/) },
+        {
+          path: 'body.justification',
+          code: 'letter_mentions_watchlist',
+          message: expect.stringMatching(/watchlist/),
+        },
       ]);
     }
   });

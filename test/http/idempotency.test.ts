@@ -94,7 +94,7 @@ describe('a premises check retried with its key', () => {
       const res = await check(bad, checkBody);
       expect(res.status).toBe(400);
       expect(res.body.error.details).toEqual([
-        { path: 'headers.Idempotency-Key', message: expect.any(String) },
+        { path: 'headers.Idempotency-Key', code: 'idempotency_key_invalid', message: expect.any(String) },
       ]);
     }
   });

@@ -97,6 +97,7 @@ describe('every string field of every operation', () => {
       const res = await send(op, concretePath(op, {})).set('Content-Type', 'text/csv').send(csv);
       expect(refusal(res, 'body')).toBeUndefined();
       expect(res.body.error.details[0].message).toContain('line 3');
+      expect(res.body.error.details[0]).toMatchObject({ code: 'nul_character', params: { line: 3 } });
     }
     const stored = await ctx.handle.db.selectFrom('watchlist_entries').select('id').execute();
     expect(stored).toEqual([]);
@@ -115,14 +116,14 @@ describe('every string field of every operation', () => {
 describe('the walk itself', () => {
   it('finds problems in keys, deep inside arrays, and survives a very deep body', () => {
     expect(textProblems({ a: [{ b: 'x' }, { c: 'y\u0000' }] }, 'body')).toEqual([
-      { path: 'body.a.1.c', message: expect.stringContaining('NUL') },
+      { path: 'body.a.1.c', code: 'nul_character', message: expect.stringContaining('NUL') },
     ]);
     expect(textProblems({ ['k\u0000']: 1 }, 'body')).toEqual([
-      { path: 'body.(key)', message: expect.stringContaining('NUL') },
+      { path: 'body.(key)', code: 'nul_character', message: expect.stringContaining('NUL') },
     ]);
     // A paired surrogate (an emoji) is fine; a lone low surrogate is not.
     expect(textProblems(['😀', '\udc00x'], 'q')).toEqual([
-      { path: 'q.1', message: expect.stringContaining('surrogate') },
+      { path: 'q.1', code: 'lone_surrogate', message: expect.stringContaining('surrogate') },
     ]);
     let deep: unknown = 'bottom\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -176,6 +176,7 @@ describe('answering a referral', () => {
     expect(noOutcome.body.error.details).toEqual([
       expect.objectContaining({
         path: 'body.outcome',
+        code: 'referral_outcome_required',
         message: 'choose the outcome: no_obstacle or not_cleared',
       }),
     ]);

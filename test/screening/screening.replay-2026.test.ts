@@ -163,6 +163,7 @@ describe('a finding marked as a lawful single-sex activity', () => {
       details: [
         {
           path: 'body.lawfulSingleSexActivity',
+          code: 'single_sex_category',
           message:
             'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
         },

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { ROLES, type Role } from '../../src/users/users.table';
+import { ERROR_CODES } from '../../src/http/errors';
 
 // The operations of the served OpenAPI document, as tests that must cover "every operation" see
 // them: from the document, so an operation another area adds tomorrow is covered without an edit.
@@ -171,7 +172,8 @@ export function isErrorShape(body: unknown): boolean {
         !!d &&
         typeof d === 'object' &&
         typeof (d as { path?: unknown }).path === 'string' &&
-        typeof (d as { message?: unknown }).message === 'string',
+        typeof (d as { message?: unknown }).message === 'string' &&
+        (ERROR_CODES as readonly unknown[]).includes((d as { code?: unknown }).code),
     )
   );
 }

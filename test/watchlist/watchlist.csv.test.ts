@@ -37,9 +37,13 @@ describe('parseCsv', () => {
   it('reports a malformed record by line and reads on', () => {
     const { records, errors } = parseCsv('a,b\n"bad"x,y\nc,d\n"open,e\n');
     expect(records.map((r) => r.line)).toEqual([1, 3]);
-    expect(errors).toEqual([
-      { line: 2, error: 'unexpected character after a closing quote' },
-      { line: 4, error: 'unterminated quoted field' },
+    expect(errors).toMatchObject([
+      {
+        line: 2,
+        error: 'unexpected character after a closing quote',
+        details: [{ code: 'csv_after_quote' }],
+      },
+      { line: 4, error: 'unterminated quoted field', details: [{ code: 'csv_unterminated_quote' }] },
     ]);
   });
 });
@@ -83,7 +87,16 @@ describe('parseWatchlistCsv', () => {
         }),
       },
     ]);
-    expect(result.rejected).toEqual([
+    expect(result.rejected.map((r) => r.details?.map((d) => `${d.path}:${d.code}`).join())).toEqual([
+      'subject_kind:invalid_option',
+      'name:empty',
+      'org_number:invalid_org_number',
+      'review_by:invalid_date_format',
+      'review_by:review_by_past',
+      'review_by:review_by_too_far',
+      ':csv_field_count',
+    ]);
+    expect(result.rejected.map(({ line, error }) => ({ line, error }))).toEqual([
       { line: 3, error: 'subject_kind must be "organisation" or "person"' },
       { line: 4, error: 'name is empty' },
       { line: 5, error: 'org_number: check digit does not match (Luhn)' },
@@ -122,7 +135,7 @@ describe('parseWatchlistCsv', () => {
   });
 
   it('rejects the whole file, at line 1, when the header lacks a column', () => {
-    expect(parseWatchlistCsv('subject_kind,name\norganisation,X\n', TODAY)).toEqual({
+    expect(parseWatchlistCsv('subject_kind,name\norganisation,X\n', TODAY)).toMatchObject({
       rows: [],
       rejected: [
         {
@@ -138,7 +151,9 @@ describe('parseWatchlistCsv', () => {
     expect(parseWatchlistCsv(text, TODAY).rows).toEqual([]);
     const lenient = parseWatchlistCsv(text, { today: null });
     expect(lenient.rows.map((r) => r.value.name)).toEqual(['X']);
-    expect(lenient.rejected).toEqual([{ line: 3, error: 'review_by must be a real date as YYYY-MM-DD' }]);
+    expect(lenient.rejected).toMatchObject([
+      { line: 3, error: 'review_by must be a real date as YYYY-MM-DD' },
+    ]);
   });
 
   it('counts one year ahead from 29 February to 28 February', () => {
@@ -159,7 +174,7 @@ describe('parseWatchlistCsv', () => {
     expect(rows.map((r) => [r.value.name, r.value.category])).toEqual([
       ['Med Kategori', 'counteracts_democracy'],
     ]);
-    expect(rejected).toEqual([
+    expect(rejected).toMatchObject([
       { line: 2, error: 'category is empty' },
       {
         line: 3,
@@ -188,7 +203,18 @@ describe('parseWatchlistCsv', () => {
     const { rows, rejected } = parseWatchlistCsv(text, TODAY);
     expect(rows.map((r) => r.line)).toEqual([2]);
     expect(rows[0]!.value.aliases).toHaveLength(50);
-    expect(rejected).toEqual([
+    expect(rejected.map((r) => r.details?.map((d) => [d.path, d.code, d.params?.max]))).toEqual([
+      [['name', 'too_long', 300]],
+      [['aliases', 'too_long', 300]],
+      [['aliases', 'too_many', 50]],
+      [
+        ['aliases', 'too_many', 50],
+        ['aliases', 'too_long', 300],
+      ],
+      [['reason', 'too_long', 1000]],
+      [['source', 'too_long', 1000]],
+    ]);
+    expect(rejected).toMatchObject([
       { line: 3, error: 'name is longer than 300 characters' },
       { line: 4, error: 'an alias is longer than 300 characters' },
       { line: 5, error: 'more than 50 aliases' },

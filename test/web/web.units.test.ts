@@ -2,7 +2,11 @@ import path from 'node:path';
 import { criterionGroups } from '../../src/web/pages/screenings/screening.view-model';
 import { explainMatch } from '../../src/web/web.match-explanation';
 import { stockholmLocalToInstant } from '../../src/web/web.time';
-import { svLineError, svMessage } from '../../src/web/web.validation.sv';
+import { SV, svError, svLineError, svProblem } from '../../src/web/web.validation.sv';
+import { nameSchema, orgNumberSchema } from '../../src/http/common.schemas';
+import { zodDetails } from '../../src/http/validation-details';
+import { ConflictError, ValidationError, type ErrorCode, type ErrorDetail } from '../../src/http/errors';
+import { parseWatchlistCsv, WATCHLIST_CSV_COLUMNS } from '../../src/watchlist/watchlist.csv';
 import { Views } from '../../src/web/web.views';
 import { textOf } from './web-support';
 
@@ -92,15 +96,51 @@ describe('criteria on a screening page', () => {
 });
 
 describe('Swedish texts', () => {
-  it('translates the API messages a form meets, with a Swedish sentence for an unknown one', () => {
-    expect(svMessage('invalid organisationsnummer: digits 3–4 must be 20 or more')).toBe(
-      'Ogiltigt organisationsnummer: siffra 3–4 ska vara minst 20.',
-    );
-    expect(svMessage('Too big: expected string to have <=300 characters')).toBe('Högst 300 tecken.');
-    expect(svMessage('something new in a later version')).toBe('Uppgiften godtas inte.');
-    expect(svLineError('name is empty; reason is empty')).toBe(
-      'Namnet (name) saknas. Skälet (reason) saknas.',
-    );
+  const problemsOf = (schema: { safeParse(v: unknown): { error?: unknown } }, value: unknown) =>
+    zodDetails(schema.safeParse(value).error as Parameters<typeof zodDetails>[0], 'body');
+
+  it('translates the problems a form meets by their code, whatever the English says', () => {
+    const [org] = problemsOf(orgNumberSchema, '551000-0000');
+    expect(org).toMatchObject({ code: 'invalid_org_number', params: { reason: 'org_digits' } });
+    expect(svProblem(org!)).toBe('Ogiltigt organisationsnummer: siffra 3–4 ska vara minst 20.');
+    const [long] = problemsOf(nameSchema, 'x'.repeat(301));
+    expect(long).toMatchObject({ code: 'too_long', params: { max: 300 } });
+    // Rewording the API's English changes nothing on the page.
+    const reworded: ErrorDetail = { ...long!, message: 'a new English wording' };
+    expect(svProblem(reworded)).toBe('Högst 300 tecken.');
+    expect(svProblem({ code: 'too_long', params: { max: 2000 } })).toBe('Högst 2\u00a0000 tecken.');
+  });
+
+  it('says a conflict by its reason, and a refusal without one by its top-level code', () => {
+    const pending = new ConflictError('The decision is final, not awaiting approval', {
+      code: 'decision_not_pending',
+      params: { status: 'final' },
+    });
+    expect(svError(pending)).toBe('Beslutsförslaget väntar inte längre på godkännande. Status nu: beslutat.');
+    expect(svError(new ConflictError('Something a later version says'))).toMatch(/^Det gick inte/);
+    expect(svError(new ValidationError('Request validation failed', []))).toBe('Uppgiften godtas inte.');
+  });
+
+  it('names the column of a rejected CSV line in Swedish', () => {
+    const line = `organisation,,,,discrimination,,s,2099-01-01`;
+    const { rejected } = parseWatchlistCsv(`${WATCHLIST_CSV_COLUMNS.join(',')}\n${line}\n`, { today: null });
+    expect(rejected.map(svLineError)).toEqual(['Namnet (name) saknas. Skälet (reason) saknas.']);
+    // A job stored before lines had codes still shows its English complaint.
+    expect(svLineError({ error: 'name is empty' })).toBe('name is empty');
+  });
+
+  it('no two codes read alike, so a person can tell the problems apart', () => {
+    // Codes that are one problem in two settings (a missing value from an API client and from a
+    // form) may share; any other pair of equal texts hides a difference from the reader.
+    const shared = new Set<ErrorCode>(['invalid_type', 'invalid']);
+    const seen = new Map<string, ErrorCode>();
+    const params = { max: 1, min: 1, days: 1, years: 1, months: 1, events: 1, status: 'x', replyBy: 'x' };
+    for (const code of Object.keys(SV) as ErrorCode[]) {
+      if (shared.has(code)) continue;
+      const text = SV[code](params);
+      expect([code, seen.get(text)]).toEqual([code, undefined]);
+      seen.set(text, code);
+    }
   });
 
   it('explains a watchlist hit once per word pair, and says when the numbers differ', () => {

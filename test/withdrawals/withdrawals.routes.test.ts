@@ -232,7 +232,11 @@ describe('withdrawal of support', () => {
     const future = await record('coordinator', { meetingOn: '2026-11-27', paragraph: '§ 45' });
     expect(future.status).toBe(400);
     expect(future.body.error.details).toEqual([
-      expect.objectContaining({ path: 'body.committee.meetingOn', message: 'must not be in the future' }),
+      expect.objectContaining({
+        path: 'body.committee.meetingOn',
+        code: 'date_in_future',
+        message: 'must not be in the future',
+      }),
     ]);
     const beforeProposal = await record('coordinator', { meetingOn: '2026-11-25', paragraph: '§ 45' });
     expect(beforeProposal.status).toBe(400);

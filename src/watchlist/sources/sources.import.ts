@@ -126,7 +126,9 @@ async function withSourceLock<T>(
 }
 
 const alreadyRunning = (source: ListSource) =>
-  new ConflictError(`An import of the ${source.toUpperCase()} list is already running`);
+  new ConflictError(`An import of the ${source.toUpperCase()} list is already running`, {
+    code: 'import_running',
+  });
 
 class SourceImport {
   private readonly slicer = new TimeSlicer();
@@ -147,9 +149,14 @@ class SourceImport {
     // A file dated in the future would retire today's listings and then refuse every genuine file as
     // older until that day; an empty one would retire the whole list. Neither is a list as published.
     if (publishedOn > addDays(isoDate(deps.clock.now()), 1)) {
-      throw invalidField('body', `the file says it was published ${publishedOn}, which has not come yet`);
+      throw invalidField(
+        'body',
+        'published_in_future',
+        `the file says it was published ${publishedOn}, which has not come yet`,
+        { publishedOn },
+      );
     }
-    if (entities.length === 0) throw invalidField('body', 'the file lists no entities');
+    if (entities.length === 0) throw invalidField('body', 'no_entities', 'the file lists no entities');
     const previous = await lastCompletedImport(deps.db, source);
     if (previous && previous.published_on > publishedOn) {
       // An older file would bring back entities the list has since removed.

@@ -32,7 +32,7 @@ export async function parseListFile(source: ListSource, chunks: AsyncIterable<Bu
     if (err instanceof XmlProblem) {
       if (err.code === 'xml_too_large') throw new AppError(413, 'payload_too_large', err.message);
       throw new ValidationError(`The file is not a valid ${source === 'eu' ? 'EU' : 'UN'} sanctions list`, [
-        { path: 'body', message: err.message },
+        { path: 'body', code: 'sanctions_list_invalid', message: err.message },
       ]);
     }
     throw err;

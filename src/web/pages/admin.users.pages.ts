@@ -3,7 +3,7 @@ import { AppError } from '../../http/errors';
 import { ROLES, type Role } from '../../users/users.table';
 import { LABELS } from '../web.labels.sv';
 import { definePage, redirect, view, type PageContext } from '../web.page';
-import { svMessage } from '../web.validation.sv';
+import { svError } from '../web.validation.sv';
 import type { FlashKey } from '../web.flash.sv';
 
 // The admin's user page: everyone with role, status and last sign-in; deactivate, reactivate,
@@ -36,10 +36,7 @@ async function step(ctx: PageContext, work: () => Promise<unknown>, done: FlashK
     return redirect('/anvandare', done);
   } catch (err) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 400)) throw err;
-    const text =
-      err.status === 409
-        ? 'Det måste finnas minst en aktiv systemförvaltare. Ge någon annan rollen först.'
-        : svMessage(err.message);
+    const text = svError(err);
     return usersPage(ctx, { id: ctx.params.id!, text }, err.status);
   }
 }

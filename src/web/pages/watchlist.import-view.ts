@@ -30,6 +30,6 @@ export function jobView(job: ImportJob) {
     running: job.status === 'running',
     stopped: job.status === 'failed' || job.status === 'interrupted',
     moreRejected: job.rejectedCount - job.rejected.length,
-    rejected: job.rejected.map((r) => ({ line: r.line, error: svLineError(r.error) })),
+    rejected: job.rejected.map((r) => ({ line: r.line, error: svLineError(r) })),
   };
 }

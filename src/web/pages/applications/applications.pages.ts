@@ -3,7 +3,7 @@ import type { Association } from '../../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../../http/errors';
 import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
-import { svMessage } from '../../web.validation.sv';
+import { svError } from '../../web.validation.sv';
 import { applicationPage } from './application.page';
 import { sendCommunication } from '../communications/communication.send';
 import {
@@ -26,7 +26,7 @@ async function associationFor(ctx: PageContext, id: string | undefined, orgNumbe
     return 'Ange föreningens organisationsnummer.';
   } catch (err) {
     if (err instanceof NotFoundError) return 'Ingen förening med det organisationsnumret är registrerad.';
-    if (err instanceof ValidationError) return svMessage(err.details?.[0]?.message ?? '');
+    if (err instanceof ValidationError) return svError(err);
     throw err;
   }
 }

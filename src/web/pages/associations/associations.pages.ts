@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../deps';
 import { NotFoundError, ValidationError } from '../../../http/errors';
 import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
-import { svMessage } from '../../web.validation.sv';
+import { svError } from '../../web.validation.sv';
 import { associationPage } from './association.page';
 import { associationByOrgNumber, associationRegister } from './association.calls';
 import { RESTORATION_FIELDS, WITHDRAWAL_FIELDS, propose, tickedCriteria } from './association.support';
@@ -63,7 +63,7 @@ async function lookUp(ctx: PageContext, orgNumber: string) {
     return { found: await associationByOrgNumber(ctx, orgNumber) };
   } catch (err) {
     if (err instanceof NotFoundError) return { missing: true };
-    if (err instanceof ValidationError) return { error: svMessage(err.details?.[0]?.message ?? '') };
+    if (err instanceof ValidationError) return { error: svError(err) };
     throw err;
   }
 }

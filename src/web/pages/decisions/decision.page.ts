@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../deps';
 import { ForbiddenError, ValidationError } from '../../../http/errors';
 import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
-import { svMessage } from '../../web.validation.sv';
+import { svError } from '../../web.validation.sv';
 import { delegationView } from './decision.delegation-view';
 import { userDirectory } from '../../web.user-directory';
 import { view, type PageContext } from '../../web.page';
@@ -59,13 +59,7 @@ export async function decisionPage(
 /** A refusal of the decision's approval, on the page again in Swedish (403 no delegation, 409 jäv …). */
 export function refused(deps: AppDeps, ctx: PageContext, err: unknown, fields: string[]) {
   if (err instanceof ForbiddenError) {
-    return decisionPage(
-      deps,
-      ctx,
-      ctx.params.id!,
-      withError(emptyForm(), undefined, svMessage(err.message)),
-      403,
-    );
+    return decisionPage(deps, ctx, ctx.params.id!, withError(emptyForm(), undefined, svError(err)), 403);
   }
   const form = addressProblem(err) ? undefined : refusedForm(err, ctx.form, fields);
   if (!form) throw err;
