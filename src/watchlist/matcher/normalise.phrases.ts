@@ -53,6 +53,28 @@ export function folded(word: string, fold: (w: string) => string): string {
   return f;
 }
 
+/** The first two letters of a word as one number (NaN for a one-letter word). */
+export const pairCode = (s: string): number => s.charCodeAt(0) * 65536 + s.charCodeAt(1);
+const isPlain = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/**
+ * Whether a lower-case word starts with two letters (a–z, 0–9) that folding leaves as they are:
+ * then the word's first two letters are those of its folded form.
+ */
+export const plainStart = (w: string): boolean =>
+  isPlain(w.charCodeAt(0)) && (w.length === 1 || isPlain(w.charCodeAt(1)));
+const PHRASE_PAIRS = new Set([...PHRASES.keys(), ...BY_SECOND.keys()].map(pairCode));
+
+/**
+ * Whether a lower-case word can be part of where a phrase is found: the first word of one, or the
+ * second, through which a typo in the first is looked for. A name with no such word has no phrase.
+ * Most words are ruled out by their first two letters, without folding or a lookup by string.
+ */
+export function mayBeInPhrase(word: string, fold: (w: string) => string): boolean {
+  if (plainStart(word) && !PHRASE_PAIRS.has(pairCode(word))) return false;
+  const f = folded(word, fold);
+  return PHRASES.has(f) || BY_SECOND.has(f);
+}
+
 /** Whether words[i + k] equals the phrase's words from k on, allowing `typos` more typos. */
 function restMatches(
   words: string[],
