@@ -3,7 +3,7 @@
 // become the digits of their number: lists write "2nd Street Bank" and "Second Street Bank" for
 // one body, and no list tells "2" and "2nd" apart as names.
 
-import { pairCode, plainStart } from './normalise.phrases';
+import { foldedPrefix, pairCode } from './normalise.phrases';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -114,8 +114,9 @@ function mayBeNumber(word: string, fold: (w: string) => string): boolean {
 export function mayBeInNumber(word: string, fold: (w: string) => string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
-  // A word starting with two plain letters starts so folded too: no need to fold it to rule it out.
-  if (word.length >= 2 && plainStart(word) && !PREFIXES.has(pairCode(word))) return false;
+  // Most words are ruled out by their first two letters, without folding them.
+  const code = foldedPrefix(word, 2);
+  if (!Number.isNaN(code) && !PREFIXES.has(code)) return false;
   return mayBeNumber(word, fold) && readWord(word, fold).parts !== null;
 }
 

@@ -104,25 +104,47 @@ function acronymsFrom(split: string, words: string, written: number): string[] {
   return out;
 }
 
-/** Acronyms of the first `count` tokens of a name given as templates (see `templatesOfName`). */
+const NO_ACRONYMS: readonly string[] = Object.freeze([]);
+const initials: number[] = [];
+
+/**
+ * Acronyms of the first `count` tokens of a name given as templates (see `templatesOfName`), as
+ * `acronymsOf` gives them. Built from the initials' codes only when long enough to be one: adding
+ * letter by letter makes a string per letter, and this runs for every indexed name.
+ */
 export function acronymsOfTemplates(
   templates: readonly TokenTemplate[],
   wordOf: readonly number[],
   count: number,
   allLexicon: boolean,
-): string[] {
-  let split = '';
-  let words = '';
+): readonly string[] {
+  let splitLength = 0;
+  let wordsLength = 0;
   let written = 0;
   for (let i = 0; i < count; i++) {
     const starts = i === 0 || wordOf[i - 1] !== wordOf[i];
     if (starts) written++;
     if (!allLexicon && templates[i]!.tier === TokenTier.Legal) continue;
-    const initial = templates[i]!.key[0] ?? '';
-    split += initial;
-    if (starts) words += initial;
+    splitLength++;
+    if (starts) wordsLength++;
   }
-  return acronymsFrom(split, words, written);
+  if (written < 2) return NO_ACRONYMS;
+  const splitFits = splitLength >= MIN_ACRONYM && splitLength <= MAX_ACRONYM;
+  // The acronym of whole words differs from the split one only if some compound was split.
+  const wordsFits = wordsLength !== splitLength && wordsLength >= MIN_ACRONYM && wordsLength <= MAX_ACRONYM;
+  if (!splitFits && !wordsFits) return NO_ACRONYMS;
+  const out: string[] = [];
+  for (const whole of [false, true]) {
+    if (whole ? !wordsFits : !splitFits) continue;
+    initials.length = 0;
+    for (let i = 0; i < count; i++) {
+      if (!allLexicon && templates[i]!.tier === TokenTier.Legal) continue;
+      if (whole && i > 0 && wordOf[i - 1] === wordOf[i]) continue;
+      initials.push(templates[i]!.key.charCodeAt(0));
+    }
+    out.push(String.fromCharCode.apply(null, initials));
+  }
+  return out;
 }
 
 /** Acronyms of a normalised name (see `acronymsOf`); read straight off its tokens. */
