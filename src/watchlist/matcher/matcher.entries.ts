@@ -5,6 +5,7 @@ import type { SubjectKind } from './matcher.types';
 import { TokenTier } from './normalise.lexicon';
 import { acronymsOf, type TokenTemplate } from './normalise';
 import type { Vocabulary } from './matcher.vocabulary';
+import { matcherWork } from './matcher.work';
 
 /** token id · 8 + (starts a written word ? 4 : 0) + tier. */
 export type PackedToken = number;
@@ -37,6 +38,54 @@ export function packTemplates(
     const first = i === 0 || wordOf[i - 1] !== wordOf[i];
     out.push(vocab.internToken(t) * 8 + (first ? 4 : 0) + (allLexicon ? TokenTier.Normal : t.tier));
   }
+}
+
+/** Lists `addPostings` reuses from entry to entry. */
+export class PostingScratch {
+  readonly ids: number[] = [];
+  readonly most: number[] = [];
+  readonly inName: number[] = [];
+}
+
+/**
+ * Posts an entry's tokens. Postings repeat the slot as often as the token occurs in one name
+ * ("Norra Norra …"): the most times it occurs in any one of the entry's names. Tokens are posted in
+ * order of first occurrence. Small arrays, not a Map per entry and name: names are short (at most
+ * MAX_NAME_TOKENS tokens), and this runs for every indexed entry.
+ */
+export function addPostings(
+  vocab: Vocabulary,
+  packed: PackedToken[],
+  slot: number,
+  scratch: PostingScratch,
+): void {
+  const { ids, most, inName } = scratch;
+  ids.length = 0;
+  most.length = 0;
+  let start = 0;
+  for (let i = 0; i < packed.length; i++) {
+    if (packed[i] !== NAME_END) continue;
+    // Occurrences of each token in this name so far.
+    inName.length = 0;
+    for (let k = start; k < i; k++) {
+      const id = tokenIdOf(packed[k]!);
+      let c = 1;
+      for (let m = start; m < k; m++) if (tokenIdOf(packed[m]!) === id) c++;
+      inName.push(c);
+    }
+    for (let k = start; k < i; k++) {
+      const id = tokenIdOf(packed[k]!);
+      const c = inName[k - start]!;
+      const at = ids.indexOf(id);
+      if (at < 0) {
+        ids.push(id);
+        most.push(c);
+      } else if (c > most[at]!) most[at] = c;
+    }
+    matcherWork.units += i - start;
+    start = i + 1;
+  }
+  for (let k = 0; k < ids.length; k++) vocab.addPosting(ids[k]!, slot, most[k]!);
 }
 
 /**

@@ -5,10 +5,12 @@ import { HashMultimap } from './hash-multimap';
 import { AcronymIndex } from './matcher.acronyms';
 import { DEFAULT_LIMIT, MAX_NAME_TOKENS, MAX_QUERY_WORK, REFER_THRESHOLD } from './matcher.constants';
 import {
+  addPostings,
   countDistinctive,
   EntryStore,
   NAME_END,
   packTemplates,
+  PostingScratch,
   tokenIdOf,
   type PackedToken,
 } from './matcher.entries';
@@ -70,12 +72,10 @@ export class MatcherIndex {
   private readonly retriever = new Retriever(this.vocab, this.store);
   /** Person entries indexed: without any, a query need not allow for how persons score. */
   private persons = 0;
-  /** Scratch lists of `add` and `addPostings`, reused from entry to entry. */
+  /** Scratch lists of `add`, reused from entry to entry. */
   private readonly nameTemplates: TokenTemplate[] = [];
   private readonly nameWordOf: number[] = [];
-  private readonly postingIds: number[] = [];
-  private readonly postingMost: number[] = [];
-  private readonly postingInName: number[] = [];
+  private readonly postingScratch = new PostingScratch();
 
   get size(): number {
     return this.store.size;
@@ -132,47 +132,12 @@ export class MatcherIndex {
       person,
       options.hidden === true,
     );
-    this.addPostings(packed, slot);
+    addPostings(this.vocab, packed, slot, this.postingScratch);
     if (acronyms !== null) this.acronyms.add(slot, acronyms);
     if (org) this.orgIndex.add(digitsHash(org), slot);
     if (person) this.personIndex.add(digitsHash(person), slot);
   }
 
-  /**
-   * Postings repeat the slot as often as the token occurs in one name ("Norra Norra …"): the most
-   * times it occurs in any one of the entry's names. Tokens are posted in order of first occurrence.
-   */
-  private addPostings(packed: PackedToken[], slot: number): void {
-    const ids = this.postingIds;
-    const most = this.postingMost;
-    const inName = this.postingInName;
-    ids.length = 0;
-    most.length = 0;
-    let start = 0;
-    for (let i = 0; i < packed.length; i++) {
-      if (packed[i] !== NAME_END) continue;
-      // Occurrences of each token in this name (names are short: at most MAX_NAME_TOKENS tokens).
-      inName.length = 0;
-      for (let k = start; k < i; k++) {
-        const id = tokenIdOf(packed[k]!);
-        let c = 1;
-        for (let m = start; m < k; m++) if (tokenIdOf(packed[m]!) === id) c++;
-        inName.push(c);
-      }
-      for (let k = start; k < i; k++) {
-        const id = tokenIdOf(packed[k]!);
-        const c = inName[k - start]!;
-        const at = ids.indexOf(id);
-        if (at < 0) {
-          ids.push(id);
-          most.push(c);
-        } else if (c > most[at]!) most[at] = c;
-      }
-      matcherWork.units += i - start;
-      start = i + 1;
-    }
-    for (let k = 0; k < ids.length; k++) this.vocab.addPosting(ids[k]!, slot, most[k]!);
-  }
   /** Makes a hidden entry searchable. Returns false if it is not indexed. */
   reveal(entryId: string): boolean {
     const slot = this.store.slotOf(entryId);
