@@ -3,8 +3,9 @@
 // text, and all its names' tokens packed as small integers in one array.
 import type { SubjectKind } from './matcher.types';
 import { TokenTier } from './normalise.lexicon';
-import { acronymsOf, type NormalisedName } from './normalise';
+import { acronymsOf, type TokenTemplate } from './normalise';
 import type { Vocabulary } from './matcher.vocabulary';
+import { matcherWork } from './matcher.work';
 
 /** token id · 8 + (starts a written word ? 4 : 0) + tier. */
 export type PackedToken = number;
@@ -19,11 +20,72 @@ export interface StoredName {
   tokens: PackedToken[];
 }
 
-export function packName(name: NormalisedName, vocab: Vocabulary): PackedToken[] {
-  return name.tokens.map((t, i) => {
-    const first = i === 0 || name.tokens[i - 1]!.word !== t.word;
-    return vocab.intern(t.key, t.translit, t.full) * 8 + (first ? 4 : 0) + t.tier;
-  });
+/**
+ * Appends a name's packed tokens to `out` (an entry's names go into one array). The name is given
+ * as token templates (see `templatesOfName`): its first `count` tokens, all counted Normal when
+ * `allLexicon`.
+ */
+export function packTemplates(
+  templates: readonly TokenTemplate[],
+  wordOf: readonly number[],
+  count: number,
+  allLexicon: boolean,
+  vocab: Vocabulary,
+  out: PackedToken[],
+): void {
+  for (let i = 0; i < count; i++) {
+    const t = templates[i]!;
+    const first = i === 0 || wordOf[i - 1] !== wordOf[i];
+    out.push(vocab.internToken(t) * 8 + (first ? 4 : 0) + (allLexicon ? TokenTier.Normal : t.tier));
+  }
+}
+
+/** Lists `addPostings` reuses from entry to entry. */
+export class PostingScratch {
+  readonly ids: number[] = [];
+  readonly most: number[] = [];
+  readonly inName: number[] = [];
+}
+
+/**
+ * Posts an entry's tokens. Postings repeat the slot as often as the token occurs in one name
+ * ("Norra Norra …"): the most times it occurs in any one of the entry's names. Tokens are posted in
+ * order of first occurrence. Small arrays, not a Map per entry and name: names are short (at most
+ * MAX_NAME_TOKENS tokens), and this runs for every indexed entry.
+ */
+export function addPostings(
+  vocab: Vocabulary,
+  packed: PackedToken[],
+  slot: number,
+  scratch: PostingScratch,
+): void {
+  const { ids, most, inName } = scratch;
+  ids.length = 0;
+  most.length = 0;
+  let start = 0;
+  for (let i = 0; i < packed.length; i++) {
+    if (packed[i] !== NAME_END) continue;
+    // Occurrences of each token in this name so far.
+    inName.length = 0;
+    for (let k = start; k < i; k++) {
+      const id = tokenIdOf(packed[k]!);
+      let c = 1;
+      for (let m = start; m < k; m++) if (tokenIdOf(packed[m]!) === id) c++;
+      inName.push(c);
+    }
+    for (let k = start; k < i; k++) {
+      const id = tokenIdOf(packed[k]!);
+      const c = inName[k - start]!;
+      const at = ids.indexOf(id);
+      if (at < 0) {
+        ids.push(id);
+        most.push(c);
+      } else if (c > most[at]!) most[at] = c;
+    }
+    matcherWork.units += i - start;
+    start = i + 1;
+  }
+  for (let k = 0; k < ids.length; k++) vocab.addPosting(ids[k]!, slot, most[k]!);
 }
 
 /**
@@ -31,9 +93,12 @@ export function packName(name: NormalisedName, vocab: Vocabulary): PackedToken[]
  * only of lexicon words had them promoted to ordinary, but they can still pair with a query's
  * lexicon word, so they are not counted.
  */
-export function countDistinctive(tokens: PackedToken[], vocab: Vocabulary): number {
+export function countDistinctive(tokens: PackedToken[], vocab: Vocabulary, from = 0): number {
   let n = 0;
-  for (const p of tokens) if (tierOf(p) === TokenTier.Normal && !vocab.lexicon[tokenIdOf(p)]) n++;
+  for (let i = from; i < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (tierOf(p) === TokenTier.Normal && !vocab.lexicon[tokenIdOf(p)]) n++;
+  }
   return n;
 }
 
@@ -83,10 +148,12 @@ export class EntryStore {
     return this.kinds[slot] === KIND_CODE[kind];
   }
 
+  /** `packed` holds all names' tokens, each name followed by NAME_END; the store keeps the array. */
   put(
     id: string,
     kind: SubjectKind,
-    names: StoredName[],
+    texts: string[],
+    packed: PackedToken[],
     distinctive: number,
     org: string | null,
     person: string | null,
@@ -105,9 +172,7 @@ export class EntryStore {
     this.slotById.set(id, slot);
     this.ids[slot] = id;
     this.kinds[slot] = KIND_CODE[kind];
-    this.texts[slot] = names.length === 1 ? names[0]!.text : names.map((nm) => nm.text);
-    const packed: PackedToken[] = [];
-    for (const nm of names) packed.push(...nm.tokens, NAME_END);
+    this.texts[slot] = texts.length === 1 ? texts[0]! : texts;
     this.tokens[slot] = packed;
     this.orgDigits[slot] = org === null ? NaN : Number(org);
     this.personDigits[slot] = person === null ? NaN : Number(person);

@@ -5,12 +5,14 @@ import { HashMultimap } from './hash-multimap';
 import { AcronymIndex } from './matcher.acronyms';
 import { DEFAULT_LIMIT, MAX_NAME_TOKENS, MAX_QUERY_WORK, REFER_THRESHOLD } from './matcher.constants';
 import {
+  addPostings,
   countDistinctive,
   EntryStore,
   NAME_END,
-  packName,
+  packTemplates,
+  PostingScratch,
   tokenIdOf,
-  type StoredName,
+  type PackedToken,
 } from './matcher.entries';
 import { explain, type ExplainInput } from './matcher.explain';
 import { analyseQuery, type QueryAnalysis } from './matcher.query';
@@ -20,7 +22,13 @@ import type { MatchableEntry, MatchHit, MatchMethod, MatchQuery, SearchOptions }
 import { Vocabulary } from './matcher.vocabulary';
 import { matcherWork } from './matcher.work';
 import { digitsHash, personalNumberDigits, surface } from './matcher.ids';
-import { acronymsOfName, normaliseName, type NormalisedName } from './normalise';
+import {
+  acronymsOfTemplates,
+  normaliseName,
+  templatesOfName,
+  type NormalisedName,
+  type TokenTemplate,
+} from './normalise';
 
 export { personalNumberDigits } from './matcher.ids';
 
@@ -64,6 +72,10 @@ export class MatcherIndex {
   private readonly retriever = new Retriever(this.vocab, this.store);
   /** Person entries indexed: without any, a query need not allow for how persons score. */
   private persons = 0;
+  /** Scratch lists of `add`, reused from entry to entry. */
+  private readonly nameTemplates: TokenTemplate[] = [];
+  private readonly nameWordOf: number[] = [];
+  private readonly postingScratch = new PostingScratch();
 
   get size(): number {
     return this.store.size;
@@ -72,22 +84,40 @@ export class MatcherIndex {
   /** Adds an entry, replacing any entry with the same id. */
   add(entry: MatchableEntry, options: AddOptions = {}): void {
     if (this.store.slotOf(entry.id) !== undefined) this.remove(entry.id);
-    const names: StoredName[] = [];
-    const acronyms = new Set<string>();
+    // A million entries go through here: small arrays instead of a Set and Maps per entry, since
+    // an entry has one to a few names of a few tokens each (allocation was a good part of the build).
+    const texts: string[] = [];
+    const packed: PackedToken[] = [];
+    /** Names that gave no token: seen, so a repeat is skipped, but not stored. */
+    let empty: string[] | null = null;
+    let acronyms: string[] | null = null;
     let distinctive = 255;
-    const seen = new Set<string>();
-    for (const text of [entry.name, ...entry.aliases]) {
-      const trimmed = text.trim();
-      if (trimmed === '' || seen.has(trimmed)) continue;
-      seen.add(trimmed);
+    const aliases = entry.aliases;
+    for (let n = -1; n < aliases.length; n++) {
+      const trimmed = (n < 0 ? entry.name : aliases[n]!).trim();
+      if (trimmed === '' || texts.includes(trimmed) || (empty !== null && empty.includes(trimmed))) continue;
       matcherWork.units += trimmed.length;
-      const normalised = normaliseBounded(trimmed);
-      if (normalised.tokens.length === 0) continue;
-      const tokens = packName(normalised, this.vocab);
-      names.push({ text: trimmed, tokens });
-      distinctive = Math.min(distinctive, countDistinctive(tokens, this.vocab));
+      // As normaliseBounded reads the name, without making token objects.
+      const templates = this.nameTemplates;
+      const wordOf = this.nameWordOf;
+      const allLexicon = templatesOfName(trimmed, templates, wordOf);
+      const count = Math.min(templates.length, MAX_NAME_TOKENS);
+      if (count === 0) {
+        (empty ??= []).push(trimmed);
+        continue;
+      }
+      texts.push(trimmed);
+      const start = packed.length;
+      packTemplates(templates, wordOf, count, allLexicon, this.vocab, packed);
+      distinctive = Math.min(distinctive, countDistinctive(packed, this.vocab, start));
+      packed.push(NAME_END);
       // A person's initials are not a name anyone goes by; an association's often are.
-      if (entry.subjectKind === 'organisation') for (const a of acronymsOfName(normalised)) acronyms.add(a);
+      if (entry.subjectKind === 'organisation') {
+        for (const a of acronymsOfTemplates(templates, wordOf, count, allLexicon)) {
+          if (acronyms === null) acronyms = [a];
+          else if (!acronyms.includes(a)) acronyms.push(a);
+        }
+      }
     }
     const org = entry.orgNumber ? orgNumberDigits(entry.orgNumber) : null;
     const person = entry.personalNumber ? personalNumberDigits(entry.personalNumber) : null;
@@ -95,24 +125,15 @@ export class MatcherIndex {
     const slot = this.store.put(
       entry.id,
       entry.subjectKind,
-      names,
-      names.length > 0 ? distinctive : 0,
+      texts,
+      packed,
+      texts.length > 0 ? distinctive : 0,
       org,
       person,
       options.hidden === true,
     );
-
-    // Postings repeat the slot as often as the token occurs in one name ("Norra Norra …"): the most
-    // times it occurs in any one of the entry's names.
-    const counts = new Map<number, number>();
-    for (const nm of names) {
-      const inName = new Map<number, number>();
-      for (const p of nm.tokens) inName.set(tokenIdOf(p), (inName.get(tokenIdOf(p)) ?? 0) + 1);
-      for (const [id, n] of inName) if (n > (counts.get(id) ?? 0)) counts.set(id, n);
-      matcherWork.units += nm.tokens.length;
-    }
-    for (const [id, n] of counts) this.vocab.addPosting(id, slot, n);
-    this.acronyms.add(slot, acronyms);
+    addPostings(this.vocab, packed, slot, this.postingScratch);
+    if (acronyms !== null) this.acronyms.add(slot, acronyms);
     if (org) this.orgIndex.add(digitsHash(org), slot);
     if (person) this.personIndex.add(digitsHash(person), slot);
   }

@@ -46,7 +46,21 @@ function lowerBound(list: number[], value: number): number {
   return lo;
 }
 
+/** What `internTemplate` reads and remembers of a word's token (a normalise.word.ts template). */
+export interface InternableToken {
+  readonly key: string;
+  readonly translit: string | undefined;
+  readonly full: string | undefined;
+  internedBy: number;
+  internedId: number;
+}
+
+/** Numbers vocabularies, so a token can remember one by number instead of holding on to it. */
+let vocabularies = 0;
+
 export class Vocabulary {
+  /** This vocabulary's number (see InternableToken.internedBy). */
+  private readonly serial = ++vocabularies;
   private readonly ids = new Map<string, number>();
   /** "foereningen" → the id of "foreningen": the transliterated spelling of tokens that had å/ä/ö. */
   private readonly translitIds = new Map<string, number>();
@@ -101,6 +115,20 @@ export class Vocabulary {
     return id !== undefined && this.df[id]! > 0 ? id : undefined;
   }
 
+  /**
+   * `intern(t.key, t.translit, t.full)`, remembering the id on the token: a word's token recurs in
+   * many names, and the key need not be looked up again (tokens are never taken out).
+   */
+  internToken(t: InternableToken): number {
+    if (t.internedBy !== this.serial) {
+      t.internedId = this.intern(t.key, t.translit, t.full);
+      t.internedBy = this.serial;
+      return t.internedId;
+    }
+    this.noteForms(t.internedId, t.translit, t.full);
+    return t.internedId;
+  }
+
   intern(key: string, translit?: string, full?: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -114,6 +142,12 @@ export class Vocabulary {
       this.lexicon.push(LEXICON.has(key));
       this.indexDeletions(key, id);
     }
+    this.noteForms(id, translit, full);
+    return id;
+  }
+
+  /** Registers the transliterated and the full form a token was met with. */
+  private noteForms(id: number, translit: string | undefined, full: string | undefined): void {
     if (translit !== undefined && this.translitOf[id] !== translit) {
       this.translitOf[id] = translit;
       if (!this.translitIds.has(translit)) this.translitIds.set(translit, id);
@@ -122,7 +156,6 @@ export class Vocabulary {
       this.fullOf[id] = full;
       this.indexDeletions(full, id);
     }
-    return id;
   }
 
   private indexDeletions(form: string, id: number): void {
@@ -202,9 +235,18 @@ export class Vocabulary {
     for (let i = 0; i < this.logLength; i += 2) slots[fill[this.log[i]!]!++] = this.log[i + 1]!;
     for (let t = 0; t < tokens; t++) {
       if (start[t] === start[t + 1]) continue;
-      const added = Array.from(slots.subarray(start[t]!, start[t + 1]!)).sort((a, b) => a - b);
+      const from = start[t]!;
+      const to = start[t + 1]!;
       const list = this.postings[t]!;
-      // A bulk load only adds slots above those already listed; reused slots need a real merge.
+      // A bulk load adds slots in rising order, above those already listed: appended as they are.
+      let rising = list.length === 0 || list[list.length - 1]! <= slots[from]!;
+      for (let i = from + 1; rising && i < to; i++) rising = slots[i - 1]! <= slots[i]!;
+      if (rising) {
+        for (let i = from; i < to; i++) list.push(slots[i]!);
+        continue;
+      }
+      const added = Array.from(slots.subarray(from, to)).sort((a, b) => a - b);
+      // Reused slots need a real merge.
       if (list.length === 0 || list[list.length - 1]! <= added[0]!) for (const v of added) list.push(v);
       else this.postings[t] = mergeSorted(list, added);
     }

@@ -3,6 +3,8 @@
 // become the digits of their number: lists write "2nd Street Bank" and "Second Street Bank" for
 // one body, and no list tells "2" and "2nd" apart as names.
 
+import { foldedPrefix, pairCode } from './normalise.phrases';
+
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -99,11 +101,23 @@ function readWord(word: string, fold: (w: string) => string): { folded: string; 
 
 // The first two letters of every number word, as one number: most words fail this and are read no
 // further, without allocating (this runs for every word of every indexed name).
-const pairCode = (s: string) => s.charCodeAt(0) * 65536 + s.charCodeAt(1);
 const PREFIXES = new Set([...MORPHEMES.keys()].map(pairCode));
 
 function mayBeNumber(word: string, fold: (w: string) => string): boolean {
   return word.length >= 2 && PREFIXES.has(pairCode(fold(word)));
+}
+
+/**
+ * Whether `numbersToDigits` may change anything at this word: it starts with a digit ("1st") or is
+ * a number word. A name with no such word is left as it is.
+ */
+export function mayBeInNumber(word: string, fold: (w: string) => string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  // Most words are ruled out by their first two letters, without folding them.
+  const code = foldedPrefix(word, 2);
+  if (!Number.isNaN(code) && !PREFIXES.has(code)) return false;
+  return mayBeNumber(word, fold) && readWord(word, fold).parts !== null;
 }
 
 const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;

@@ -53,6 +53,48 @@ export function folded(word: string, fold: (w: string) => string): string {
   return f;
 }
 
+/** The first two letters of a word as one number (NaN for a one-letter word). */
+export const pairCode = (s: string): number => s.charCodeAt(0) * 65536 + s.charCodeAt(1);
+/** The first three letters of a word as one number (NaN for a shorter word). */
+const tripleCode = (s: string): number => pairCode(s) * 65536 + s.charCodeAt(2);
+
+/** A letter as folding writes it when it starts a word: a–z and 0–9 stay, å/ä/ö… fold (-1: other). */
+function foldedCode(c: number): number {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c;
+  if (c === 0xe5 || c === 0xe4 || c === 0xe6) return 97; // å ä æ → a
+  if (c === 0xf6 || c === 0xf8) return 111; // ö ø → o
+  return c === 0xfc ? 117 : -1; // ü → u
+}
+
+/**
+ * The first `n` letters of a lower-case word's folded form as one number (as `pairCode` and
+ * `tripleCode` read them), without folding it: folding keeps the place of a–z, 0–9 and å/ä/ö…, and
+ * any-ascii leaves those letters alone. NaN when that cannot be told (other letters, a short word).
+ */
+export function foldedPrefix(w: string, n: number): number {
+  if (w.length < n) return NaN;
+  let code = 0;
+  for (let i = 0; i < n; i++) {
+    const f = foldedCode(w.charCodeAt(i));
+    if (f < 0) return NaN;
+    code = code * 65536 + f;
+  }
+  return code;
+}
+const PHRASE_TRIPLES = new Set([...PHRASES.keys(), ...BY_SECOND.keys()].map(tripleCode));
+
+/**
+ * Whether a lower-case word can be part of where a phrase is found: the first word of one, or the
+ * second, through which a typo in the first is looked for. A name with no such word has no phrase.
+ * Most words are ruled out by their first three letters, without folding or a lookup by string.
+ */
+export function mayBeInPhrase(word: string, fold: (w: string) => string): boolean {
+  const code = foldedPrefix(word, 3);
+  if (!Number.isNaN(code) && !PHRASE_TRIPLES.has(code)) return false;
+  const f = folded(word, fold);
+  return PHRASES.has(f) || BY_SECOND.has(f);
+}
+
 /** Whether words[i + k] equals the phrase's words from k on, allowing `typos` more typos. */
 function restMatches(
   words: string[],

@@ -1,9 +1,14 @@
 // Turns a name as people write it into comparable tokens, and remembers what it had to do, so a
 // hit can say "matched after folding ö→o and dropping the legal form" instead of just a number.
 import { TokenTier } from './normalise.lexicon';
-import { collapseLegalPhrases, folded } from './normalise.phrases';
-import { numbersToDigits } from './normalise.numbers';
-import { foldLetters, normaliseWord, type Normalisation, type NormToken } from './normalise.word';
+import {
+  pushWordTokens,
+  templatesOf,
+  type Normalisation,
+  type NormToken,
+  type TokenTemplate,
+} from './normalise.word';
+import { readWords } from './normalise.words';
 
 export { TokenTier } from './normalise.lexicon';
 export {
@@ -13,6 +18,7 @@ export {
   splitAtFuzzyHead,
   splitKey,
   type Normalisation,
+  type TokenTemplate,
   type NormToken,
 } from './normalise.word';
 
@@ -23,91 +29,40 @@ export interface NormalisedName {
   applied: Normalisation[];
 }
 
-// Apostrophes inside a name go without a trace ("Qa'ida" is "Qaida"), modifier letters too.
-const QUOTES = /["'`´‘’‚‛“”„‟«»‹›ʼʻʹ]/;
-const QUOTES_ALL = new RegExp(QUOTES.source, 'g');
-// Anything that is neither letter nor digit separates words; "&" is read as "och".
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
-
-const SINGLE_LETTER = /^\p{L}$/u;
-
-/** Joins runs of single letters ("n m r", from "N.M.R.") into one word; returns whether it did. */
-function collapseInitials(words: string[], written: string[]): boolean {
-  let collapsed = false;
-  let out = 0;
-  for (let i = 0; i < words.length;) {
-    let j = i;
-    let run = '';
-    let runWritten = '';
-    while (j < words.length && words[j]!.length <= 2 && SINGLE_LETTER.test(words[j]!)) {
-      run += words[j];
-      runWritten += written[j];
-      j++;
-    }
-    if (j - i >= 2) {
-      collapsed = true;
-      words[out] = run;
-      written[out++] = runWritten;
-      i = j;
-    } else {
-      words[out] = words[i]!;
-      written[out++] = written[i]!;
-      i++;
-    }
-  }
-  words.length = out;
-  written.length = out;
-  return collapsed;
-}
-
-const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
-// Printable ASCII and the Latin-1 letters (À–ÿ) are their own NFKC form; most names are only that,
-// and skipping normalize() for them is a good part of the index build.
-const NFKC_STABLE = /^[\x20-\x7e\u00c0-\u00ff]*$/;
-
-const foldCached = (word: string): string => folded(word, foldLetters);
-
 export function normaliseName(input: string): NormalisedName {
-  const applied = new Set<Normalisation>();
-  let s = NFKC_STABLE.test(input) ? input : input.normalize('NFKC');
-  if (s !== input) applied.add('unicode_nfkc');
-  if (QUOTES.test(s)) {
-    applied.add('quotes');
-    s = s.replace(QUOTES_ALL, '');
-  }
-  if (s.includes('&')) s = s.replace(/&/g, ' och ');
-  if (PUNCTUATION.test(s)) applied.add('punctuation');
-  const written = s.split(NON_WORD);
-  if (written[0] === '') written.shift();
-  if (written[written.length - 1] === '') written.pop();
-  // Lower-case word by word: some capitals lower to a letter plus a combining mark (İ → i̇).
-  const words: string[] = [];
-  let caseFolded = false;
-  for (const w of written) {
-    let lower = w.toLowerCase();
-    if (lower !== w) {
-      caseFolded = true;
-      if (lower.length !== w.length) lower = lower.replace(NON_WORD, '');
-    }
-    words.push(lower);
-  }
-  if (caseFolded) applied.add('case_fold');
-  if (collapseInitials(words, written)) applied.add('initials_collapsed');
-  if (collapseLegalPhrases(words, written, foldCached)) applied.add('legal_form_low_weight');
-  if (numbersToDigits(words, written, foldCached)) applied.add('number_words');
-
+  // Each normalisation is noted at most once, in a fixed order: a list, no Set needed.
+  const applied: Normalisation[] = [];
+  const written: string[] = [];
+  const words = readWords(input, applied, written);
   const tokens: NormToken[] = [];
-  let allLexicon = true;
-  for (let i = 0; i < words.length; i++) {
-    for (const t of normaliseWord(words[i]!, i, written[i])) {
-      if (t.tier === TokenTier.Normal) allLexicon = false;
-      tokens.push(t);
-    }
-  }
+  for (let i = 0; i < words.length; i++) pushWordTokens(tokens, words[i]!, i, written[i]!);
   // A name made only of lexicon words ("Förbundet", the alias "BK") has nothing else to identify
   // it by, so there those words count in full.
+  let allLexicon = true;
+  for (const t of tokens) if (t.tier === TokenTier.Normal) allLexicon = false;
   if (allLexicon) for (const t of tokens) t.tier = TokenTier.Normal;
-  return { input, tokens, applied: [...applied] };
+  return { input, tokens, applied };
+}
+
+/**
+ * What `normaliseName` makes of `input` for the index, which needs no token objects: the templates
+ * of its tokens in order into `out`, the index of the written word each comes from into `wordOf`.
+ * Returns whether the name is made only of lexicon words (then every token counts as Normal, as
+ * `normaliseName` says).
+ */
+export function templatesOfName(input: string, out: TokenTemplate[], wordOf: number[]): boolean {
+  out.length = 0;
+  wordOf.length = 0;
+  const words = readWords(input, [], [], false);
+  let allLexicon = true;
+  for (let i = 0; i < words.length; i++) {
+    for (const t of templatesOf(words[i]!)) {
+      if (t.tier === TokenTier.Normal) allLexicon = false;
+      out.push(t);
+      wordOf.push(i);
+    }
+  }
+  return allLexicon;
 }
 
 /**
@@ -138,6 +93,10 @@ export function acronymsOf(
     split += initial;
     if (starts[i]) words += initial;
   }
+  return acronymsFrom(split, words, written);
+}
+
+function acronymsFrom(split: string, words: string, written: number): string[] {
   if (written < 2) return [];
   const out: string[] = [];
   if (split.length >= MIN_ACRONYM && split.length <= MAX_ACRONYM) out.push(split);
@@ -145,12 +104,62 @@ export function acronymsOf(
   return out;
 }
 
-/** Acronyms of a normalised name (see `acronymsOf`). */
+const NO_ACRONYMS: readonly string[] = Object.freeze([]);
+const initials: number[] = [];
+
+/**
+ * Acronyms of the first `count` tokens of a name given as templates (see `templatesOfName`), as
+ * `acronymsOf` gives them. Built from the initials' codes only when long enough to be one: adding
+ * letter by letter makes a string per letter, and this runs for every indexed name.
+ */
+export function acronymsOfTemplates(
+  templates: readonly TokenTemplate[],
+  wordOf: readonly number[],
+  count: number,
+  allLexicon: boolean,
+): readonly string[] {
+  let splitLength = 0;
+  let wordsLength = 0;
+  let written = 0;
+  for (let i = 0; i < count; i++) {
+    const starts = i === 0 || wordOf[i - 1] !== wordOf[i];
+    if (starts) written++;
+    if (!allLexicon && templates[i]!.tier === TokenTier.Legal) continue;
+    splitLength++;
+    if (starts) wordsLength++;
+  }
+  if (written < 2) return NO_ACRONYMS;
+  const splitFits = splitLength >= MIN_ACRONYM && splitLength <= MAX_ACRONYM;
+  // The acronym of whole words differs from the split one only if some compound was split.
+  const wordsFits = wordsLength !== splitLength && wordsLength >= MIN_ACRONYM && wordsLength <= MAX_ACRONYM;
+  if (!splitFits && !wordsFits) return NO_ACRONYMS;
+  const out: string[] = [];
+  for (const whole of [false, true]) {
+    if (whole ? !wordsFits : !splitFits) continue;
+    initials.length = 0;
+    for (let i = 0; i < count; i++) {
+      if (!allLexicon && templates[i]!.tier === TokenTier.Legal) continue;
+      if (whole && i > 0 && wordOf[i - 1] === wordOf[i]) continue;
+      initials.push(templates[i]!.key.charCodeAt(0));
+    }
+    out.push(String.fromCharCode.apply(null, initials));
+  }
+  return out;
+}
+
+/** Acronyms of a normalised name (see `acronymsOf`); read straight off its tokens. */
 export function acronymsOfName(name: NormalisedName): string[] {
   const t = name.tokens;
-  return acronymsOf(
-    t.map((x) => x.key),
-    t.map((x) => x.tier),
-    t.map((x, i) => i === 0 || t[i - 1]!.word !== x.word),
-  );
+  let split = '';
+  let words = '';
+  let written = 0;
+  for (let i = 0; i < t.length; i++) {
+    const starts = i === 0 || t[i - 1]!.word !== t[i]!.word;
+    if (starts) written++;
+    if (t[i]!.tier === TokenTier.Legal) continue;
+    const initial = t[i]!.key[0] ?? '';
+    split += initial;
+    if (starts) words += initial;
+  }
+  return acronymsFrom(split, words, written);
 }

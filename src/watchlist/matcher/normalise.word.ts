@@ -142,14 +142,20 @@ function findHead(key: string, fuzzy: boolean): number | null {
 }
 
 /** A word's tokens without what depends on where the word stands in a name. */
-interface TokenTemplate {
-  key: string;
-  translit?: string;
-  full?: string;
-  tier: TokenTier;
-  applied: Normalisation[];
+export interface TokenTemplate {
+  readonly key: string;
+  readonly translit: string | undefined;
+  readonly full: string | undefined;
+  readonly tier: TokenTier;
+  readonly applied: Normalisation[];
   /** The part of the word this token covers, when folding kept letter positions. */
-  cut: [number, number] | null;
+  readonly cut: [number, number] | null;
+  /**
+   * The vocabulary that last interned the key, and the id it has there: the index build looks a
+   * word's token up once per index, not once per name (a vocabulary never forgets a token).
+   */
+  internedBy: number;
+  internedId: number;
 }
 
 // Distinct words across a large register number in the tens of thousands; the limit keeps a
@@ -158,10 +164,17 @@ const CACHE_LIMIT = 100_000;
 const cache = new Map<string, TokenTemplate[]>();
 
 function template(token: NormToken, cut: [number, number] | null): TokenTemplate {
-  const t: TokenTemplate = { key: token.key, tier: token.tier, applied: token.applied, cut };
-  if (token.translit !== undefined) t.translit = token.translit;
-  if (token.full !== undefined) t.full = token.full;
-  return t;
+  // Every property set, in one order: one object shape.
+  return {
+    key: token.key,
+    translit: token.translit,
+    full: token.full,
+    tier: token.tier,
+    applied: token.applied,
+    cut,
+    internedBy: 0,
+    internedId: -1,
+  };
 }
 
 function analyseWord(surface: string, fuzzyHeads: boolean): TokenTemplate[] {
@@ -219,15 +232,34 @@ export function normaliseWord(
   written = surface,
   fuzzyHeads = false,
 ): NormToken[] {
-  let templates = fuzzyHeads ? undefined : cache.get(surface);
-  if (templates === undefined) {
-    templates = analyseWord(surface, fuzzyHeads);
-    if (!fuzzyHeads) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(surface, templates);
-    }
-  }
   const out: NormToken[] = [];
+  pushTokens(out, fuzzyHeads ? analyseWord(surface, true) : templatesOf(surface), surface, word, written);
+  return out;
+}
+
+/** `normaliseWord(surface, word, written)` appended to `out`, without a list of its own. */
+export function pushWordTokens(out: NormToken[], surface: string, word: number, written: string): void {
+  pushTokens(out, templatesOf(surface), surface, word, written);
+}
+
+/** The templates of a word's tokens (see `normaliseWord`), cached by word. */
+export function templatesOf(surface: string): TokenTemplate[] {
+  let templates = cache.get(surface);
+  if (templates === undefined) {
+    templates = analyseWord(surface, false);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(surface, templates);
+  }
+  return templates;
+}
+
+function pushTokens(
+  out: NormToken[],
+  templates: TokenTemplate[],
+  surface: string,
+  word: number,
+  written: string,
+): void {
   for (const t of templates) {
     // A split compound shows its own part of the word ("Schack" and "förening" of "Schackförening").
     const shown =
@@ -244,7 +276,6 @@ export function normaliseWord(
       applied: t.applied,
     });
   }
-  return out;
 }
 
 /** A one-token word read as a compound whose head has a typo; null when it cannot be. */
