@@ -119,6 +119,8 @@ export async function setEntryStatus(
  * `after` (index refresh). Each page is its own statement: a long refresh holds no transaction, so
  * it never keeps other requests from the database (the embedded one has a single connection).
  * Writers take versions in commit order, so a later change always sorts after the pages read.
+ * Not a list anyone pages through (no cursor leaves the process), hence not src/db/paginate.ts: the
+ * caller keeps the last (version, id) itself.
  */
 export async function entriesChangedAfter(
   db: Db,
