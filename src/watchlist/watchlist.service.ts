@@ -123,6 +123,7 @@ export async function retireEntry(
       // The list decides: an entry leaves when a newer file of its list no longer holds it.
       throw new ConflictError(
         `The entry comes from the ${current.list_source.toUpperCase()} sanctions list and stays while the list holds it; a hit on it that concerns someone else is cleared on the screening`,
+        { code: 'entry_from_sanctions_list', params: { source: current.list_source } },
       );
     }
     const version = await nextVersion(trx);

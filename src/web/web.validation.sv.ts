@@ -176,6 +176,9 @@ export const SV: Record<ErrorCode, Text> = {
   no_reply_already_recorded: () => 'Det är redan registrerat att inget svar kom.',
   reply_just_recorded: () => 'Någon annan registrerade nyss svaret på kommuniceringen.',
   reminder_completed: () => 'Påminnelsen är redan markerad som utförd.',
+  not_your_reminder: (p) =>
+    `Påminnelsen gäller rollen ${label('role', p.assigneeRole).toLowerCase()}. Bara den rollen kan markera den som utförd.`,
+  other_role_reminders: () => 'Du kan bara se påminnelser som gäller din egen roll.',
   referral_resolved: () => 'Hänvisningen är redan besvarad.',
   case_number_in_use: (p) => `Diarienumret ${str(p, 'caseNumber')} används redan.`,
   open_withdrawal_case: (p) =>
@@ -198,6 +201,10 @@ export const SV: Record<ErrorCode, Text> = {
   letter_not_final: () => 'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
   entry_not_active: (p) =>
     p.status === 'expired' ? 'Posten har redan gått ut.' : 'Posten är redan avregistrerad.',
+  entry_from_sanctions_list: (p) =>
+    `Posten kommer från ${p.source === 'un' ? 'FN:s' : 'EU:s'} sanktionslista och finns kvar så länge listan tar upp den. Om en träff på posten gäller någon annan, registrera det på granskningen.`,
+  older_list_file: (p) =>
+    `Filen publicerades ${str(p, 'publishedOn')}. Den lista som redan är importerad publicerades senare, ${str(p, 'importedPublishedOn')}. En äldre fil skulle ta tillbaka poster som listan har tagit bort.`,
   import_running: () => 'En import av listan pågår redan. Vänta tills den är klar.',
   association_registered: (p) =>
     `En förening med organisationsnummer ${str(p, 'orgNumber')} är redan registrerad.`,
