@@ -78,9 +78,8 @@ export async function addEntry(
   actor: string,
   input: CreateEntryInput,
 ): Promise<WatchlistEntry> {
-  const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()));
-  if (problem)
-    throw invalidField('body.reviewBy', problem.code, problem.message.replace('review_by', 'reviewBy'));
+  const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()), 'reviewBy');
+  if (problem) throw invalidField('body.reviewBy', problem.code, problem.message);
   const [row] = await addEntries(
     deps,
     actor,
