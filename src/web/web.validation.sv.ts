@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode, ErrorDetail, ErrorParams, Problem } from '../http/errors';
+import type { ApiErrorCode, AppError, ErrorCode, ErrorDetail, ErrorParams, Problem } from '../http/errors';
 import type { IdProblem } from '../shared/swedish-ids';
 import { label } from './web.labels.sv';
 
@@ -227,15 +227,20 @@ export function svProblem(p: Problem): string {
 }
 
 // An error without a reason of its own, by its top-level code (the contract's `error.code`).
-const BY_ERROR_CODE: Record<string, string> = {
+const BY_ERROR_CODE: Record<ApiErrorCode, string> = {
   validation_failed: 'Uppgiften godtas inte.',
-  conflict: 'Det gick inte: något har ändrats under tiden. Ladda om sidan och försök igen.',
+  unauthenticated: 'Du är inte inloggad. Logga in och försök igen.',
   forbidden: 'Din roll får inte göra det här.',
   not_found: 'Uppgiften finns inte.',
+  conflict: 'Det gick inte: något har ändrats under tiden. Ladda om sidan och försök igen.',
   payload_too_large: 'Filen eller texten är för stor.',
+  unsupported_media_type: 'Filen har fel format.',
+  rate_limited: 'Du har gjort för många försök på kort tid. Vänta en minut och försök igen.',
+  unavailable: 'Tjänsten kan inte nå sina uppgifter just nu. Försök igen om en stund.',
+  internal: 'Något gick fel i tjänsten. Försök igen, och kontakta supporten om det inte fungerar.',
 };
 
-const isCode = (code: string): code is ErrorCode => Object.hasOwn(SV, code);
+const isCode = (code: ApiErrorCode | ErrorCode): code is ErrorCode => Object.hasOwn(SV, code);
 
 /**
  * An API error in Swedish: a conflict's or refusal's reason, else a refused request's first field
@@ -246,7 +251,8 @@ export function svError(err: AppError): string {
   const first = err.details?.[0];
   if (first) return svProblem(first);
   if (isCode(err.code)) return SV[err.code]({});
-  return Object.hasOwn(BY_ERROR_CODE, err.code) ? BY_ERROR_CODE[err.code]! : 'Uppgiften godtas inte.';
+  // Own keys only: an error built outside this code base could carry any code.
+  return Object.hasOwn(BY_ERROR_CODE, err.code) ? BY_ERROR_CODE[err.code] : 'Uppgiften godtas inte.';
 }
 
 /** The watchlist import's columns, as a CSV line's Swedish text names them. */
