@@ -65,11 +65,17 @@ export const findingBody = z
   .strict()
   // Only a finding about sex-based treatment can be a lawful single-sex activity; on any other
   // category the mark would mean nothing and could hide a finding from no rule at all.
-  .refine((f) => !f.lawfulSingleSexActivity || (SINGLE_SEX_CATEGORIES as readonly FindingCategory[]).includes(f.category), {
-    message: 'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
-    path: ['lawfulSingleSexActivity'],
-    params: { code: 'single_sex_category' },
-  });
+  .refine(
+    (f) =>
+      !f.lawfulSingleSexActivity ||
+      (SINGLE_SEX_CATEGORIES as readonly FindingCategory[]).includes(f.category),
+    {
+      message:
+        'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
+      path: ['lawfulSingleSexActivity'],
+      params: { code: 'single_sex_category' },
+    },
+  );
 export type FindingInput = z.output<typeof findingBody>;
 
 const grantSchema = z
