@@ -108,6 +108,25 @@ export async function findingsOfAssociation(
     .execute();
 }
 
+/** Findings by id, only those recorded on the association's applications (or on one application). */
+export async function findingsFor(
+  db: Db,
+  ids: readonly string[],
+  scope: { applicationId: string } | { associationId: string },
+): Promise<FindingRow[]> {
+  if (ids.length === 0) return [];
+  let q = db
+    .selectFrom('findings')
+    .innerJoin('applications', 'applications.id', 'findings.application_id')
+    .selectAll('findings')
+    .where('findings.id', 'in', [...new Set(ids)]);
+  q =
+    'applicationId' in scope
+      ? q.where('findings.application_id', '=', scope.applicationId)
+      : q.where('applications.association_id', '=', scope.associationId);
+  return q.orderBy('findings.occurred_on', 'asc').orderBy('findings.id', 'asc').execute();
+}
+
 export async function setApplicationStatus(
   db: Db,
   id: string,

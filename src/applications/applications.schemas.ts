@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, nameSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
-import { APPLICATION_KINDS, APPLICATION_STATUSES, FINDING_CATEGORIES } from './applications.table';
+import {
+  APPLICATION_KINDS,
+  APPLICATION_STATUSES,
+  FINDING_CATEGORIES,
+  type FindingCategory,
+} from './applications.table';
 import { caseNumberSchema } from '../cases/cases.schemas';
 import { CASE_NUMBER_MAX } from '../cases/cases.number';
 
 /** The categories a lawful single-sex activity (diskrimineringslagen 2 kap. 12 §) can be recorded under. */
-export const SINGLE_SEX_CATEGORIES: readonly string[] = ['gender_equality_violation', 'discrimination'];
+export const SINGLE_SEX_CATEGORIES = [
+  'gender_equality_violation',
+  'discrimination',
+] as const satisfies readonly FindingCategory[];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -57,11 +65,17 @@ export const findingBody = z
   .strict()
   // Only a finding about sex-based treatment can be a lawful single-sex activity; on any other
   // category the mark would mean nothing and could hide a finding from no rule at all.
-  .refine((f) => !f.lawfulSingleSexActivity || SINGLE_SEX_CATEGORIES.includes(f.category), {
-    message: 'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
-    path: ['lawfulSingleSexActivity'],
-    params: { code: 'single_sex_category' },
-  });
+  .refine(
+    (f) =>
+      !f.lawfulSingleSexActivity ||
+      (SINGLE_SEX_CATEGORIES as readonly FindingCategory[]).includes(f.category),
+    {
+      message:
+        'only a gender_equality_violation or discrimination finding can be a lawful single-sex activity',
+      path: ['lawfulSingleSexActivity'],
+      params: { code: 'single_sex_category' },
+    },
+  );
 export type FindingInput = z.output<typeof findingBody>;
 
 const grantSchema = z

@@ -139,4 +139,4 @@ export const verificationSchema = z
   .meta({ id: 'AuditVerification' });
 
 export const verificationsPage = pageSchema(verificationSchema);
-export const verificationsQuery = z.object({ limit: pageQuery.limit });
+export const verificationsQuery = z.object({ ...pageQuery });

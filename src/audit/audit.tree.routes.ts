@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/common.schemas';
 import { NotFoundError } from '../http/errors';
+import { mapPage } from '../http/pagination';
 import { listPublicKeys } from './audit.tree.repository';
 import { consistency, currentTreeHead, inclusionProof } from './audit.tree.service';
 import { findVerification, listVerifications, type VerificationRow } from './audit.verifications.repository';
@@ -103,15 +104,12 @@ export function auditTreeRoutes(deps: AppDeps) {
     defineRoute({
       method: 'get',
       path: '/api/audit/verifications',
-      summary: 'Full verifications, newest first',
+      summary: 'Full verifications, newest first; paged by cursor',
       tag: 'audit',
       roles: AUDIT_READERS,
       query: verificationsQuery,
       success: { status: 200, description: 'The latest verifications', schema: verificationsPage },
-      handler: async ({ query }) => ({
-        items: (await listVerifications(db, query.limit)).map(toVerification),
-        nextCursor: null,
-      }),
+      handler: async ({ query }) => mapPage(await listVerifications(db, query), toVerification),
     }),
     defineRoute({
       method: 'get',

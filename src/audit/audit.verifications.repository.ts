@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toJson } from '../db/json';
+import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
+import type { Page } from '../http/pagination';
 import type { AuditVerificationsTable } from './audit.table';
 import type { Selectable } from 'kysely';
 
@@ -17,14 +19,10 @@ export async function findVerification(db: Db, id: string): Promise<Verification
   return db.selectFrom('audit_verifications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listVerifications(db: Db, limit: number): Promise<VerificationRow[]> {
-  return db
-    .selectFrom('audit_verifications')
-    .selectAll()
-    .orderBy('requested_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+const newestFirst = timeIdKeyset('requested_at', 'id');
+
+export async function listVerifications(db: Db, page: PageRequest): Promise<Page<VerificationRow>> {
+  return paginate(db.selectFrom('audit_verifications').selectAll(), newestFirst, page);
 }
 
 /**

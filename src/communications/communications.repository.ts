@@ -3,7 +3,6 @@ import { toJson } from '../db/json';
 import { paginate, timeIdKeyset, type PageRequest } from '../db/paginate';
 import type { Page } from '../http/pagination';
 import type { CaseKind } from '../cases/cases.table';
-import type { FindingRow } from '../applications/applications.table';
 import type { CommunicationRow, CommunicationStatus } from './communications.table';
 
 /** A communication with its case's number and kind, as every reader wants it. */
@@ -108,23 +107,4 @@ export async function listCommunications(
   if (f.caseNumber) q = q.where('cases.case_number', '=', f.caseNumber);
   if (f.status) q = q.where('communications.status', '=', f.status);
   return paginate(q, newestFirst, page);
-}
-
-/** Findings by id, only those recorded on the association's applications (or on one application). */
-export async function findingsFor(
-  db: Db,
-  ids: readonly string[],
-  scope: { applicationId: string } | { associationId: string },
-): Promise<FindingRow[]> {
-  if (ids.length === 0) return [];
-  let q = db
-    .selectFrom('findings')
-    .innerJoin('applications', 'applications.id', 'findings.application_id')
-    .selectAll('findings')
-    .where('findings.id', 'in', [...new Set(ids)]);
-  q =
-    'applicationId' in scope
-      ? q.where('findings.application_id', '=', scope.applicationId)
-      : q.where('applications.association_id', '=', scope.associationId);
-  return q.orderBy('findings.occurred_on', 'asc').orderBy('findings.id', 'asc').execute();
 }

@@ -4,7 +4,7 @@ import type { Database, Db } from '../db/database';
 import { isoDate, type Clock } from '../clock';
 import type { Config } from '../config';
 import { appendAuditMany, type AuditInput } from '../audit/audit.service';
-import { lockApplication } from '../applications/applications.repository';
+import { findingsFor, lockApplication } from '../applications/applications.repository';
 import type { ApplicationRow } from '../applications/applications.table';
 import { findAssociation, lockAssociation } from '../associations/associations.repository';
 import type { AssociationRow } from '../associations/associations.table';
@@ -13,7 +13,6 @@ import type { AuthUser } from '../http/auth';
 import { ConflictError, invalidField, NotFoundError, ValidationError } from '../http/errors';
 import {
   findCommunication,
-  findingsFor,
   insertCommunication,
   lockCommunication,
   recordReply,

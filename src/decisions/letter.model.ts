@@ -1,4 +1,5 @@
-import type { GrantDetails, PremisesDetails } from '../applications/applications.table';
+import type { ApplicationKind, GrantDetails, PremisesDetails } from '../applications/applications.table';
+import type { CommunicationStatus } from '../communications/communications.table';
 import type { Condition } from '../screening/rule-set.conditions';
 import type { LoadedRuleSet } from '../screening/rule-set.loader';
 import { interpolate } from '../screening/rule-set.params';
@@ -41,7 +42,7 @@ export type LetterCommunication =
   | {
       sentOn: string;
       replyBy: string | null;
-      status: 'replied' | 'no_reply' | 'awaiting_reply' | null;
+      status: CommunicationStatus | null;
       receivedOn?: string;
       summary?: string;
     }
@@ -67,7 +68,7 @@ export interface LetterCaseFacts {
 }
 
 export interface LetterApplication {
-  kind: 'grant' | 'premises';
+  kind: ApplicationKind;
   receivedOn: string;
   grant: GrantDetails | null;
   premises: PremisesDetails | null;

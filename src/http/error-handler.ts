@@ -2,15 +2,15 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable, safeError } from '../db/db-errors';
-import { AppError } from './errors';
+import { AppError, type ApiErrorCode, type ErrorCode } from './errors';
 import { zodDetails } from './validation-details';
 
-export function errorBody(code: string, message: string, details?: unknown[]) {
+export function errorBody(code: ApiErrorCode | ErrorCode, message: string, details?: unknown[]) {
   return { error: details ? { code, message, details } : { code, message } };
 }
 
 // Errors thrown by body-parser carry a `type`; map the ones a client can cause.
-const bodyParserErrors: Record<string, [number, string, string]> = {
+const bodyParserErrors: Record<string, [number, ApiErrorCode, string]> = {
   'entity.too.large': [413, 'payload_too_large', 'The request body is too large'],
   'entity.parse.failed': [400, 'validation_failed', 'The request body is not valid JSON'],
   'encoding.unsupported': [400, 'validation_failed', 'Unsupported content encoding'],

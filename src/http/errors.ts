@@ -105,6 +105,8 @@ export const ERROR_CODES = [
   'no_reply_already_recorded',
   'reply_just_recorded',
   'reminder_completed',
+  'not_your_reminder',
+  'other_role_reminders',
   'referral_resolved',
   'case_number_in_use',
   'open_withdrawal_case',
@@ -120,6 +122,8 @@ export const ERROR_CODES = [
   'decision_just_closed',
   'letter_not_final',
   'entry_not_active',
+  'entry_from_sanctions_list',
+  'older_list_file',
   'import_running',
   'association_registered',
   'jav_finding',
@@ -132,6 +136,26 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The contract's top-level `error.code`: the kind of failure, beside the HTTP status (a field
+ * problem's own code is in `details`). The pages' Swedish table for an error without a reason or a
+ * detail (src/web/web.validation.sv.ts) is held to this list by the compiler.
+ */
+export const API_ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** What a code's text needs to be precise (a limit, a date, a status): small, flat, serialisable. */
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -151,7 +175,8 @@ export interface ErrorDetail extends Problem {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** A kind of failure, or (a refusal that is one rule's) that rule's code, e.g. sanctions_hit_not_cleared. */
+    readonly code: ApiErrorCode | ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
     /** Which conflict or refusal this is, for the pages' Swedish text (the API keeps the message). */

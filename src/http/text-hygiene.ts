@@ -14,36 +14,38 @@ export const SURROGATE_MESSAGE = 'must not contain a lone surrogate (text that i
 
 const isWellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-const CODE_OF = { [NUL_MESSAGE]: 'nul_character', [SURROGATE_MESSAGE]: 'lone_surrogate' } as const;
-type TextProblem = keyof typeof CODE_OF;
+type TextProblem = Extract<ErrorCode, 'nul_character' | 'lone_surrogate'>;
+
+const MESSAGE: Record<TextProblem, string> = {
+  nul_character: NUL_MESSAGE,
+  lone_surrogate: SURROGATE_MESSAGE,
+};
 
 /** What is wrong with a string that the database or a reader could not keep faithfully, if anything. */
 export function textProblem(s: string): TextProblem | undefined {
-  if (s.includes('\u0000')) return NUL_MESSAGE;
-  if (!isWellFormed(s)) return SURROGATE_MESSAGE;
+  if (s.includes('\u0000')) return 'nul_character';
+  if (!isWellFormed(s)) return 'lone_surrogate';
   return undefined;
 }
-
-const codeOf = (problem: TextProblem): ErrorCode => CODE_OF[problem];
 
 /** A zod string with the same rule, for text parsed outside a request. */
 export const cleanText = () =>
   z.string().superRefine((s, ctx) => {
     const problem = textProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: codeOf(problem) } });
+    if (problem) ctx.addIssue({ code: 'custom', message: MESSAGE[problem], params: { code: problem } });
   });
 
 /** A multi-line text (a CSV file): the problem names the line, so the sender can find it. */
-function locate(path: string, s: string, problem: TextProblem): ErrorDetail {
-  const code = codeOf(problem);
+function locate(path: string, s: string, code: TextProblem): ErrorDetail {
+  const message = MESSAGE[code];
   const bad =
-    problem === NUL_MESSAGE
+    code === 'nul_character'
       ? s.indexOf('\u0000')
       : s.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-  if (bad < 0 || s.lastIndexOf('\n', bad) < 0) return { path, code, message: problem };
+  if (bad < 0 || s.lastIndexOf('\n', bad) < 0) return { path, code, message };
   let line = 1;
   for (let i = s.indexOf('\n'); i >= 0 && i < bad; i = s.indexOf('\n', i + 1)) line++;
-  return { path, code, params: { line }, message: `${problem} (line ${line})` };
+  return { path, code, params: { line }, message: `${message} (line ${line})` };
 }
 
 const MAX_DETAILS = 20;
@@ -66,7 +68,7 @@ export function textProblems(value: unknown, root: string): ErrorDetail[] {
       for (const [k, child] of Object.entries(v)) {
         const problem = textProblem(k);
         // A bad key is named by its position: the key itself cannot be quoted faithfully.
-        if (problem) details.push({ path: `${path}.(key)`, code: codeOf(problem), message: problem });
+        if (problem) details.push({ path: `${path}.(key)`, code: problem, message: MESSAGE[problem] });
         else stack.push([child, `${path}.${k}`]);
       }
     }

@@ -37,8 +37,6 @@ export const errorDetailSchema = z.object({
 // options with a meaning of its own (a date, a paragraph of the minutes, a referral's outcome) is
 // registered with its code where the schema is written.
 const PATTERN_CODES = new Map<string, ErrorCode>();
-const OPTION_CODES = new Map<string, ErrorCode>();
-const optionsKey = (values: readonly unknown[]) => JSON.stringify(values.map(String));
 
 /** A regular expression whose mismatch has its own code: `.regex(codedPattern(re, 'paragraph_format'), '…')`. */
 export function codedPattern(re: RegExp, code: ErrorCode): RegExp {
@@ -46,11 +44,28 @@ export function codedPattern(re: RegExp, code: ErrorCode): RegExp {
   return re;
 }
 
-/** Options whose missing or wrong choice has its own code: `z.enum(codedOptions(OUTCOMES, 'x'))`. */
-export function codedOptions<T extends readonly string[]>(values: T, code: ErrorCode): T {
-  OPTION_CODES.set(optionsKey(values), code);
-  return values;
+/** Where an enum made by `codedEnum` leaves its code on the issue it raises. */
+const OPTION_CODE = 'optionCode';
+
+/**
+ * An enum whose missing or wrong choice has its own code: `codedEnum(OUTCOMES, 'x', 'choose …')`.
+ * The code belongs to this schema instance: its own error hook (which zod calls with the issue
+ * before the issue is finished) puts it on the issue, so another enum with the same values still
+ * answers invalid_option.
+ */
+export function codedEnum<const T extends readonly string[]>(values: T, code: ErrorCode, message?: string) {
+  return z.enum(values, {
+    error: (iss) => {
+      if (iss.code === 'invalid_value') Object.assign(iss, { [OPTION_CODE]: code });
+      return message;
+    },
+  });
 }
+
+const optionCodeOf = (issue: Issue): ErrorCode | undefined => {
+  const code = (issue as { [OPTION_CODE]?: unknown })[OPTION_CODE];
+  return isCode(code) ? code : undefined;
+};
 
 /** The params of a custom issue, with its code taken out; numbers and strings only. */
 function customProblem(params: Record<string, unknown> | undefined): Problem {
@@ -99,7 +114,7 @@ export function issueProblem(issue: Issue): Problem {
     case 'invalid_value':
       if (issue.values.length === 1 && issue.values[0] === true) return { code: 'must_be_true' };
       return {
-        code: OPTION_CODES.get(optionsKey(issue.values)) ?? 'invalid_option',
+        code: optionCodeOf(issue) ?? 'invalid_option',
         params: { options: issue.values.map(String).join(', ') },
       };
     case 'unrecognized_keys':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedOptions, codedPattern } from '../http/validation-details';
+import { codedEnum, codedPattern } from '../http/validation-details';
 import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
@@ -111,9 +111,11 @@ export const referralsPage = pageSchema(referralSchema);
 
 export const resolveBody = z
   .object({
-    outcome: z.enum(codedOptions(REFERRAL_OUTCOMES, 'referral_outcome_required'), {
-      error: 'choose the outcome: no_obstacle or not_cleared',
-    }),
+    outcome: codedEnum(
+      REFERRAL_OUTCOMES,
+      'referral_outcome_required',
+      'choose the outcome: no_obstacle or not_cleared',
+    ),
     note: filledText(5000, 'note_required', 'a note is required'),
   })
   .strict();

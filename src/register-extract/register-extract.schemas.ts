@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { nameSchema, personalNumberSchema } from '../http/common.schemas';
+import { ENTRY_STATUSES } from '../watchlist/watchlist.table';
+import { FINDING_CATEGORIES } from '../shared/finding-categories';
+import { CHECK_RESULTS, REFERRAL_STATUSES } from '../premises/premises.table';
 
 /** One way to name the person: a personnummer (any accepted format) or a name, not both. */
 export const registerExtractQuery = z
@@ -37,7 +40,7 @@ export const registerExtractSchema = z
         personalNumber: z.string().nullable(),
         reason: z.string(),
         source: z.string(),
-        status: z.string(),
+        status: z.enum(ENTRY_STATUSES),
         reviewBy: z
           .string()
           .nullable()
@@ -59,7 +62,7 @@ export const registerExtractSchema = z
         id: z.uuid(),
         applicationId: z.uuid(),
         associationName: z.string(),
-        category: z.string(),
+        category: z.enum(FINDING_CATEGORIES),
         occurredOn: z.string(),
         description: z.string(),
         source: z.string(),
@@ -72,11 +75,11 @@ export const registerExtractSchema = z
         name: z.string(),
         venue: z.string(),
         date: z.string(),
-        result: z.string(),
+        result: z.enum(CHECK_RESULTS),
         referral: z
           .object({
             id: z.uuid(),
-            status: z.string(),
+            status: z.enum(REFERRAL_STATUSES),
             resolvedAt: z.string().nullable(),
             note: z.string().nullable(),
           })

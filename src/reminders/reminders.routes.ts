@@ -20,7 +20,10 @@ const WORKERS = ASSIGNEE_ROLES;
 function visibleRole(user: AuthUser, asked: AssigneeRole | undefined): AssigneeRole | undefined {
   if (user.role === 'investigator') return asked;
   if (asked !== undefined && asked !== user.role)
-    throw new ForbiddenError('You see only your own role’s reminders');
+    throw new ForbiddenError('You see only your own role’s reminders', {
+      code: 'other_role_reminders',
+      params: { role: asked },
+    });
   return user.role as AssigneeRole;
 }
 

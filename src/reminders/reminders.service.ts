@@ -182,7 +182,10 @@ export async function completeReminder(
     const row = await lockReminder(trx, id);
     if (!row) throw new NotFoundError('Reminder');
     if (row.assignee_role !== user.role) {
-      throw new ForbiddenError(`Only ${row.assignee_role} completes this reminder`);
+      throw new ForbiddenError(`Only ${row.assignee_role} completes this reminder`, {
+        code: 'not_your_reminder',
+        params: { assigneeRole: row.assignee_role },
+      });
     }
     if (row.status === 'done') {
       throw new ConflictError('The reminder is already completed', { code: 'reminder_completed' });

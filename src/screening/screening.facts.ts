@@ -4,6 +4,7 @@ import { SUPPORT_STATUSES } from '../associations/associations.table';
 import { wholeYearsBetween } from '../shared/calendar-date';
 import { FINDING_CATEGORIES } from '../shared/finding-categories';
 import { parseOrgNumber } from '../shared/swedish-ids';
+import { LIST_SOURCES } from '../watchlist/watchlist.table';
 
 // The fact snapshot is stored with every screening and replayed years later, so it is plain JSON
 // and holds only what was known at screening time: nothing here is looked up again on replay.
@@ -39,7 +40,7 @@ export const watchlistHitFactSchema = z.object({
   idNumberMatch: z.boolean(),
   // The sanctions list the hit entry comes from (rule set 2026.3, SANK-1). Absent for entries kept
   // by hand and in every snapshot stored before lists were sources, so those replay unchanged.
-  sanctionsList: z.enum(['eu', 'un']).optional(),
+  sanctionsList: z.enum(LIST_SOURCES).optional(),
 });
 
 export const screeningFactsSchema = z.object({

@@ -4,6 +4,7 @@ import { pageQuery, pageSchema } from '../http/pagination';
 import { OUTCOMES } from './rule-set.schema';
 import { HIT_SUBJECTS } from './screening.facts';
 import { RECOMMENDATIONS, RULE_STATUSES } from './screening.result';
+import { LIST_SOURCES } from '../watchlist/watchlist.table';
 
 const recommendation = z.enum(RECOMMENDATIONS);
 const outcome = z.enum(OUTCOMES);
@@ -44,7 +45,7 @@ export const watchlistHitSchema = z
     explanation: jsonObject.describe('how the hit came about (matcher explanation)'),
     sanctions: z
       .object({
-        list: z.enum(['eu', 'un']),
+        list: z.enum(LIST_SOURCES),
         reference: z.string(),
         programmes: z.array(z.string()),
         regulations: z.array(z.string()),

@@ -1,4 +1,5 @@
 import type { WatchlistHitFact } from './screening.facts';
+import type { ListSource } from '../watchlist/watchlist.table';
 
 // What screening needs from the watchlist, and nothing more. The watchlist area implements it; tests
 // may pass their own.
@@ -9,7 +10,7 @@ export interface ScreeningWatchlistHit extends WatchlistHitFact {
   queryName: string;
   explanation: Record<string, unknown>;
   /** For a hit on a sanctions-list entry: the list, its reference, programmes and regulations. */
-  sanctions?: { list: 'eu' | 'un'; reference: string; programmes: string[]; regulations: string[] };
+  sanctions?: { list: ListSource; reference: string; programmes: string[]; regulations: string[] };
 }
 
 export interface AssociationToScreen {

@@ -78,9 +78,8 @@ export async function addEntry(
   actor: string,
   input: CreateEntryInput,
 ): Promise<WatchlistEntry> {
-  const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()));
-  if (problem)
-    throw invalidField('body.reviewBy', problem.code, problem.message.replace('review_by', 'reviewBy'));
+  const problem = reviewByProblem(input.reviewBy, isoDate(deps.clock.now()), 'reviewBy');
+  if (problem) throw invalidField('body.reviewBy', problem.code, problem.message);
   const [row] = await addEntries(
     deps,
     actor,
@@ -123,6 +122,7 @@ export async function retireEntry(
       // The list decides: an entry leaves when a newer file of its list no longer holds it.
       throw new ConflictError(
         `The entry comes from the ${current.list_source.toUpperCase()} sanctions list and stays while the list holds it; a hit on it that concerns someone else is cleared on the screening`,
+        { code: 'entry_from_sanctions_list', params: { source: current.list_source } },
       );
     }
     const version = await nextVersion(trx);

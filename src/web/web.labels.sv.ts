@@ -10,10 +10,12 @@ import type { DelegationKind } from '../delegation/delegation.schema';
 import type { CheckStatus } from '../premises/premises.schemas';
 import type { ReferralOutcome, ReferralStatus } from '../premises/premises.table';
 import type { ReminderKind } from '../reminders/reminders.table';
+import type { RecordKind } from '../retention/retention.policy';
 import type { HitSubject } from '../screening/screening.facts';
 import type { Recommendation, RuleStatus } from '../screening/screening.result';
 import type { FindingCategory } from '../shared/finding-categories';
 import type { Role } from '../users/users.table';
+import type { MatchMethod } from '../watchlist/matcher/matcher.types';
 import type { EntryStatus, ImportJobStatus, SubjectKind } from '../watchlist/watchlist.table';
 
 // Swedish words for the service's codes. The API speaks in codes; people read these. A table for a
@@ -89,7 +91,7 @@ export const LABELS = {
     personal_number: 'personnummer',
     name: 'namn',
     acronym: 'förkortning',
-  },
+  } satisfies Record<MatchMethod, string>,
   normalisation: {
     unicode_nfkc: 'tecken i olika skrivsätt likställda',
     case_fold: 'versaler och gemener likställda',
@@ -234,7 +236,7 @@ export const LABELS = {
     referral: 'Hänvisningar',
     watchlist_entry_ended: 'Poster på bevakningslistan',
     finding: 'Uppgifter om händelser',
-  },
+  } satisfies Record<RecordKind, string>,
   verificationStatus: {
     queued: 'Väntar',
     running: 'Pågår',

@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode, ErrorDetail, ErrorParams, Problem } from '../http/errors';
+import type { ApiErrorCode, AppError, ErrorCode, ErrorDetail, ErrorParams, Problem } from '../http/errors';
 import type { IdProblem } from '../shared/swedish-ids';
 import { label } from './web.labels.sv';
 
@@ -176,6 +176,9 @@ export const SV: Record<ErrorCode, Text> = {
   no_reply_already_recorded: () => 'Det är redan registrerat att inget svar kom.',
   reply_just_recorded: () => 'Någon annan registrerade nyss svaret på kommuniceringen.',
   reminder_completed: () => 'Påminnelsen är redan markerad som utförd.',
+  not_your_reminder: (p) =>
+    `Påminnelsen gäller rollen ${label('role', p.assigneeRole).toLowerCase()}. Bara den rollen kan markera den som utförd.`,
+  other_role_reminders: () => 'Du kan bara se påminnelser som gäller din egen roll.',
   referral_resolved: () => 'Hänvisningen är redan besvarad.',
   case_number_in_use: (p) => `Diarienumret ${str(p, 'caseNumber')} används redan.`,
   open_withdrawal_case: (p) =>
@@ -198,6 +201,10 @@ export const SV: Record<ErrorCode, Text> = {
   letter_not_final: () => 'Beslutsbrevet skrivs när beslutet fattas. Det här är ännu ett beslutsförslag.',
   entry_not_active: (p) =>
     p.status === 'expired' ? 'Posten har redan gått ut.' : 'Posten är redan avregistrerad.',
+  entry_from_sanctions_list: (p) =>
+    `Posten kommer från ${p.source === 'un' ? 'FN:s' : 'EU:s'} sanktionslista och finns kvar så länge listan tar upp den. Om en träff på posten gäller någon annan, registrera det på granskningen.`,
+  older_list_file: (p) =>
+    `Filen publicerades ${str(p, 'publishedOn')}. Den lista som redan är importerad publicerades senare, ${str(p, 'importedPublishedOn')}. En äldre fil skulle ta tillbaka poster som listan har tagit bort.`,
   import_running: () => 'En import av listan pågår redan. Vänta tills den är klar.',
   association_registered: (p) =>
     `En förening med organisationsnummer ${str(p, 'orgNumber')} är redan registrerad.`,
@@ -220,15 +227,20 @@ export function svProblem(p: Problem): string {
 }
 
 // An error without a reason of its own, by its top-level code (the contract's `error.code`).
-const BY_ERROR_CODE: Record<string, string> = {
+const BY_ERROR_CODE: Record<ApiErrorCode, string> = {
   validation_failed: 'Uppgiften godtas inte.',
-  conflict: 'Det gick inte: något har ändrats under tiden. Ladda om sidan och försök igen.',
+  unauthenticated: 'Du är inte inloggad. Logga in och försök igen.',
   forbidden: 'Din roll får inte göra det här.',
   not_found: 'Uppgiften finns inte.',
+  conflict: 'Det gick inte: något har ändrats under tiden. Ladda om sidan och försök igen.',
   payload_too_large: 'Filen eller texten är för stor.',
+  unsupported_media_type: 'Filen har fel format.',
+  rate_limited: 'Du har gjort för många försök på kort tid. Vänta en minut och försök igen.',
+  unavailable: 'Tjänsten kan inte nå sina uppgifter just nu. Försök igen om en stund.',
+  internal: 'Något gick fel i tjänsten. Försök igen, och kontakta supporten om det inte fungerar.',
 };
 
-const isCode = (code: string): code is ErrorCode => Object.hasOwn(SV, code);
+const isCode = (code: ApiErrorCode | ErrorCode): code is ErrorCode => Object.hasOwn(SV, code);
 
 /**
  * An API error in Swedish: a conflict's or refusal's reason, else a refused request's first field
@@ -239,7 +251,8 @@ export function svError(err: AppError): string {
   const first = err.details?.[0];
   if (first) return svProblem(first);
   if (isCode(err.code)) return SV[err.code]({});
-  return Object.hasOwn(BY_ERROR_CODE, err.code) ? BY_ERROR_CODE[err.code]! : 'Uppgiften godtas inte.';
+  // Own keys only: an error built outside this code base could carry any code.
+  return Object.hasOwn(BY_ERROR_CODE, err.code) ? BY_ERROR_CODE[err.code] : 'Uppgiften godtas inte.';
 }
 
 /** The watchlist import's columns, as a CSV line's Swedish text names them. */

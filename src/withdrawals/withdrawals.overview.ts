@@ -5,7 +5,8 @@ import type { PageRequest } from '../db/paginate';
 import { mapPage, pageQuery, pageSchema } from '../http/pagination';
 import { listWithdrawalDecisions } from '../decisions/decisions.repository';
 import { remindersOfDecisions } from '../reminders/reminders.repository';
-import { REMINDER_STATUSES } from '../reminders/reminders.table';
+import { ASSIGNEE_ROLES, REMINDER_KINDS, REMINDER_STATUSES } from '../reminders/reminders.table';
+import { DECISION_STATUSES } from '../decisions/decisions.table';
 
 // For investigators: every withdrawal with the follow-up it implied, and whether each step was done
 // on time — the action plan's "control and follow-up", answerable in one request.
@@ -14,8 +15,8 @@ export const withdrawalsQuery = z.object({ ...pageQuery });
 
 const followUpSchema = z.object({
   id: z.uuid(),
-  kind: z.string(),
-  assigneeRole: z.string(),
+  kind: z.enum(REMINDER_KINDS),
+  assigneeRole: z.enum(ASSIGNEE_ROLES),
   dueOn: z.string(),
   status: z.enum(REMINDER_STATUSES),
   escalated: z.boolean(),
@@ -32,7 +33,7 @@ export const withdrawalOverviewSchema = z
     associationId: z.uuid(),
     associationName: z.string(),
     orgNumber: z.string(),
-    status: z.string(),
+    status: z.enum(DECISION_STATUSES),
     criteria: z.array(z.string()),
     preparedAt: z.string().describe('when the withdrawal was prepared and proposed'),
     decidedAt: z

@@ -112,3 +112,43 @@ it('answers 404 for a job it does not know and 400 for an id that is not one', a
   expect((await as(ctx, 'investigator').get('/api/audit/verifications/nej')).status).toBe(400);
   expect((await as(ctx, 'case_officer').post('/api/audit/verifications')).status).toBe(403);
 });
+
+it('pages through the verifications newest first by cursor, each one once, ties in time broken by id', async () => {
+  // Finished jobs, several requested in the same instant, more than fit on one page.
+  const base = ctx.clock.now().getTime() - 60 * 60_000;
+  const rows = Array.from({ length: 7 }, (_, n) => ({
+    id: `22222222-2222-4222-8222-00000000000${n}`,
+    requested_by: ctx.userIds.investigator,
+    requested_at: new Date(base + Math.floor(n / 3) * 1000),
+    status: 'done' as const,
+    checked: 0,
+    up_to: 0,
+    started_at: new Date(base),
+    finished_at: new Date(base),
+  }));
+  await ctx.handle.db.insertInto('audit_verifications').values(rows).execute();
+
+  const all = (await as(ctx, 'investigator').get('/api/audit/verifications?limit=500')).body;
+  expect(all.nextCursor).toBeNull();
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const q: string = `/api/audit/verifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await as(ctx, 'investigator').get(q);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(2);
+    seen.push(...res.body.items.map((v: { id: string }) => v.id));
+    cursor = res.body.nextCursor;
+    pages++;
+  } while (cursor !== null && pages < 20);
+
+  expect(pages).toBeGreaterThan(3);
+  expect(seen).toEqual(all.items.map((v: { id: string }) => v.id));
+  expect(new Set(seen).size).toBe(seen.length);
+  // Newest first; within one instant the higher id first.
+  const mine = seen.filter((id) => id.startsWith('22222222-'));
+  expect(mine).toEqual(rows.map((r) => r.id).reverse());
+
+  expect((await as(ctx, 'investigator').get('/api/audit/verifications?cursor=nej')).status).toBe(400);
+});

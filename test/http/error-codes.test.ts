@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { codedEnum, zodDetails } from '../../src/http/validation-details';
 import { ERROR_CODES } from '../../src/http/errors';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { signIn, textOf } from '../web/web-support';
@@ -83,5 +85,29 @@ describe('error details carry codes', () => {
     const text = textOf(res.text);
     expect(text).toContain('Högst 300 tecken.');
     expect(text).toContain('Datumet finns inte i kalendern.');
+  });
+});
+
+describe('an option list with a code of its own', () => {
+  it('gives its code only to the enum it was written on, not to another with the same values', () => {
+    const coded = z.object({ outcome: codedEnum(['yes', 'no'], 'referral_outcome_required', 'choose') });
+    const plain = z.object({ answer: z.enum(['yes', 'no']) });
+    const codedResult = coded.safeParse({ outcome: 'maybe' });
+    const plainResult = plain.safeParse({ answer: 'maybe' });
+    expect(codedResult.success || zodDetails(codedResult.error, 'body')).toEqual([
+      {
+        path: 'body.outcome',
+        code: 'referral_outcome_required',
+        params: { options: 'yes, no' },
+        message: 'choose',
+      },
+    ]);
+    expect(plainResult.success || zodDetails(plainResult.error, 'body')).toEqual([
+      expect.objectContaining({
+        path: 'body.answer',
+        code: 'invalid_option',
+        params: { options: 'yes, no' },
+      }),
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { defaultReminderPolicy } from '../../src/reminders/reminders.policy';
 import { createFollowUpReminders, createReminder } from '../../src/reminders/reminders.service';
 import { registerAssociation } from '../support/fixtures';
 import { withdrawSupport } from '../support/follow-ups';
+import { pageErrorText } from '../support/page-error';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
 let ctx: TestContext;
@@ -184,6 +185,12 @@ describe('GET /api/reminders', () => {
       expect(res.body.error.code).toBe('forbidden');
     }
     expect((await list('admin')).status).toBe(403);
+    // The page says why, not a general refusal.
+    expect(
+      await pageErrorText(ctx, 'booking_staff', 'GET /api/reminders', {
+        query: { assigneeRole: 'case_officer' },
+      }),
+    ).toBe('Du kan bara se påminnelser som gäller din egen roll.');
   });
 
   it('gives the contract’s fields', async () => {
@@ -266,6 +273,13 @@ describe('POST /api/reminders/:id/complete', () => {
     expect((await complete('investigator', r.recover_grant!.id, { note: 'x' })).status).toBe(403);
     expect((await complete('admin', r.recover_grant!.id, { note: 'x' })).status).toBe(403);
     expect((await complete('case_officer', randomUUID(), { note: 'x' })).status).toBe(404);
+    // The page names the role the reminder is for.
+    expect(
+      await pageErrorText(ctx, 'case_officer', 'POST /api/reminders/:id/complete', {
+        params: { id: r.cancel_bookings!.id },
+        body: { note: 'x' },
+      }),
+    ).toBe('Påminnelsen gäller rollen bokningspersonal. Bara den rollen kan markera den som utförd.');
   });
 
   it('completes once, with the note, audited with who and when; a second time is 409', async () => {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { AppError } from '../../src/http/errors';
+import { importListFile } from '../../src/watchlist/sources/sources.import';
+import { svError } from '../../src/web/web.validation.sv';
+import { pageErrorText } from '../support/page-error';
 import { as, createTestContext, type TestContext } from '../support/test-app';
 
 // The EU and UN sanctions lists as watchlist sources (issue 13 point 4), with small files written
@@ -187,12 +192,32 @@ describe('importing the EU consolidated list', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
     expect((await listEntries('eu')).find((r) => r.list_reference === '9003')!.status).toBe('retired');
+    // The coordinator is told why, with both publication dates.
+    const refused = await importListFile(
+      ctx.deps,
+      ctx.userIds.coordinator,
+      'eu',
+      Readable.from([fixture('eu-1.xml')]),
+    ).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect(svError(refused as AppError)).toMatch(
+      /^Filen publicerades \d{4}-\d{2}-\d{2}\. Den lista som redan är importerad publicerades senare, \d{4}-\d{2}-\d{2}\. /,
+    );
   });
 
   it('a coordinator cannot retire a listed entry by hand: the list decides', async () => {
     const [front] = await listEntries('eu');
     const res = await as(ctx, 'coordinator').delete(`/api/watchlist/${front!.id}`).send({ reason: 'x' });
     expect(res.status).toBe(409);
+    expect(
+      await pageErrorText(ctx, 'coordinator', 'DELETE /api/watchlist/:id', {
+        params: { id: front!.id },
+        body: { reason: 'x' },
+      }),
+    ).toMatch(/^Posten kommer från EU:s sanktionslista och finns kvar så länge listan tar upp den\./);
   });
 });
 

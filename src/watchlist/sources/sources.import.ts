@@ -162,6 +162,10 @@ class SourceImport {
       // An older file would bring back entities the list has since removed.
       throw new ConflictError(
         `The file was published ${publishedOn}, before the ${source.toUpperCase()} list already imported (published ${previous.published_on})`,
+        {
+          code: 'older_list_file',
+          params: { source, publishedOn, importedPublishedOn: previous.published_on },
+        },
       );
     }
     const row = await deps.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../deps';
 import { addDays, isoDate } from '../../../clock';
-import { findingsFor } from '../../../communications/communications.repository';
+import { findingsFor } from '../../../applications/applications.repository';
 import { loadCommunication } from '../../../communications/communications.service';
 import { sendCommunicationLetter } from '../../../communications/communications.routes';
 import { toFinding } from '../../../applications/applications.service';
