@@ -8,6 +8,7 @@ import { SignInThrottle } from '../web.sign-in-throttle';
 import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
+import { PAGE_TEXT } from '../web.page-texts.sv';
 import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../../auth/sessions/sessions';
 import { oidcSettings } from '../../auth/oidc/oidc.settings';
@@ -105,14 +106,13 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     const raw = (values.token ?? '').trim();
     const token = raw.includes(' ') ? bearerToken(raw) : raw;
     if (!token) {
-      showForm(req, res, next, withError(emptyForm(), 'token', 'Ange din inloggningsnyckel.'), 400);
+      showForm(req, res, next, withError(emptyForm(), 'token', PAGE_TEXT.signInKeyMissing), 400);
       return;
     }
     const user = await findActiveUserByTokenHash(deps.db, hashToken(token));
     if (!user) {
       throttle.failed(address, formCookie);
-      const msg = 'Nyckeln är okänd eller spärrad. Kontrollera att du har klistrat in hela nyckeln.';
-      showForm(req, res, next, withError(emptyForm(), 'token', msg), 400);
+      showForm(req, res, next, withError(emptyForm(), 'token', PAGE_TEXT.signInKeyRefused), 400);
       return;
     }
     // Never reuse a session across sign-ins (fixation): an earlier one is ended first.

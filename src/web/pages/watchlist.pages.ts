@@ -3,6 +3,7 @@ import { emptyForm, lines, optional, refusedForm, withError, type FormState } fr
 import type { ApiResult } from '../web.api';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
+import { PAGE_TEXT } from '../web.page-texts.sv';
 import { CATEGORY_OPTIONS } from './applications/application.form';
 import { importForm, jobView } from './watchlist.import-view';
 
@@ -186,7 +187,7 @@ export const watchlistPages = () => [
       // The file is not sent back to the browser; pasted text is kept so it can be corrected.
       const values = { csv: ctx.upload ? '' : pasted };
       if (text.trim() === '') {
-        return importForm(withError(emptyForm(values), 'file', 'Välj en fil eller klistra in raderna.'), 400);
+        return importForm(withError(emptyForm(values), 'file', PAGE_TEXT.importEmpty), 400);
       }
       try {
         const job = await ctx.call('POST /api/watchlist/imports', {
