@@ -72,6 +72,24 @@ export const checkIdParams = z.object({
     ),
 });
 
+/** One reason a check said refer (ReferGround in premises.table), told to coordinators only. */
+const referGroundSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('support_withdrawn').describe("the association's support is withdrawn"),
+      associationId: z.string(),
+    }),
+    z.object({
+      kind: z.literal('watchlist').describe('a watchlist entry matched the name or number checked'),
+      entryId: z.string(),
+      score: z.number(),
+      matchedName: z.string(),
+      // unknown, as ReferGround stores it: written by the matcher, read only to explain the hit.
+      explanation: z.unknown().describe('how the match was made, as GET /api/watchlist/search explains it'),
+    }),
+  ])
+  .meta({ id: 'ReferGround' });
+
 export const referralSchema = z
   .object({
     id: z.uuid(),
@@ -96,7 +114,7 @@ export const referralSchema = z
       associationId: z.string().nullable(),
     }),
     grounds: z
-      .array(jsonObject)
+      .array(referGroundSchema)
       .describe('why the check said refer: support withdrawn, or watchlist hits with explanations'),
     resolvedBy: z.string().nullable(),
     resolvedAt: z.string().nullable(),

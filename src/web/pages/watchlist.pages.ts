@@ -1,6 +1,7 @@
 import { ValidationError } from '../../http/errors';
 import { emptyForm, lines, optional, refusedForm, withError, type FormState } from '../web.forms';
 import type { ApiResult } from '../web.api';
+import { SUBJECT_KIND_FILTER_OPTIONS, SUBJECT_KIND_OPTIONS } from '../web.labels.sv';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 import { PAGE_TEXT } from '../web.page-texts.sv';
@@ -23,7 +24,7 @@ const ENTRY_FIELDS = [
 const SEARCH_FIELDS = ['q', 'orgNumber', 'subjectKind'];
 
 const entryForm = (form: FormState, status?: number) =>
-  view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS }, status);
+  view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS, subjectKinds: SUBJECT_KIND_OPTIONS }, status);
 
 async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
   const entry = await ctx.call('GET /api/watchlist/:id', { params: ctx.params });
@@ -76,6 +77,7 @@ export const watchlistPages = () => [
         'Bevakningslista',
         {
           form,
+          subjectKinds: SUBJECT_KIND_FILTER_OPTIONS,
           hits,
           canAdd: ctx.can('POST /api/watchlist'),
           canImport: ctx.can('POST /api/watchlist/import'),
