@@ -8,6 +8,7 @@ import { SignInThrottle } from '../web.sign-in-throttle';
 import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
+import { FLASH_PARAM, FLASH_TEXT, type FlashKey } from '../web.flash.sv';
 import { PAGE_TEXT } from '../web.page-texts.sv';
 import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../../auth/sessions/sessions';
@@ -19,6 +20,8 @@ import { OIDC_START, oidcRoutes, showSignedOutHere } from '../../auth/oidc/oidc.
 // These are the only pages open without a session.
 
 const SIGN_IN = '/logga-in';
+/** The flash that the sign-in page shows after this site's own sign-out. */
+const SIGNED_OUT: FlashKey = 'utloggad';
 const SIGN_IN_FORM_MS = 60 * 60_000;
 const FORM_TOKEN = /^[\w-]{43}$/;
 
@@ -68,7 +71,9 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
         signInToken: token,
         next,
         form,
-        signedOut: req.query.utloggad === '1',
+        // The address registered at an identity provider for after its sign-out (see README): it
+        // says the same as this site's own sign-out, from the same table.
+        ...(req.query.utloggad === '1' ? { flash: FLASH_TEXT.utloggad } : {}),
         oidc: oidc && {
           label: `Logga in med ${oidc.settings.displayName}`,
           href: next === '/' ? OIDC_START : `${OIDC_START}?nasta=${encodeURIComponent(next)}`,
@@ -143,7 +148,7 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
       showSignedOutHere(req, res, renderer, atProvider, oidc!.settings.displayName);
       return;
     }
-    res.redirect(303, `${SIGN_IN}?utloggad=1`);
+    res.redirect(303, `${SIGN_IN}?${FLASH_PARAM}=${SIGNED_OUT}`);
   });
 
   return router;
