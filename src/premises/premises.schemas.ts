@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codedOptions, codedPattern } from '../http/validation-details';
-import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { filledText, isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
 
@@ -84,8 +84,13 @@ const referGroundSchema = z
       entryId: z.string(),
       score: z.number(),
       matchedName: z.string(),
-      // unknown, as ReferGround stores it: written by the matcher, read only to explain the hit.
-      explanation: z.unknown().describe('how the match was made, as GET /api/watchlist/search explains it'),
+      // Typed unknown, as ReferGround stores it (the matcher writes it, the page only explains it);
+      // documented as the object it is.
+      explanation: z.unknown().meta({
+        type: 'object',
+        additionalProperties: true,
+        description: 'how the match was made, as GET /api/watchlist/search explains it',
+      } as Record<string, unknown>),
     }),
   ])
   .meta({ id: 'ReferGround' });

@@ -30,7 +30,12 @@ export function monthChart(rows: RecommendationCount[]) {
         rows.filter((r) => r.month === month && r.recommendation === rec).reduce((n, r) => n + r.count, 0),
       ]),
     ) as Record<Recommendation, number>;
-    return { month, label: monthLabel(month), counts, total: RECOMMENDATIONS.reduce((n, rec) => n + counts[rec], 0) };
+    return {
+      month,
+      label: monthLabel(month),
+      counts,
+      total: RECOMMENDATIONS.reduce((n, rec) => n + counts[rec], 0),
+    };
   });
   const max = Math.max(1, ...perMonth.map((m) => m.total));
   return {

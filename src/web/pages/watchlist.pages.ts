@@ -24,7 +24,12 @@ const ENTRY_FIELDS = [
 const SEARCH_FIELDS = ['q', 'orgNumber', 'subjectKind'];
 
 const entryForm = (form: FormState, status?: number) =>
-  view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS, subjectKinds: SUBJECT_KIND_OPTIONS }, status);
+  view(
+    'watchlist-new',
+    'Ny post i bevakningslistan',
+    { form, categories: CATEGORY_OPTIONS, subjectKinds: SUBJECT_KIND_OPTIONS },
+    status,
+  );
 
 async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
   const entry = await ctx.call('GET /api/watchlist/:id', { params: ctx.params });
