@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codedEnum, codedPattern } from '../http/validation-details';
-import { filledText, isoDateSchema, jsonObject, nameSchema, orgNumberSchema } from '../http/common.schemas';
+import { filledText, isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
 
@@ -72,6 +72,29 @@ export const checkIdParams = z.object({
     ),
 });
 
+/** One reason a check said refer (ReferGround in premises.table), told to coordinators only. */
+const referGroundSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('support_withdrawn').describe("the association's support is withdrawn"),
+      associationId: z.string(),
+    }),
+    z.object({
+      kind: z.literal('watchlist').describe('a watchlist entry matched the name or number checked'),
+      entryId: z.string(),
+      score: z.number(),
+      matchedName: z.string(),
+      // Typed unknown, as ReferGround stores it (the matcher writes it, the page only explains it);
+      // documented as the object it is.
+      explanation: z.unknown().meta({
+        type: 'object',
+        additionalProperties: true,
+        description: 'how the match was made, as GET /api/watchlist/search explains it',
+      } as Record<string, unknown>),
+    }),
+  ])
+  .meta({ id: 'ReferGround' });
+
 export const referralSchema = z
   .object({
     id: z.uuid(),
@@ -96,7 +119,7 @@ export const referralSchema = z
       associationId: z.string().nullable(),
     }),
     grounds: z
-      .array(jsonObject)
+      .array(referGroundSchema)
       .describe('why the check said refer: support withdrawn, or watchlist hits with explanations'),
     resolvedBy: z.string().nullable(),
     resolvedAt: z.string().nullable(),

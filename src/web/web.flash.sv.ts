@@ -31,6 +31,7 @@ export const FLASH_TEXT = {
   'anvandare-sparrad': 'Användaren är spärrad. Sessioner och nyckel slutade gälla direkt.',
   'anvandare-aktiverad': 'Användaren är aktiv igen och kan logga in med sin nyckel.',
   'roll-andrad': 'Rollen är ändrad. Den gäller från användarens nästa begäran.',
+  utloggad: 'Du är utloggad.',
 } as const satisfies Record<string, string>;
 
 export type FlashKey = keyof typeof FLASH_TEXT;

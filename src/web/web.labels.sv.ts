@@ -8,7 +8,7 @@ import type { CommunicationStatus } from '../communications/communications.table
 import type { DecisionKind, DecisionOutcome, DecisionStatus } from '../decisions/decisions.table';
 import type { DelegationKind } from '../delegation/delegation.schema';
 import type { CheckStatus } from '../premises/premises.schemas';
-import type { ReferralOutcome, ReferralStatus } from '../premises/premises.table';
+import { REFERRAL_OUTCOMES, type ReferralOutcome, type ReferralStatus } from '../premises/premises.table';
 import type { ReminderKind } from '../reminders/reminders.table';
 import type { RecordKind } from '../retention/retention.policy';
 import type { HitSubject } from '../screening/screening.facts';
@@ -16,7 +16,12 @@ import type { Recommendation, RuleStatus } from '../screening/screening.result';
 import type { FindingCategory } from '../shared/finding-categories';
 import type { Role } from '../users/users.table';
 import type { MatchMethod } from '../watchlist/matcher/matcher.types';
-import type { EntryStatus, ImportJobStatus, SubjectKind } from '../watchlist/watchlist.table';
+import {
+  SUBJECT_KINDS,
+  type EntryStatus,
+  type ImportJobStatus,
+  type SubjectKind,
+} from '../watchlist/watchlist.table';
 
 // Swedish words for the service's codes. The API speaks in codes; people read these. A table for a
 // closed set of values `satisfies` a Record over it, so a new value does not compile without its words.
@@ -246,6 +251,28 @@ export const LABELS = {
 } as const satisfies Record<string, Record<string, string>>;
 
 export type LabelKind = keyof typeof LABELS;
+
+/** A closed set's values in their order, each with its words: a form's radio buttons or options. */
+const optionsOf = <V extends string>(values: readonly V[], words: Record<V, string>) =>
+  values.map((value) => ({ value, label: words[value] }));
+
+/** The coordinator's answer to a referral, said as what it lets the booking desk do. */
+export const REFERRAL_OUTCOME_OPTIONS = optionsOf(REFERRAL_OUTCOMES, {
+  no_obstacle: 'Inget hinder: bokningen kan bekräftas',
+  not_cleared: 'Kan inte bekräftas',
+});
+
+/** What a new watchlist entry is about. */
+export const SUBJECT_KIND_OPTIONS = optionsOf(SUBJECT_KINDS, {
+  organisation: 'En organisation',
+  person: 'En person',
+});
+
+/** The watchlist search's filter: which kind of entries to search among. */
+export const SUBJECT_KIND_FILTER_OPTIONS = optionsOf(SUBJECT_KINDS, {
+  organisation: 'Organisationer',
+  person: 'Personer',
+});
 
 /**
  * A rule's (or a criterion's) result: formal requirements (FORM-*) are fulfilled or not; a rule that

@@ -148,7 +148,7 @@ describe('sign-in through the OpenID provider', () => {
     expect(textOf(page.text)).toContain('Inloggningsnyckel');
     const { agent, csrf } = await signIn(ctx, 'investigator');
     const out = await agent.post('/logga-ut').type('form').send({ _csrf: csrf });
-    expect(out.headers.location).toBe('/logga-in?utloggad=1');
+    expect(out.headers.location).toBe('/logga-in?klart=utloggad');
   });
 });
 

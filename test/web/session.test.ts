@@ -159,9 +159,12 @@ describe('signing in and out', () => {
     expect((await agent.get('/granskningskedja')).status).toBe(200);
     const out = await agent.post('/logga-ut').type('form').send({ _csrf: csrf });
     expect(out.status).toBe(303);
-    expect(out.headers.location).toBe('/logga-in?utloggad=1');
+    expect(out.headers.location).toBe('/logga-in?klart=utloggad');
     expect(cookieNamed(out, 'fk_session')).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect(textOf((await agent.get(out.headers.location!)).text)).toContain('Du är utloggad.');
+    // The address registered at an identity provider for after its sign-out says the same.
     expect(textOf((await agent.get('/logga-in?utloggad=1')).text)).toContain('Du är utloggad.');
+    expect(textOf((await agent.get('/logga-in')).text)).not.toContain('Du är utloggad.');
     // A copy of the cookie taken before sign-out is worthless now.
     const replay = await request(ctx.app).get('/granskningskedja').set('Cookie', cookie);
     expect(replay.status).toBe(303);

@@ -3,12 +3,13 @@ import { ValidationError } from '../../http/errors';
 import type { ReferGround } from '../../premises/premises.table';
 import { addressProblem, emptyForm, forRow, refusedForm, type FormState } from '../web.forms';
 import { nameOf, userDirectory } from '../web.user-directory';
+import { REFERRAL_OUTCOME_OPTIONS } from '../web.labels.sv';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
 
 /** Why the check said "refer", in Swedish: what the booking desk was never told. */
-function groundsView(grounds: unknown[]) {
-  return (grounds as ReferGround[]).map((g) =>
+function groundsView(grounds: readonly ReferGround[]) {
+  return grounds.map((g) =>
     g.kind === 'support_withdrawn'
       ? { withdrawn: true, associationId: g.associationId }
       : {
@@ -46,6 +47,7 @@ async function referralsPage(
     resolved ? 'Besvarade hänvisningar' : 'Hänvisningar från lokalkontroll',
     {
       resolved,
+      outcomes: REFERRAL_OUTCOME_OPTIONS,
       referrals: page.items.map((r) => ({
         ...r,
         checkedByName: nameOf(users.names, r.check.checkedBy),

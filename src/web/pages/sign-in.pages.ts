@@ -8,6 +8,8 @@ import { SignInThrottle } from '../web.sign-in-throttle';
 import type { WebCookies } from '../web.cookies';
 import { CSRF_FIELD, newFormToken, tokensMatch } from '../web.csrf';
 import { emptyForm, formValues, withError } from '../web.forms';
+import { FLASH_PARAM, FLASH_TEXT, type FlashKey } from '../web.flash.sv';
+import { PAGE_TEXT } from '../web.page-texts.sv';
 import { CSRF_REFUSED, TOO_MANY_SIGN_INS, type Renderer } from '../web.render';
 import { endSession, startSession } from '../../auth/sessions/sessions';
 import { oidcSettings } from '../../auth/oidc/oidc.settings';
@@ -18,6 +20,8 @@ import { OIDC_START, oidcRoutes, showSignedOutHere } from '../../auth/oidc/oidc.
 // These are the only pages open without a session.
 
 const SIGN_IN = '/logga-in';
+/** The flash that the sign-in page shows after this site's own sign-out. */
+const SIGNED_OUT: FlashKey = 'utloggad';
 const SIGN_IN_FORM_MS = 60 * 60_000;
 const FORM_TOKEN = /^[\w-]{43}$/;
 
@@ -67,7 +71,9 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
         signInToken: token,
         next,
         form,
-        signedOut: req.query.utloggad === '1',
+        // The address registered at an identity provider for after its sign-out (see README): it
+        // says the same as this site's own sign-out, from the same table.
+        ...(req.query.utloggad === '1' ? { flash: FLASH_TEXT.utloggad } : {}),
         oidc: oidc && {
           label: `Logga in med ${oidc.settings.displayName}`,
           href: next === '/' ? OIDC_START : `${OIDC_START}?nasta=${encodeURIComponent(next)}`,
@@ -105,14 +111,13 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
     const raw = (values.token ?? '').trim();
     const token = raw.includes(' ') ? bearerToken(raw) : raw;
     if (!token) {
-      showForm(req, res, next, withError(emptyForm(), 'token', 'Ange din inloggningsnyckel.'), 400);
+      showForm(req, res, next, withError(emptyForm(), 'token', PAGE_TEXT.signInKeyMissing), 400);
       return;
     }
     const user = await findActiveUserByTokenHash(deps.db, hashToken(token));
     if (!user) {
       throttle.failed(address, formCookie);
-      const msg = 'Nyckeln är okänd eller spärrad. Kontrollera att du har klistrat in hela nyckeln.';
-      showForm(req, res, next, withError(emptyForm(), 'token', msg), 400);
+      showForm(req, res, next, withError(emptyForm(), 'token', PAGE_TEXT.signInKeyRefused), 400);
       return;
     }
     // Never reuse a session across sign-ins (fixation): an earlier one is ended first.
@@ -143,7 +148,7 @@ export function signInRoutes(deps: AppDeps, renderer: Renderer, cookies: WebCook
       showSignedOutHere(req, res, renderer, atProvider, oidc!.settings.displayName);
       return;
     }
-    res.redirect(303, `${SIGN_IN}?utloggad=1`);
+    res.redirect(303, `${SIGN_IN}?${FLASH_PARAM}=${SIGNED_OUT}`);
   });
 
   return router;

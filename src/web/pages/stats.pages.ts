@@ -2,18 +2,22 @@ import { ValidationError } from '../../http/errors';
 import { emptyForm, refusedForm } from '../web.forms';
 import { LABELS } from '../web.labels.sv';
 import { definePage, view } from '../web.page';
-import { monthChart, monthLabel, type RecommendationCount } from './stats.chart';
+import { monthChart, monthLabel } from './stats.chart';
+import type { ApiResult } from '../web.api';
+import { APPLICATION_OUTCOMES } from '../../decisions/decisions.table';
+import { RECOMMENDATIONS } from '../../screening/screening.result';
+import { OUTCOMES } from '../../screening/rule-set.schema';
 
-type Stats = {
-  byRecommendation: RecommendationCount[];
-  byCriterion: { month: string; code: string; outcome: string; count: number }[];
-};
-
-type DecisionStats = { byCriterion: { month: string; code: string; outcome: string; count: number }[] };
+type Stats = ApiResult<'GET /api/screenings/stats'>;
+type DecisionStats = ApiResult<'GET /api/decisions/stats'>;
 
 const FILTERS = ['from', 'to', 'ruleSetVersion'] as const;
 
-const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+/** Per value of a closed set, the sum of the rows' counts with that outcome. */
+const countsBy = <V extends string>(values: readonly V[], rows: { outcome: string; count: number }[]) =>
+  Object.fromEntries(
+    values.map((v) => [v, rows.filter((r) => r.outcome === v).reduce((n, r) => n + r.count, 0)]),
+  ) as Record<V, number>;
 
 /**
  * Per month and criterion: how many screenings the criterion fired in (and what it recommended),
@@ -30,11 +34,9 @@ function outcomesBeside(stats: Stats, decisions: DecisionStats) {
       return {
         month: monthLabel(month),
         code,
-        ineligible: sum(fired.filter((r) => r.outcome === 'ineligible')),
-        refer: sum(fired.filter((r) => r.outcome === 'refer')),
-        incomplete: sum(fired.filter((r) => r.outcome === 'incomplete')),
-        approved: sum(decided.filter((r) => r.outcome === 'approved')),
-        denied: sum(decided.filter((r) => r.outcome === 'denied')),
+        // What the criterion recommended, and how the decisions on applications went.
+        ...countsBy(OUTCOMES, fired),
+        ...countsBy(APPLICATION_OUTCOMES, decided),
       };
     });
 }
@@ -77,7 +79,7 @@ export const statsPages = () => [
           form,
           versionOptions: [...new Set(sets.items.map((s) => s.version))].map((v) => ({ value: v, label: v })),
           chart: monthChart(stats.byRecommendation),
-          recommendations: Object.entries(LABELS.recommendation).map(([value, label]) => ({ value, label })),
+          recommendations: RECOMMENDATIONS.map((value) => ({ value, label: LABELS.recommendation[value] })),
           criteria: {
             codes,
             rows: months.map((month) => ({

@@ -1,8 +1,10 @@
 import { ValidationError } from '../../http/errors';
 import { emptyForm, lines, optional, refusedForm, withError, type FormState } from '../web.forms';
 import type { ApiResult } from '../web.api';
+import { SUBJECT_KIND_FILTER_OPTIONS, SUBJECT_KIND_OPTIONS } from '../web.labels.sv';
 import { explainMatch } from '../web.match-explanation';
 import { definePage, redirect, view, type PageContext } from '../web.page';
+import { PAGE_TEXT } from '../web.page-texts.sv';
 import { CATEGORY_OPTIONS } from './applications/application.form';
 import { importForm, jobView } from './watchlist.import-view';
 
@@ -22,7 +24,12 @@ const ENTRY_FIELDS = [
 const SEARCH_FIELDS = ['q', 'orgNumber', 'subjectKind'];
 
 const entryForm = (form: FormState, status?: number) =>
-  view('watchlist-new', 'Ny post i bevakningslistan', { form, categories: CATEGORY_OPTIONS }, status);
+  view(
+    'watchlist-new',
+    'Ny post i bevakningslistan',
+    { form, categories: CATEGORY_OPTIONS, subjectKinds: SUBJECT_KIND_OPTIONS },
+    status,
+  );
 
 async function entryPage(ctx: PageContext, retireForm = emptyForm(), status?: number) {
   const entry = await ctx.call('GET /api/watchlist/:id', { params: ctx.params });
@@ -75,6 +82,7 @@ export const watchlistPages = () => [
         'Bevakningslista',
         {
           form,
+          subjectKinds: SUBJECT_KIND_FILTER_OPTIONS,
           hits,
           canAdd: ctx.can('POST /api/watchlist'),
           canImport: ctx.can('POST /api/watchlist/import'),
@@ -186,7 +194,7 @@ export const watchlistPages = () => [
       // The file is not sent back to the browser; pasted text is kept so it can be corrected.
       const values = { csv: ctx.upload ? '' : pasted };
       if (text.trim() === '') {
-        return importForm(withError(emptyForm(values), 'file', 'Välj en fil eller klistra in raderna.'), 400);
+        return importForm(withError(emptyForm(values), 'file', PAGE_TEXT.importEmpty), 400);
       }
       try {
         const job = await ctx.call('POST /api/watchlist/imports', {

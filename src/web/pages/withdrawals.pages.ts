@@ -1,15 +1,7 @@
+import type { ApiResult } from '../web.api';
 import { definePage, view } from '../web.page';
 
-type FollowUp = {
-  id: string;
-  kind: string;
-  assigneeRole: string;
-  dueOn: string;
-  status: 'open' | 'done';
-  escalated: boolean;
-  completedOn: string | null;
-  onTime: boolean | null;
-};
+type FollowUp = ApiResult<'GET /api/withdrawals'>['items'][number]['followUps'][number];
 
 /** The API's on-time flag in words: done in time, done late, overdue, or not due yet. */
 function timeliness(f: FollowUp): { label: string; tone: string } {

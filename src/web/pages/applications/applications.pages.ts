@@ -3,6 +3,7 @@ import type { Association } from '../../../associations/associations.schemas';
 import { NotFoundError, ValidationError } from '../../../http/errors';
 import { addressProblem, emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
+import { PAGE_TEXT } from '../../web.page-texts.sv';
 import { svError } from '../../web.validation.sv';
 import { applicationPage } from './application.page';
 import { sendCommunication } from '../communications/communication.send';
@@ -23,9 +24,9 @@ async function associationFor(ctx: PageContext, id: string | undefined, orgNumbe
   try {
     if (id) return await ctx.call('GET /api/associations/:id', { params: { id } });
     if (orgNumber) return await associationByOrgNumber(ctx, orgNumber);
-    return 'Ange föreningens organisationsnummer.';
+    return PAGE_TEXT.orgNumberMissing;
   } catch (err) {
-    if (err instanceof NotFoundError) return 'Ingen förening med det organisationsnumret är registrerad.';
+    if (err instanceof NotFoundError) return PAGE_TEXT.orgNumberUnknown;
     if (err instanceof ValidationError) return svError(err);
     throw err;
   }

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../../http/errors';
 import { emptyForm, lines, optional, refusedForm, withError, type FormValues } from '../../web.forms';
 import { definePage, redirect, view, type PageContext } from '../../web.page';
 import { svError } from '../../web.validation.sv';
+import { PAGE_TEXT } from '../../web.page-texts.sv';
 import { associationPage } from './association.page';
 import { associationByOrgNumber, associationRegister } from './association.calls';
 import { RESTORATION_FIELDS, WITHDRAWAL_FIELDS, propose, tickedCriteria } from './association.support';
@@ -92,7 +93,7 @@ export const associationPages = (deps: AppDeps) => [
         const r = await lookUp(ctx, orgNumber);
         if (r.found) return redirect(`/foreningar/${r.found.id}`);
         if (r.error) status = 400;
-        withError(form, 'orgNumber', r.error ?? 'Ingen förening med det organisationsnumret är registrerad.');
+        withError(form, 'orgNumber', r.error ?? PAGE_TEXT.orgNumberUnknown);
       }
       const page = await associationRegister(ctx, {
         limit: '50',

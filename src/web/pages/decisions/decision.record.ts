@@ -11,13 +11,42 @@ import { view, type PageContext } from '../../web.page';
 import { decisionView } from './decision.view-model';
 import { criterionGroups, hitsView } from '../screenings/screening.view-model';
 
+/** Pages of audit events read per record at most: bounded work per request; the page says when cut. */
+const MAX_EVENT_PAGES = 20;
+
+/** One record's audit events, newest first page after page; `cut` when older ones were left unread. */
+async function eventsOf(ctx: PageContext, entityId: string) {
+  const items: ExportedEvent[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < MAX_EVENT_PAGES; n++) {
+    const page = await ctx.call('GET /api/audit/events', {
+      query: { entityId, limit: '500', ...(cursor ? { cursor } : {}) },
+    });
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, cut: false };
+    cursor = page.nextCursor;
+  }
+  return { items, cut: true };
+}
+
 /** Every audit event about the given records, in chain order (the order things happened). */
-async function eventsAbout(ctx: PageContext, ids: string[]): Promise<ExportedEvent[]> {
-  const pages = await Promise.all(
-    ids.map((entityId) => ctx.call('GET /api/audit/events', { query: { entityId, limit: '500' } })),
-  );
-  const bySeq = new Map(pages.flatMap((p) => p.items).map((e) => [e.seq, e]));
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+async function eventsAbout(ctx: PageContext, ids: string[]) {
+  const perRecord = await Promise.all(ids.map((entityId) => eventsOf(ctx, entityId)));
+  const bySeq = new Map(perRecord.flatMap((r) => r.items).map((e) => [e.seq, e]));
+  return {
+    events: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
+    cut: perRecord.some((r) => r.cut),
+  };
+}
+
+/** The letter's SHA-256 in a `decision.finalised` event's details, when they hold one (not erased). */
+function documentSha256(details: unknown): string | undefined {
+  return typeof details === 'object' &&
+    details !== null &&
+    'documentSha256' in details &&
+    typeof details.documentSha256 === 'string'
+    ? details.documentSha256
+    : undefined;
 }
 
 /**
@@ -27,10 +56,8 @@ async function eventsAbout(ctx: PageContext, ids: string[]): Promise<ExportedEve
  */
 function recordedLetterHash(events: ExportedEvent[], decisionId: string) {
   const finalised = events.find((e) => e.action === 'decision.finalised' && e.entityId === decisionId);
-  const details = finalised?.details as { documentSha256?: unknown } | undefined;
-  return finalised && typeof details?.documentSha256 === 'string'
-    ? { seq: finalised.seq, sha256: details.documentSha256 }
-    : undefined;
+  const sha256 = documentSha256(finalised?.details);
+  return finalised && sha256 !== undefined ? { seq: finalised.seq, sha256 } : undefined;
 }
 
 /**
@@ -79,7 +106,10 @@ export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: st
   const about = [decision.id, decision.applicationId, decision.screeningId].filter(
     (x): x is string => x !== null,
   );
-  const events = await eventsAbout(ctx, decision.kind === 'application' ? about : [...about, association.id]);
+  const { events, cut } = await eventsAbout(
+    ctx,
+    decision.kind === 'application' ? about : [...about, association.id],
+  );
   const recorded = recordedLetterHash(events, decision.id);
   const proof = await provenInLog(ctx, events);
   return view('decision-record', `Beslutsakt ${decision.reference}`, {
@@ -102,6 +132,7 @@ export async function decisionRecordPage(deps: AppDeps, ctx: PageContext, id: st
     recorded,
     letterMatches: recorded !== undefined && recorded.sha256 === decision.documentSha256,
     proof,
+    eventsCut: cut,
     events: events.map((e) => ({
       ...e,
       actorName: nameOf(users.names, e.actor),

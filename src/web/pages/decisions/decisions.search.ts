@@ -4,6 +4,7 @@ import type { Page } from '../../../http/pagination';
 import type { Decision } from '../../../decisions/decisions.schemas';
 import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
 import { LABELS } from '../../web.labels.sv';
+import { PAGE_TEXT } from '../../web.page-texts.sv';
 import { userDirectory } from '../../web.user-directory';
 import { associationNamesByIds } from '../../../associations/associations.repository';
 import { view, type PageContext } from '../../web.page';
@@ -25,8 +26,7 @@ async function associationFilter(
     return { id: (await associationByOrgNumber(ctx, orgNumber)).id };
   } catch (err) {
     if (err instanceof NotFoundError) {
-      const text = 'Ingen förening med det organisationsnumret är registrerad.';
-      return { form: withError(emptyForm(values), 'orgNumber', text) };
+      return { form: withError(emptyForm(values), 'orgNumber', PAGE_TEXT.orgNumberUnknown) };
     }
     const form = err instanceof ValidationError ? refusedForm(err, values, FILTERS) : undefined;
     if (!form) throw err;

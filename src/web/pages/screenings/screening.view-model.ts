@@ -88,7 +88,7 @@ export function criterionGroups(
   }
   for (const g of groups.values()) {
     g.status = groupStatus(g.rules.map((r) => r.status));
-    const met = g.rules.filter((r) => r.status === 'met').map((r) => r.outcome as Recommendation);
+    const met = g.rules.filter((r) => r.status === 'met').map((r) => r.outcome);
     if (met.length) g.outcome = met.reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
   }
   return [...groups.values()];
