@@ -22,11 +22,7 @@ chmod 755 "$WORK"
 PORT=${PORT:-3917}
 ADMIN_TOKEN=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
-# The installed layout the unit expects (README, "Deploying"): built service in /opt/foreningskontroll.
-mkdir -p "$WORK/opt" "$WORK/etc"
-for f in dist rules templates migrations package.json README.md; do ln -s "$ROOT/$f" "$WORK/opt/$f"; done
-ln -s "$ROOT/node_modules" "$WORK/opt/node_modules"
-mkdir -p "$WORK/opt/src/web" && ln -s "$ROOT/src/web/static" "$WORK/opt/src/web/static"
+mkdir -p "$WORK/etc"
 {
   echo "PORT=$PORT"
   echo "ADMIN_TOKEN=$ADMIN_TOKEN"
@@ -47,7 +43,9 @@ mount --bind "$WORK/passwd" /etc/passwd
 mount --bind "$WORK/group" /etc/group
 mount -t tmpfs tmpfs /etc/systemd/system
 cp "$ROOT/deploy/foreningskontroll.service" /etc/systemd/system/
-mount -t tmpfs tmpfs /opt && mkdir /opt/foreningskontroll && mount --bind "$WORK/opt" /opt/foreningskontroll
+# The installed layout the unit expects (README, "Deploying"): this checkout, built, is the service in
+# /opt/foreningskontroll (a bind mount, not links: the checkout may itself be under /tmp, hidden below).
+mount -t tmpfs tmpfs /opt && mkdir /opt/foreningskontroll && mount --bind "$ROOT" /opt/foreningskontroll
 mkdir -p /etc/foreningskontroll && mount --bind "$WORK/etc" /etc/foreningskontroll
 # Last: the work folder itself is under /var/tmp.
 for d in /tmp /var/tmp /run /var/lib /var/log/journal; do mkdir -p "\$d" && mount -t tmpfs tmpfs "\$d"; done
