@@ -44,7 +44,6 @@ export const remindersQuery = z.object({
     .describe('newest: newest first (the default for lists); due: earliest due first, so overdue lead'),
   ...pageQuery,
 });
-export type RemindersQuery = z.output<typeof remindersQuery>;
 
 export const remindersPage = pageSchema(reminderSchema);
 

@@ -17,6 +17,14 @@ export interface FormState {
 
 export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {}, summary: [] });
 
+/** A search page's filters: the given fields the query string fills, trimmed; empty ones left out. */
+export function filledQuery(
+  query: Readonly<Record<string, string | undefined>>,
+  fields: readonly string[],
+): FormValues {
+  return Object.fromEntries(fields.filter((f) => query[f]?.trim()).map((f) => [f, query[f]!.trim()]));
+}
+
 /** Single values of a parsed urlencoded body (a repeated name keeps its first value). */
 export function formValues(body: unknown): FormValues {
   // No prototype: reading a field the form did not send ("constructor") finds nothing.

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../http/errors';
-import { emptyForm, refusedForm } from '../web.forms';
+import { emptyForm, filledQuery, refusedForm } from '../web.forms';
 import { LABELS } from '../web.labels.sv';
 import { definePage, view } from '../web.page';
 import { monthChart, monthLabel } from './stats.chart';
@@ -54,9 +54,7 @@ export const statsPages = () => [
       description: 'Rekommendationer, kriterier och beslut per månad: likabehandling i överblick.',
     },
     handler: async (ctx) => {
-      const filter = Object.fromEntries(
-        FILTERS.filter((f) => ctx.query[f]?.trim()).map((f) => [f, ctx.query[f]!.trim()]),
-      );
+      const filter = filledQuery(ctx.query, FILTERS);
       let form = emptyForm(filter);
       let stats: Stats = { byRecommendation: [], byCriterion: [] };
       let decisions: DecisionStats = { byCriterion: [] };

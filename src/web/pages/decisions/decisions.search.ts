@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../deps';
 import { NotFoundError, ValidationError } from '../../../http/errors';
 import type { Page } from '../../../http/pagination';
 import type { Decision } from '../../../decisions/decisions.schemas';
-import { emptyForm, refusedForm, withError, type FormState } from '../../web.forms';
+import { emptyForm, filledQuery, refusedForm, withError, type FormState } from '../../web.forms';
 import { LABELS } from '../../web.labels.sv';
 import { PAGE_TEXT } from '../../web.page-texts.sv';
 import { userDirectory } from '../../web.user-directory';
@@ -37,9 +37,7 @@ async function associationFilter(
 // The search: decisions by association, outcome, status, föredragande, delegat and period, newest first: the investigator's
 // way in to any decision (case officers and coordinators may search too, as the API lets them).
 export async function decisionSearchPage(deps: AppDeps, ctx: PageContext) {
-  const filter = Object.fromEntries(
-    FILTERS.filter((f) => ctx.query[f]?.trim()).map((f) => [f, ctx.query[f]!.trim()]),
-  );
+  const filter = filledQuery(ctx.query, FILTERS);
   const { orgNumber, ...query } = filter;
   const users = await userDirectory(deps.db);
   let form = emptyForm(filter);

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../deps';
 import type { Page } from '../../../http/pagination';
 import type { Screening } from '../../../screening/screening.schemas';
 import { ValidationError } from '../../../http/errors';
-import { emptyForm, refusedForm } from '../../web.forms';
+import { emptyForm, filledQuery, refusedForm } from '../../web.forms';
 import { LABELS } from '../../web.labels.sv';
 import { nameOf, userDirectory } from '../../web.user-directory';
 import { associationNamesByIds } from '../../../associations/associations.repository';
@@ -51,9 +51,7 @@ export const screeningPages = (deps: AppDeps) => [
       description: 'Sök granskningar efter kriterium, regelverk, handläggare och period; kör om kontrollen.',
     },
     handler: async (ctx) => {
-      const filter = Object.fromEntries(
-        FILTERS.filter((f) => ctx.query[f]?.trim()).map((f) => [f, ctx.query[f]!.trim()]),
-      );
+      const filter = filledQuery(ctx.query, FILTERS);
       const { names: userNames, ...choices } = await filterChoices(deps, ctx);
       let form = emptyForm(filter);
       let page: Page<Screening> = { items: [], nextCursor: null };
