@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedPattern } from '../http/validation-details';
+import { codedCheck } from '../http/validation-details';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CASE_NUMBER_MAX } from './cases.number';
 import { CASE_KINDS } from './cases.table';
@@ -10,10 +10,7 @@ export const caseNumberSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(CASE_NUMBER_MAX)
-  .regex(
-    codedPattern(/^[^\u0000-\u001f\u007f]*$/, 'control_characters'),
-    'must not contain control characters',
-  )
+  .regex(/^[^\u0000-\u001f\u007f]*$/, codedCheck('control_characters', 'must not contain control characters'))
   .describe('the diarienummer from the registry system; without it one is assigned from CASE_NUMBER_FORMAT');
 
 export const assignBody = z

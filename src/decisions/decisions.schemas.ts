@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedPattern } from '../http/validation-details';
+import { codedCheck } from '../http/validation-details';
 import { filledText, isoDateSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { communicationFields, exemptionSchema } from '../communications/communications.schemas';
@@ -54,10 +54,7 @@ export const approveBody = z
           .string()
           .trim()
           .max(20)
-          .regex(
-            codedPattern(PARAGRAPH, 'paragraph_format'),
-            'must be a paragraph of the minutes, like "§ 45"',
-          )
+          .regex(PARAGRAPH, codedCheck('paragraph_format', 'must be a paragraph of the minutes, like "§ 45"'))
           .transform((p) => {
             const [, n, letter] = PARAGRAPH.exec(p)!;
             return letter ? `§ ${n} ${letter}` : `§ ${n}`;

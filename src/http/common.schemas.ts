@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
-import { codedPattern } from './validation-details';
+import { codedCheck } from './validation-details';
 import { parseOrgNumber, parsePersonalNumber } from '../shared/swedish-ids';
 
 /** A real calendar date as YYYY-MM-DD (2026-02-30 is refused). */
 export const isoDateSchema = z
   .string()
-  .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date_format'), 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, codedCheck('invalid_date_format', 'must be a date as YYYY-MM-DD'))
   // PostgreSQL has no year 0; nothing this service records predates 1000.
   .refine((s) => s >= '1000-01-01', {
     message: 'must be a date from year 1000 on',

@@ -34,36 +34,31 @@ export const errorDetailSchema = z.object({
 });
 
 // zod's regex and enum issues carry no params, only the pattern or the options: a pattern or a set of
-// options with a meaning of its own (a date, a paragraph of the minutes, a referral's outcome) is
-// registered with its code where the schema is written.
-const PATTERN_CODES = new Map<string, ErrorCode>();
+// options with a meaning of its own (a date, a paragraph of the minutes, a referral's outcome) names
+// its code where the schema is written. The code belongs to that schema instance: its own error hook
+// (which zod calls with the issue before the issue is finished) leaves the code on the issue, so another
+// pattern or enum with the same text or values still answers with the generic code.
+const OWN_CODE = 'ownCode';
 
-/** A regular expression whose mismatch has its own code: `.regex(codedPattern(re, 'paragraph_format'), '…')`. */
-export function codedPattern(re: RegExp, code: ErrorCode): RegExp {
-  PATTERN_CODES.set(String(re), code);
-  return re;
+function markedWith(code: ErrorCode, kind: Issue['code'], message: string | undefined) {
+  return (iss: { code?: string }) => {
+    if (iss.code === kind) Object.assign(iss, { [OWN_CODE]: code });
+    return message;
+  };
 }
 
-/** Where an enum made by `codedEnum` leaves its code on the issue it raises. */
-const OPTION_CODE = 'optionCode';
+/** A regular expression whose mismatch has its own code: `.regex(re, codedCheck('paragraph_format', '…'))`. */
+export function codedCheck(code: ErrorCode, message: string) {
+  return { error: markedWith(code, 'invalid_format', message) };
+}
 
-/**
- * An enum whose missing or wrong choice has its own code: `codedEnum(OUTCOMES, 'x', 'choose …')`.
- * The code belongs to this schema instance: its own error hook (which zod calls with the issue
- * before the issue is finished) puts it on the issue, so another enum with the same values still
- * answers invalid_option.
- */
+/** An enum whose missing or wrong choice has its own code: `codedEnum(OUTCOMES, 'x', 'choose …')`. */
 export function codedEnum<const T extends readonly string[]>(values: T, code: ErrorCode, message?: string) {
-  return z.enum(values, {
-    error: (iss) => {
-      if (iss.code === 'invalid_value') Object.assign(iss, { [OPTION_CODE]: code });
-      return message;
-    },
-  });
+  return z.enum(values, { error: markedWith(code, 'invalid_value', message) });
 }
 
-const optionCodeOf = (issue: Issue): ErrorCode | undefined => {
-  const code = (issue as { [OPTION_CODE]?: unknown })[OPTION_CODE];
+const ownCodeOf = (issue: Issue): ErrorCode | undefined => {
+  const code = (issue as { [OWN_CODE]?: unknown })[OWN_CODE];
   return isCode(code) ? code : undefined;
 };
 
@@ -107,14 +102,12 @@ export function issueProblem(issue: Issue): Problem {
       if (issue.format === 'uuid' || issue.format === 'guid') return { code: 'invalid_id' };
       if (issue.format === 'datetime') return { code: 'invalid_instant' };
       if (issue.format === 'date') return { code: 'invalid_date_format' };
-      if (issue.format === 'regex' && issue.pattern) {
-        return { code: PATTERN_CODES.get(issue.pattern) ?? 'invalid_format' };
-      }
+      if (issue.format === 'regex') return { code: ownCodeOf(issue) ?? 'invalid_format' };
       return { code: 'invalid_format', params: { format: issue.format } };
     case 'invalid_value':
       if (issue.values.length === 1 && issue.values[0] === true) return { code: 'must_be_true' };
       return {
-        code: optionCodeOf(issue) ?? 'invalid_option',
+        code: ownCodeOf(issue) ?? 'invalid_option',
         params: { options: issue.values.map(String).join(', ') },
       };
     case 'unrecognized_keys':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedEnum, codedPattern } from '../http/validation-details';
+import { codedEnum, codedCheck } from '../http/validation-details';
 import { filledText, isoDateSchema, nameSchema, orgNumberSchema } from '../http/common.schemas';
 import { pageQuery, pageSchema } from '../http/pagination';
 import { CHECK_RESULTS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './premises.table';
@@ -67,8 +67,8 @@ export const checkIdParams = z.object({
     .trim()
     .toUpperCase()
     .regex(
-      codedPattern(/^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'check_number_format'),
-      'must be a check number like PK-XXXXX-XXXXX',
+      /^PK-[0-9A-Z]{5}-[0-9A-Z]{5}$/,
+      codedCheck('check_number_format', 'must be a check number like PK-XXXXX-XXXXX'),
     ),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codedEnum, zodDetails } from '../../src/http/validation-details';
+import { codedCheck, codedEnum, zodDetails } from '../../src/http/validation-details';
 import { ERROR_CODES } from '../../src/http/errors';
 import { as, createTestContext, orgNumber, type TestContext } from '../support/test-app';
 import { signIn, textOf } from '../web/web-support';
@@ -108,6 +108,21 @@ describe('an option list with a code of its own', () => {
         code: 'invalid_option',
         params: { options: 'yes, no' },
       }),
+    ]);
+  });
+});
+
+describe('a pattern with a code of its own', () => {
+  it('gives its code only to the check it was written on, not to another with the same pattern', () => {
+    const coded = z.object({ p: z.string().regex(/^§ \d+$/, codedCheck('paragraph_format', 'like § 45')) });
+    const plain = z.object({ q: z.string().regex(/^§ \d+$/) });
+    const codedResult = coded.safeParse({ p: '45' });
+    const plainResult = plain.safeParse({ q: '45' });
+    expect(codedResult.success || zodDetails(codedResult.error, 'body')).toEqual([
+      { path: 'body.p', code: 'paragraph_format', message: 'like § 45' },
+    ]);
+    expect(plainResult.success || zodDetails(plainResult.error, 'body')).toEqual([
+      expect.objectContaining({ path: 'body.q', code: 'invalid_format' }),
     ]);
   });
 });
